@@ -1,0 +1,125 @@
+"""action add/list/show/done/drop/edit."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from mentorlog.cli.common import GoalOpt, IdArg, Json, MentorOpt, changes, date_option, journal, reading, record_id
+
+app = typer.Typer(help="Actions: what you committed to do, and what came of it.", no_args_is_help=True)
+
+Flag = Annotated[bool, typer.Option()]
+
+
+def _id_option(name: str, help: str) -> object:
+    return typer.Option(name, help=help, parser=record_id, metavar="ID")
+
+
+@app.command("add", epilog="Example: mentorlog action add 'Draft the RFC due:+2w' --goal 3 --mentor alex")
+def add(
+    text: Annotated[str, typer.Argument(help="What you will do; 'due:SPEC' inside sets the due date.")],
+    due: Annotated[date | None, date_option("--due", help="Due date.")] = None,
+    goal: GoalOpt = None,
+    milestone: Annotated[int | None, _id_option("--milestone", "Link to milestone ID (and its goal).")] = None,
+    advice: Annotated[int | None, _id_option("--advice", "The advice this acts on.")] = None,
+    mentor: MentorOpt = None,
+    done: Annotated[bool, typer.Option("--done", help="Record it as already done today.")] = False,
+) -> None:
+    """Add an action you committed to."""
+    from mentorlog.core.dates import extract_due
+    from mentorlog.errors import UsageProblem
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import ActionLinks, add_action
+
+    text, inline_due = extract_due(text)
+    if inline_due and due:
+        raise UsageProblem("give the due date once: either 'due:' in the text or --due")
+    links = ActionLinks(goal_id=goal, milestone_id=milestone, advice_id=advice, mentor=mentor)
+    action = add_action(journal(), text, due or inline_due, links, done)
+    tail = f" (due {action.due_date})" if action.due_date else ""
+    say(f"Added action #{action.id}: {action.text}{tail}" + (" — done." if done else "."))
+
+
+@app.command("list", epilog="Example: mentorlog action list --overdue --mentor alex")
+def list_(
+    open_: Annotated[bool, typer.Option("--open", help="Open actions (the default).")] = False,
+    done: Annotated[bool, typer.Option("--done", help="Done actions, latest first.")] = False,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Open actions past their due date.")] = False,
+    all_: Annotated[bool, typer.Option("--all", "-a", help="Every action.")] = False,
+    mentor: MentorOpt = None,
+    goal: GoalOpt = None,
+    json: Json = False,
+) -> None:
+    """List actions: open ones, overdue first, then by due date."""
+    from mentorlog.errors import UsageProblem
+    from mentorlog.store.queries import get_record, list_actions, resolve_mentor
+
+    chosen = [name for name, on in (("open", open_), ("done", done), ("overdue", overdue), ("all", all_)) if on]
+    if len(chosen) > 1:
+        raise UsageProblem("choose one of --open, --done, --overdue, --all")
+    with reading() as conn:
+        mentor_id = resolve_mentor(conn, mentor)["id"] if mentor else None
+        if goal is not None:
+            get_record(conn, "goal", goal)
+        rows = list_actions(conn, chosen[0] if chosen else "open", mentor_id, goal)
+    from mentorlog.render import output, views
+
+    output.emit(rows, json, views.actions_table)
+
+
+@app.command("show", epilog="Example: mentorlog action show 12")
+def show(action_id: IdArg, json: Json = False) -> None:
+    """Show one action and what it links to."""
+    from mentorlog.store.queries import action_detail
+
+    with reading() as conn:
+        data = action_detail(conn, action_id)
+    from mentorlog.render import output, views
+
+    output.emit(data, json, views.action_detail)
+
+
+@app.command("done", epilog="Example: mentorlog action done 12 --result 'RFC approved with two changes'")
+def done_(
+    action_id: IdArg,
+    on: Annotated[date | None, date_option("--on", help="When it was done (default today).")] = None,
+    result: Annotated[str | None, typer.Option(help="What came of it: worth reporting back.")] = None,
+) -> None:
+    """Mark an action done, with its result."""
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import complete_action
+
+    action = complete_action(journal(), action_id, on, result)
+    say(f"Done: #{action.id} {action.text}." + ("" if result else " Add --result next time: it's what your mentor will ask."))
+
+
+@app.command("drop", epilog="Example: mentorlog action drop 12 --reason 'superseded by the new plan'")
+def drop(action_id: IdArg, reason: Annotated[str | None, typer.Option(help="Why.")] = None) -> None:
+    """Drop an action you will not do."""
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import drop_action
+
+    action = drop_action(journal(), action_id, reason)
+    say(f"Dropped action #{action.id} {action.text}.")
+
+
+@app.command("edit", epilog="Example: mentorlog action edit 12 --due fri --goal 3")
+def edit(
+    action_id: IdArg,
+    text: Annotated[str | None, typer.Option(help="New text.")] = None,
+    due: Annotated[date | None, date_option("--due", help="New due date.")] = None,
+    goal: GoalOpt = None,
+    milestone: Annotated[int | None, _id_option("--milestone", "Link to milestone ID.")] = None,
+    advice: Annotated[int | None, _id_option("--advice", "Link to advice ID.")] = None,
+    mentor: MentorOpt = None,
+) -> None:
+    """Change an action's text, due date or links."""
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import edit_action
+
+    fields = changes(text=text, due_date=due, goal_id=goal, milestone_id=milestone, advice_id=advice, mentor=mentor)
+    action = edit_action(journal(), action_id, fields)
+    say(f"Updated action #{action.id} {action.text}.")

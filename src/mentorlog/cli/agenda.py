@@ -1,0 +1,50 @@
+"""ask, agenda list/drop: questions and talking points queued for the next meeting."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mentorlog.cli.common import GoalOpt, IdArg, Json, MentorOpt, journal, reading
+
+app = typer.Typer(help="Questions queued for your next meetings.", no_args_is_help=True)
+
+
+def ask(
+    text: Annotated[str, typer.Argument(help="The question or talking point.")],
+    mentor: MentorOpt = None,
+    goal: GoalOpt = None,
+) -> None:
+    """Queue a question for the next meeting (for one mentor, or any)."""
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import ask as queue
+
+    topic = queue(journal(), text, mentor, goal)
+    say(f"Queued question #{topic.id}. It will be on your next prep.")
+
+
+@app.command("list", epilog="Example: mentorlog agenda list alex")
+def list_(
+    mentor: Annotated[str | None, typer.Argument(help="Only what's queued for this mentor.")] = None,
+    json: Json = False,
+) -> None:
+    """List queued questions (those for no mentor in particular show for every mentor)."""
+    from mentorlog.store.queries import list_topics, resolve_mentor
+
+    with reading() as conn:
+        mentor_id = resolve_mentor(conn, mentor)["id"] if mentor else None
+        rows = list_topics(conn, mentor_id)
+    from mentorlog.render import output, views
+
+    output.emit(rows, json, views.topics_table)
+
+
+@app.command("drop", epilog="Example: mentorlog agenda drop 5")
+def drop(topic_id: IdArg) -> None:
+    """Remove a queued question you no longer need to ask."""
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import drop_topic
+
+    topic = drop_topic(journal(), topic_id)
+    say(f"Dropped question #{topic.id}.")

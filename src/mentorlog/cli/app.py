@@ -1,0 +1,123 @@
+"""The root command: global options, the command groups, and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from mentorlog import __version__
+from mentorlog.cli import action, advice, agenda, db, goal, log, meeting, mentor, milestone
+from mentorlog.cli.common import State
+
+
+class MentorlogGroup(TyperGroup):
+    """Runs the command and turns every failure into one `Error: ...` line and an exit code."""
+
+    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:  # fmt: skip
+        code = run_safely(
+            lambda: super(MentorlogGroup, self).main(
+                args=args, prog_name=prog_name or "mentorlog", complete_var=complete_var,
+                standalone_mode=False, **extra,
+            )  # fmt: skip
+        )
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def run_safely(invoke: Any) -> int:
+    """Exit 0 on success, 1 when the journal says no, 2 when the command line is wrong.
+
+    Tracebacks never reach the screen (they can hold journal text) unless MENTORLOG_DEBUG is set.
+    """
+    from mentorlog.errors import MentorlogError
+    from mentorlog.render.output import error_line
+
+    try:
+        result = invoke()
+        return result if isinstance(result, int) else 0
+    except MentorlogError as exc:
+        error_line(exc.message)
+        return exc.exit_code
+    except typer.Abort:
+        error_line("aborted; nothing was changed")
+        return 1
+    except typer.TyperException as exc:
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        message = message.replace("Value error, ", "")
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        error_line(f"{message}{hint}")
+        return getattr(exc, "exit_code", 2) or 2
+    except KeyboardInterrupt:
+        error_line("interrupted; nothing was changed")
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:
+        if os.environ.get("MENTORLOG_DEBUG"):
+            raise
+        error_line(
+            f"unexpected internal error ({type(exc).__name__}); nothing was changed. "
+            "Details are hidden to keep your journal private; rerun with MENTORLOG_DEBUG=1 to see them"
+        )
+        return 1
+
+
+app = typer.Typer(
+    cls=MentorlogGroup,
+    name="mentorlog",
+    help="A private mentorship journal: goals, meetings, advice, actions — and what to bring next time.",
+    epilog="Example: mentorlog mentor add 'Alex Chen' --cadence biweekly; then: mentorlog log alex",
+    invoke_without_command=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"mentorlog {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db_file: Annotated[
+        str | None,
+        typer.Option("--db", envvar="MENTORLOG_DB", help="Journal file to use.", metavar="PATH"),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """A private mentorship journal: goals, meetings, advice, actions — and what to bring next time."""
+    State.db = db_file
+    if ctx.invoked_subcommand is None:
+        print(ctx.get_help())
+
+
+app.add_typer(mentor.app, name="mentor")
+app.add_typer(goal.app, name="goal")
+app.add_typer(milestone.app, name="milestone")
+app.command("log", epilog="Example: mentorlog log alex --notes 'Talked RFCs' --action 'Draft RFC due:+1w' --next +2w")(log.log)
+app.add_typer(meeting.app, name="meeting")
+app.command("ask", epilog="Example: mentorlog ask 'How do I get more visibility?' --mentor alex")(agenda.ask)
+app.add_typer(agenda.app, name="agenda")
+app.add_typer(advice.app, name="advice")
+app.add_typer(action.app, name="action")
+app.add_typer(db.app, name="db")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    os.umask(0o077)  # every file we create is private, whatever the user's umask
+    app()

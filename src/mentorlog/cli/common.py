@@ -1,0 +1,92 @@
+"""What every command shares: the journal path, option types, and the read/write entry points."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mentorlog.core.dates import parse_date, parse_datetime, parse_id
+
+
+class State:
+    """Global options of this invocation (set by the root callback)."""
+
+    db: str | None = None
+
+
+def journal() -> Path:
+    """The journal file, created or upgraded as needed."""
+    from mentorlog.paths import db_path
+    from mentorlog.store.db import open_store
+
+    return open_store(db_path(State.db))
+
+
+@contextlib.contextmanager
+def reading() -> Iterator[sqlite3.Connection]:
+    """A read-only snapshot of the journal for list/show/view commands."""
+    from mentorlog.store.db import read_connection
+
+    with read_connection(journal()) as conn:
+        yield conn
+
+
+def _date(text: str) -> date:
+    from mentorlog.config import load_config
+
+    return parse_date(text, week_start=load_config().week_start)
+
+
+def _datetime(text: str) -> datetime:
+    return parse_datetime(text)
+
+
+def _cadence(text: str) -> str:
+    from mentorlog.core.cadence import parse_cadence
+
+    return parse_cadence(text).spec
+
+
+def record_id(text: str) -> int:
+    return parse_id(text)
+
+
+DATE_HELP = "DATE: 2026-12-01, Dec 1, today, +3d, -1w, fri, last fri, eow, eom..."
+
+Json = Annotated[bool, typer.Option("--json", help="Print plain JSON instead of a table.")]
+MentorOpt = Annotated[
+    str | None, typer.Option("--mentor", "-m", help="Mentor name or unique prefix.", metavar="NAME")
+]
+GoalOpt = Annotated[
+    int | None, typer.Option("--goal", "-g", help="Link to goal ID.", parser=record_id, metavar="ID")
+]
+IdArg = Annotated[int, typer.Argument(help="Record id: 12 or #12.", parser=record_id, metavar="ID")]
+
+
+def date_option(*names: str, help: str) -> object:
+    return typer.Option(*names, help=f"{help} {DATE_HELP}", parser=_date, metavar="DATE")
+
+
+def datetime_option(*names: str, help: str) -> object:
+    return typer.Option(
+        *names, help=f"{help} A DATE with optional time, e.g. 'yesterday 15:30'.",
+        parser=_datetime, metavar="DATETIME",
+    )  # fmt: skip
+
+
+def cadence_option(*names: str, help: str) -> object:
+    return typer.Option(
+        *names, help=f"{help} weekly, biweekly, monthly, quarterly, every 3 weeks, 10d...",
+        parser=_cadence, metavar="CADENCE",
+    )  # fmt: skip
+
+
+def changes(**fields: object) -> dict[str, object]:
+    """The options the user actually gave to an edit command."""
+    return {key: value for key, value in fields.items() if value is not None}

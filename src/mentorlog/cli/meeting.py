@@ -1,0 +1,72 @@
+"""meeting list/show/edit (record new ones with `mentorlog log`)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from mentorlog.cli.common import IdArg, Json, changes, date_option, datetime_option, journal, reading
+
+app = typer.Typer(help="Meetings you logged. Record a new one with 'mentorlog log'.", no_args_is_help=True)
+
+
+class Mode(StrEnum):
+    in_person = "in-person"
+    video = "video"
+    call = "call"
+    chat = "chat"
+
+
+@app.command("list", epilog="Example: mentorlog meeting list alex --json")
+def list_(
+    mentor: Annotated[str | None, typer.Argument(help="Only meetings with this mentor.")] = None,
+    json: Json = False,
+) -> None:
+    """List meetings, latest first."""
+    from mentorlog.store.queries import list_meetings, resolve_mentor
+
+    with reading() as conn:
+        mentor_id = resolve_mentor(conn, mentor)["id"] if mentor else None
+        rows = list_meetings(conn, mentor_id)
+    from mentorlog.render import output, views
+
+    output.emit(rows, json, views.meetings_table)
+
+
+@app.command("show", epilog="Example: mentorlog meeting show 8")
+def show(meeting_id: IdArg, json: Json = False) -> None:
+    """Show a meeting: notes, advice, actions and questions covered."""
+    from mentorlog.store.queries import meeting_detail
+
+    with reading() as conn:
+        data = meeting_detail(conn, meeting_id)
+    from mentorlog.render import output, views
+
+    output.emit(data, json, views.meeting_detail)
+
+
+@app.command("edit", epilog="Example: mentorlog meeting edit 8 --next 'next fri' --minutes 45")
+def edit(
+    meeting_id: IdArg,
+    on: Annotated[datetime | None, datetime_option("--on", help="When it was held.")] = None,
+    notes: Annotated[str | None, typer.Option(help="Replace the notes ('-' reads stdin).")] = None,
+    next_: Annotated[date | None, date_option("--next", help="Planned next meeting.")] = None,
+    mode: Annotated[Mode | None, typer.Option(help="in-person, video, call or chat.")] = None,
+    minutes: Annotated[int | None, typer.Option(min=1, max=1440, help="How long it took.")] = None,
+) -> None:
+    """Correct a logged meeting."""
+    import sys
+
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import edit_meeting
+
+    if notes == "-":
+        notes = sys.stdin.read()
+    fields = changes(
+        held_at=on, notes=notes, next_date=next_, mode=mode.value if mode else None, minutes=minutes
+    )
+    meeting = edit_meeting(journal(), meeting_id, fields)
+    say(f"Updated meeting #{meeting.id}.")

@@ -1,0 +1,91 @@
+"""mentor add/list/show/edit/end."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from mentorlog.cli.common import Json, cadence_option, changes, date_option, journal, reading
+
+app = typer.Typer(help="Your mentors: who, what they help with, how often you meet.", no_args_is_help=True)
+
+NameArg = Annotated[str, typer.Argument(help="Mentor name (any unique prefix when looking up).")]
+
+
+@app.command("add", epilog="Example: mentorlog mentor add 'Alex Chen' --focus 'system design' --cadence biweekly")
+def add(
+    name: NameArg,
+    focus: Annotated[str | None, typer.Option(help="What this mentor helps you with.")] = None,
+    cadence: Annotated[str, cadence_option("--cadence", "-c", help="How often you meet.")] = "1m",
+    contact: Annotated[str | None, typer.Option(help="Email, handle or phone.")] = None,
+    since: Annotated[date | None, date_option("--since", help="When the mentorship started (default today).")] = None,
+) -> None:
+    """Add a mentor."""
+    from mentorlog.core.cadence import parse_cadence
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import add_mentor
+
+    mentor = add_mentor(journal(), name, cadence, focus, contact, since)
+    say(f"Added mentor #{mentor.id} {mentor.name} (meeting {parse_cadence(mentor.cadence).label}).")
+
+
+@app.command("list", epilog="Example: mentorlog mentor list --all --json")
+def list_(
+    all_: Annotated[bool, typer.Option("--all", "-a", help="Include concluded mentorships.")] = False,
+    json: Json = False,
+) -> None:
+    """List mentors with when you last met and when the next meeting is due."""
+    from mentorlog.store.queries import list_mentors
+
+    with reading() as conn:
+        rows = list_mentors(conn, include_ended=all_)
+    from mentorlog.render import output, views
+
+    output.emit(rows, json, views.mentors_table)
+
+
+@app.command("show", epilog="Example: mentorlog mentor show alex")
+def show(name: NameArg, json: Json = False) -> None:
+    """Show one mentor: cadence health, counts and recent meetings."""
+    from mentorlog.store.queries import mentor_detail, resolve_mentor
+
+    with reading() as conn:
+        data = mentor_detail(conn, resolve_mentor(conn, name))
+    from mentorlog.render import output, views
+
+    output.emit(data, json, views.mentor_detail)
+
+
+@app.command("edit", epilog="Example: mentorlog mentor edit alex --cadence monthly --focus 'career growth'")
+def edit(
+    name: NameArg,
+    rename: Annotated[str | None, typer.Option("--name", help="New name.")] = None,
+    focus: Annotated[str | None, typer.Option(help="New focus area.")] = None,
+    cadence: Annotated[str | None, cadence_option("--cadence", "-c", help="New cadence.")] = None,
+    contact: Annotated[str | None, typer.Option(help="New contact.")] = None,
+    since: Annotated[date | None, date_option("--since", help="New start date.")] = None,
+) -> None:
+    """Change a mentor's details."""
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import edit_mentor
+
+    fields = changes(name=rename, focus=focus, cadence=cadence, contact=contact, started_on=since)
+    mentor = edit_mentor(journal(), name, fields)
+    say(f"Updated mentor #{mentor.id} {mentor.name}.")
+
+
+@app.command("end", epilog="Example: mentorlog mentor end alex --note 'Goals reached, staying in touch'")
+def end(
+    name: NameArg,
+    on: Annotated[date | None, date_option("--on", help="When it ended (default today).")] = None,
+    note: Annotated[str | None, typer.Option(help="A closing note: what you got from it.")] = None,
+) -> None:
+    """Conclude a mentorship gracefully; it leaves the default views but stays in the journal."""
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import end_mentor
+
+    mentor = end_mentor(journal(), name, on, note)
+    say(f"Concluded the mentorship with {mentor.name} on {mentor.ended_on}. Consider a thank-you note.")
+

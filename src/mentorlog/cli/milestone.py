@@ -1,0 +1,79 @@
+"""milestone add/done/list/edit."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from mentorlog.cli.common import IdArg, Json, changes, date_option, journal, reading, record_id
+
+app = typer.Typer(help="Milestones: the steps of a goal.", no_args_is_help=True)
+
+
+@app.command("add", epilog="Example: mentorlog milestone add 3 'Co-lead a review' --due +3w")
+def add(
+    goal_id: IdArg,
+    title: Annotated[str, typer.Argument(help="The step.")],
+    due: Annotated[date | None, date_option("--due", help="When it should be reached.")] = None,
+) -> None:
+    """Add a milestone to a goal (it goes last)."""
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import add_milestone
+
+    milestone = add_milestone(journal(), goal_id, title, due)
+    say(f"Added milestone #{milestone.id} to goal #{goal_id}: {milestone.title}.")
+
+
+@app.command("done", epilog="Example: mentorlog milestone done 7 --note 'went better than expected'")
+def done(
+    milestone_id: IdArg,
+    on: Annotated[date | None, date_option("--on", help="When it was reached (default today).")] = None,
+    note: Annotated[str | None, typer.Option(help="How it went.")] = None,
+) -> None:
+    """Mark a milestone reached."""
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import complete_milestone
+
+    result = complete_milestone(journal(), milestone_id, on, note)
+    tail = (
+        f"{result.remaining} to go on '{result.goal_title}'."
+        if result.remaining
+        else f"That was the last one: 'mentorlog goal done {result.milestone.goal_id}' when it's achieved."
+    )
+    say(f"🎉 Milestone reached: {result.milestone.title}. {tail}")
+
+
+@app.command("list", epilog="Example: mentorlog milestone list 3 --json")
+def list_(
+    goal_id: Annotated[
+        int | None, typer.Argument(help="Only this goal's milestones.", parser=record_id, metavar="[GOAL_ID]")
+    ] = None,
+    json: Json = False,
+) -> None:
+    """List milestones, by goal and order."""
+    from mentorlog.store.queries import get_record, list_milestones
+
+    with reading() as conn:
+        if goal_id is not None:
+            get_record(conn, "goal", goal_id)
+        rows = list_milestones(conn, goal_id)
+    from mentorlog.render import output, views
+
+    output.emit(rows, json, views.milestones_table)
+
+
+@app.command("edit", epilog="Example: mentorlog milestone edit 7 --due 'next fri'")
+def edit(
+    milestone_id: IdArg,
+    title: Annotated[str | None, typer.Option(help="New title.")] = None,
+    due: Annotated[date | None, date_option("--due", help="New due date.")] = None,
+    note: Annotated[str | None, typer.Option(help="A note.")] = None,
+) -> None:
+    """Change a milestone."""
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import edit_milestone
+
+    milestone = edit_milestone(journal(), milestone_id, changes(title=title, due_date=due, note=note))
+    say(f"Updated milestone #{milestone.id} {milestone.title}.")

@@ -1,0 +1,43 @@
+"""User settings from config.toml: default mentor, week start, editor."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+
+from mentorlog.core.dates import WEEKDAYS
+from mentorlog.errors import MentorlogError
+from mentorlog.paths import config_path
+
+
+@dataclass(frozen=True)
+class Config:
+    default_mentor: str | None = None
+    week_start: int = 0  # Monday
+    editor: str | None = None
+
+    def editor_command(self) -> str:
+        """$VISUAL, then $EDITOR, then config, then vi: the order git uses."""
+        return os.environ.get("VISUAL") or os.environ.get("EDITOR") or self.editor or "vi"
+
+
+def load_config() -> Config:
+    """Read config.toml if present; a broken file is an error naming it, not a silent default."""
+    path = config_path()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Config()
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise MentorlogError(f"can't read config {path}: {exc}; fix or remove the file") from None
+    week_start = str(raw.get("week_start", "monday")).lower()
+    if week_start not in WEEKDAYS:
+        raise MentorlogError(f"config {path}: week_start {week_start!r} is not a weekday name")
+    mentor = raw.get("default_mentor")
+    editor = raw.get("editor")
+    return Config(
+        default_mentor=str(mentor) if mentor else None,
+        week_start=WEEKDAYS[week_start],
+        editor=str(editor) if editor else None,
+    )

@@ -1,0 +1,80 @@
+"""How often a mentee meets a mentor, and whether the next meeting is on track, due or overdue."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from mentorlog.core.dates import UNITS, shift
+from mentorlog.errors import UsageProblem
+
+CADENCE_FORMS = "weekly, biweekly, fortnightly, monthly, quarterly, every N days|weeks|months, Nd, Nw, Nm"
+NAMED = {"weekly": "1w", "biweekly": "2w", "fortnightly": "2w", "monthly": "1m", "quarterly": "3m"}
+LABELS = {"1w": "weekly", "2w": "biweekly", "1m": "monthly", "3m": "quarterly"}
+UNIT_WORDS = {"d": "day", "w": "week", "m": "month"}
+DUE_SOON_DAYS = 3
+STATUSES = ("no-meetings", "on-track", "due-soon", "overdue", "lapsed")
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """Every `count` units (d, w or m); stored as its canonical spec, e.g. '2w'."""
+
+    count: int
+    unit: str
+
+    @property
+    def spec(self) -> str:
+        return f"{self.count}{self.unit}"
+
+    @property
+    def label(self) -> str:
+        if self.spec in LABELS:
+            return LABELS[self.spec]
+        word = UNIT_WORDS[self.unit]
+        return f"every {self.count} {word}{'s' if self.count != 1 else ''}"
+
+    def after(self, day: date, times: int = 1) -> date:
+        return shift(day, self.count * times, self.unit)
+
+
+def parse_cadence(text: str) -> Cadence:
+    """Any CADENCE form of DESIGN.md, or a usage error listing them."""
+    cleaned = " ".join(text.strip().lower().split())
+    spec = NAMED.get(cleaned, cleaned)
+    m = re.fullmatch(r"(?:every\s+)?(\d{1,3})\s*([a-z]+)", spec) or re.fullmatch(
+        r"every\s+()([a-z]+)", spec
+    )
+    if m and UNITS.get(m[2]) in ("d", "w", "m"):
+        count = int(m[1] or 1)
+        if 1 <= count <= 365:
+            return Cadence(count, UNITS[m[2]])
+    raise UsageProblem(f"can't read {text!r} as a cadence; use one of: {CADENCE_FORMS}")
+
+
+@dataclass(frozen=True)
+class MeetingHealth:
+    """A mentor's next meeting and how the relationship is keeping to its rhythm."""
+
+    next_due: date | None
+    status: str
+    days_since_last: int | None
+
+
+def meeting_health(
+    cadence: Cadence, last_met: date | None, planned_next: date | None, today: date
+) -> MeetingHealth:
+    """next due = planned date from the last meeting, else last meeting + cadence; never stored."""
+    if last_met is None:
+        return MeetingHealth(planned_next, "no-meetings", None)
+    next_due = planned_next or cadence.after(last_met)
+    if today > next_due and today > cadence.after(last_met, times=2):
+        status = "lapsed"
+    elif today > next_due:
+        status = "overdue"
+    elif (next_due - today).days <= DUE_SOON_DAYS:
+        status = "due-soon"
+    else:
+        status = "on-track"
+    return MeetingHealth(next_due, status, (today - last_met).days)

@@ -1,0 +1,201 @@
+"""Reading the dates people type (`fri`, `+2w`, `in 3 days`, `Dec 1`) relative to one clock."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, time, timedelta
+
+from mentorlog.core import clock
+from mentorlog.errors import UsageProblem
+
+DATE_FORMS = (
+    "2026-12-01, Dec 1, 1 Dec 2026, today, tomorrow, yesterday, +3d, -1w, +1m, in 3 days, "
+    "3 weeks ago, fri, last fri, next week, next month, eow, eom, eoq"
+)
+DATETIME_FORMS = DATE_FORMS + ", optionally followed by a time: 'yesterday 15:30', '2026-11-20 14:00'"
+
+WEEKDAYS = {
+    name: index
+    for index, names in enumerate(
+        (
+            ("mon", "monday"),
+            ("tue", "tues", "tuesday"),
+            ("wed", "wednesday"),
+            ("thu", "thur", "thurs", "thursday"),
+            ("fri", "friday"),
+            ("sat", "saturday"),
+            ("sun", "sunday"),
+        )
+    )
+    for name in names
+}
+MONTH_WORDS = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
+UNITS = {
+    "d": "d", "day": "d", "days": "d",
+    "w": "w", "wk": "w", "wks": "w", "week": "w", "weeks": "w",
+    "m": "m", "mo": "m", "month": "m", "months": "m",
+    "y": "y", "yr": "y", "year": "y", "years": "y",
+}  # fmt: skip
+_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
+_SIGNED = re.compile(rf"^([+-])\s*(\d{{1,4}})\s*({_UNIT})$")
+_IN = re.compile(rf"^in\s+(\d{{1,4}})\s*({_UNIT})$")
+_AGO = re.compile(rf"^(\d{{1,4}})\s*({_UNIT})\s+ago$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_TIME = re.compile(r"^(.*?)(?:\s+|T|^)(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(am|pm)?$", re.IGNORECASE)
+
+
+def shift(day: date, amount: int, unit: str) -> date:
+    """Move a day by N days/weeks/months/years; months clamp to the month's last day."""
+    if unit == "d":
+        return day + timedelta(days=amount)
+    if unit == "w":
+        return day + timedelta(weeks=amount)
+    months = amount * (12 if unit == "y" else 1)
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        raise OverflowError("date out of range")
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def end_of_week(day: date, week_start: int = 0) -> date:
+    """The last day of the week containing `day` (weeks start on `week_start`, Monday = 0)."""
+    last = (week_start - 1) % 7
+    return day + timedelta(days=(last - day.weekday()) % 7)
+
+
+def _bad(text: str, forms: str, what: str) -> UsageProblem:
+    return UsageProblem(f"can't read {text!r} as a {what}; use one of: {forms}")
+
+
+def parse_date(text: str, today: date | None = None, week_start: int = 0) -> date:
+    """A calendar day from any DATE form in DESIGN.md, relative to `today` (the clock's by default)."""
+    today = today or clock.today()
+    raw = text
+    text = " ".join(text.strip().lower().split())
+    if not text or "\x00" in text:
+        raise _bad(raw, DATE_FORMS, "date")
+    try:
+        result = _parse_day(text, today, week_start)
+    except (ValueError, OverflowError):
+        result = None
+    if result is None:
+        raise _bad(raw, DATE_FORMS, "date")
+    return result
+
+
+def _parse_day(text: str, today: date, week_start: int) -> date | None:
+    simple = {
+        "today": today,
+        "now": today,
+        "tomorrow": today + timedelta(days=1),
+        "yesterday": today - timedelta(days=1),
+        "next week": shift(today, 1, "w"),
+        "next month": shift(today, 1, "m"),
+        "eow": end_of_week(today, week_start),
+        "eom": date(today.year, today.month, calendar.monthrange(today.year, today.month)[1]),
+    }
+    if text in simple:
+        return simple[text]
+    if text == "eoq":
+        last_month = ((today.month - 1) // 3 + 1) * 3
+        return date(today.year, last_month, calendar.monthrange(today.year, last_month)[1])
+    if m := _SIGNED.match(text):
+        sign = -1 if m[1] == "-" else 1
+        return shift(today, sign * int(m[2]), UNITS[m[3]])
+    if m := _IN.match(text):
+        return shift(today, int(m[1]), UNITS[m[2]])
+    if m := _AGO.match(text):
+        return shift(today, -int(m[1]), UNITS[m[2]])
+    words = text.split(" ")
+    if len(words) == 1 and text in WEEKDAYS:
+        ahead = (WEEKDAYS[text] - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead)
+    if len(words) == 2 and words[0] in ("last", "next", "this") and words[1] in WEEKDAYS:
+        target = WEEKDAYS[words[1]]
+        if words[0] == "last":
+            return today - timedelta(days=(today.weekday() - target) % 7 or 7)
+        return today + timedelta(days=(target - today.weekday()) % 7 or 7)
+    if m := _ISO.match(text):
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    if MONTH_WORDS.search(text) and re.search(r"\d", text) and re.fullmatch(r"[a-z0-9 ,.]+", text):
+        return _parse_month_name(text, today)
+    return None
+
+
+def _parse_month_name(text: str, today: date) -> date | None:
+    """`Dec 1`, `1 Dec 2026`, `December 1, 2026`: dateutil does the reading, we forbid times."""
+    from dateutil import parser as dateutil_parser
+
+    if re.search(r"\d{1,2}:\d", text) or len(re.findall(r"\d+", text)) > 2:
+        return None
+    default = datetime(today.year, today.month, 1)
+    try:
+        parsed = dateutil_parser.parse(text, default=default, fuzzy=False)
+    except (ValueError, OverflowError, dateutil_parser.ParserError):
+        return None
+    if not re.search(r"\b\d{1,2}\b", text):
+        return None  # "Dec 2026" names no day
+    return parsed.date()
+
+
+def parse_datetime(text: str, now: datetime | None = None, week_start: int = 0) -> datetime:
+    """A moment from a DATE with an optional time; aware, in local time. A bare day means noon."""
+    now = now or clock.local_now()
+    raw = text
+    text = " ".join(text.strip().split())
+    if not text or "\x00" in text:
+        raise _bad(raw, DATETIME_FORMS, "date and time")
+    if text.lower() == "now":
+        return now
+    day_part, clock_time = text, None
+    m = _TIME.match(text)
+    if m and (m[3] is not None or m[5] is not None) and m[1] != "":
+        day_part = m[1]
+        hour, minute, second = int(m[2]), int(m[3] or 0), int(m[4] or 0)
+        if m[5]:
+            if not 1 <= hour <= 12:
+                raise _bad(raw, DATETIME_FORMS, "date and time")
+            hour = hour % 12 + (12 if m[5].lower() == "pm" else 0)
+        try:
+            clock_time = time(hour, minute, second)
+        except ValueError:
+            raise _bad(raw, DATETIME_FORMS, "date and time") from None
+    elif m and (m[3] is not None or m[5] is not None):
+        day_part = "today"
+        return parse_datetime(f"today {text}", now, week_start)
+    try:
+        day = parse_date(day_part, now.date(), week_start)
+    except UsageProblem:
+        raise _bad(raw, DATETIME_FORMS, "date and time") from None
+    if clock_time is None:
+        clock_time = now.time().replace(microsecond=0) if day == now.date() else time(12, 0)
+    return datetime.combine(day, clock_time, tzinfo=now.tzinfo)
+
+
+_DUE = re.compile(r"(?:^|\s)due:(\S+)")
+
+
+def extract_due(text: str, today: date | None = None) -> tuple[str, date | None]:
+    """Split Taskwarrior-style `due:SPEC` out of an action's text: ('Draft proposal', date)."""
+    matches = _DUE.findall(text)
+    if not matches:
+        return text.strip(), None
+    if len(matches) > 1:
+        raise UsageProblem(f"more than one due: in {text!r}; give one due date per action")
+    due = parse_date(matches[0].replace("_", " "), today)
+    return " ".join(_DUE.sub(" ", text).split()), due
+
+
+def parse_id(text: str | int, kind: str = "record") -> int:
+    """`12` or `#12` as 12; anything else is a usage error naming the input."""
+    if isinstance(text, int):
+        return text
+    cleaned = text.strip().lstrip("#")
+    if not cleaned.isascii() or not cleaned.isdigit() or len(cleaned) > 18:
+        raise UsageProblem(f"{text!r} is not a {kind} id; ids look like 12 or #12")
+    return int(cleaned)

@@ -1,0 +1,131 @@
+"""The Markdown template `log` opens in the editor, pre-filled from the agenda, and its parser."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from mentorlog.core.dates import extract_due, parse_date, parse_datetime
+from mentorlog.errors import UsageProblem
+
+MODES = ("in-person", "video", "call", "chat")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_TICK = re.compile(r"^-\s*\[([ xX])\]\s*#(\d+)\b")
+_BULLET = re.compile(r"^[-*]\s+(?!\[[ xX]\])(.*)$")
+
+
+def build_template(mentor: str, when: datetime, agenda: dict[str, list[dict[str, Any]]]) -> str:
+    """A template to fill in: tick what was covered, add advice and actions, set the next date."""
+    actions = "\n".join(
+        f"- [ ] #{a['id']} {a['text']}" + (f" (due {a['due']})" if a.get("due") else "")
+        for a in agenda.get("open_actions", [])
+    )
+    questions = "\n".join(f"- [ ] #{q['id']} {q['text']}" for q in agenda.get("questions", []))
+    pending = "\n".join(
+        f"- #{p['id']} {p['text']} ({p['status']})" for p in agenda.get("pending_advice", [])
+    )
+    return f"""# Meeting with {mentor}
+<!-- Fill in what you need, save and close. Leave it untouched to record nothing.
+     Text between these comment marks is ignored. -->
+
+When: {when.strftime("%Y-%m-%d %H:%M")}
+Mode: video
+Minutes:
+
+## Notes
+
+
+## Advice
+<!-- One piece of advice per line: "- Write the decision log first" -->
+
+## Actions
+<!-- New commitments, one per line: "- Draft the RFC due:+2w".
+     Tick an open one to mark it done: "- [x] #12 ..." -->
+{actions}
+
+## Questions covered
+<!-- Tick the questions you discussed. -->
+{questions}
+
+## Pending advice
+<!-- For reference only: advice you are still trying. -->
+{pending}
+
+## Next meeting
+<!-- A date (2026-12-05, +2w, fri); empty: your cadence decides. -->
+
+"""
+
+
+@dataclass
+class FilledTemplate:
+    held_at: datetime
+    mode: str
+    minutes: int | None
+    notes: str
+    advice: list[str] = field(default_factory=list)
+    actions: list[tuple[str, date | None]] = field(default_factory=list)
+    done_actions: list[int] = field(default_factory=list)
+    discussed: list[int] = field(default_factory=list)
+    next_date: date | None = None
+
+
+def _sections(text: str) -> tuple[list[str], dict[str, list[str]]]:
+    header: list[str] = []
+    sections: dict[str, list[str]] = {}
+    current = header
+    for line in text.splitlines():
+        if line.startswith("## "):
+            current = sections.setdefault(line[3:].strip().lower(), [])
+        elif not line.startswith("# "):
+            current.append(line)
+    return header, sections
+
+
+def parse_template(text: str, now: datetime | None = None) -> FilledTemplate:
+    """Read a filled-in template; a line that can't be read is an error naming it."""
+    header, sections = _sections(_COMMENT.sub("", text))
+    fields = {}
+    for line in header:
+        key, sep, value = line.partition(":")
+        if sep:
+            fields[key.strip().lower()] = value.strip()
+    held_at = parse_datetime(fields.get("when") or "now", now)
+    mode = (fields.get("mode") or "video").lower()
+    if mode not in MODES:
+        raise UsageProblem(f"Mode: {mode!r} is not one of {', '.join(MODES)}")
+    minutes_text = fields.get("minutes") or ""
+    if minutes_text and not (minutes_text.isdigit() and 0 < int(minutes_text) <= 1440):
+        raise UsageProblem(f"Minutes: {minutes_text!r} is not a number of minutes")
+    filled = FilledTemplate(
+        held_at=held_at,
+        mode=mode,
+        minutes=int(minutes_text) if minutes_text else None,
+        notes="\n".join(sections.get("notes", [])).strip(),
+    )
+    for line in _items(sections.get("advice", [])):
+        filled.advice.append(_unbullet(line))
+    for line in _items(sections.get("actions", [])):
+        if m := _TICK.match(line):
+            if m[1].lower() == "x":
+                filled.done_actions.append(int(m[2]))
+        else:
+            filled.actions.append(extract_due(_unbullet(line)))
+    for line in _items(sections.get("questions covered", [])):
+        if (m := _TICK.match(line)) and m[1].lower() == "x":
+            filled.discussed.append(int(m[2]))
+    next_lines = _items(sections.get("next meeting", []))
+    if next_lines:
+        filled.next_date = parse_date(next_lines[0].lstrip("-* ").strip(), held_at.date())
+    return filled
+
+
+def _unbullet(line: str) -> str:
+    m = _BULLET.match(line)
+    return (m[1] if m else line).strip()
+
+
+def _items(lines: list[str]) -> list[str]:
+    return [line.strip() for line in lines if line.strip() and line.strip() not in ("-", "*")]

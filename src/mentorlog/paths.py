@@ -1,0 +1,69 @@
+"""Where the journal lives: platform data dir, `MENTORLOG_HOME` folder, `MENTORLOG_DB`/`--db` file."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+APP = "mentorlog"
+DB_NAME = "journal.db"
+
+
+def data_dir() -> Path:
+    """The folder for the journal, backups and drafts."""
+    home = os.environ.get("MENTORLOG_HOME")
+    if home:
+        return Path(home).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP, appauthor=False)
+
+
+def config_path() -> Path:
+    """config.toml: beside the data under MENTORLOG_HOME, else the platform config dir."""
+    home = os.environ.get("MENTORLOG_HOME")
+    if home:
+        return Path(home).expanduser() / "config.toml"
+    from platformdirs import user_config_path
+
+    return user_config_path(APP, appauthor=False) / "config.toml"
+
+
+def db_path(override: str | os.PathLike[str] | None = None) -> Path:
+    """`--db` wins, then `MENTORLOG_DB`, then the data dir's journal.db."""
+    chosen = override or os.environ.get("MENTORLOG_DB")
+    if chosen:
+        return Path(chosen).expanduser()
+    return data_dir() / DB_NAME
+
+
+def drafts_dir(db: Path) -> Path:
+    """Unsaved meeting drafts are kept beside the journal they were meant for."""
+    return db.parent / "drafts"
+
+
+def ensure_private_dir(folder: Path) -> Path:
+    """Create the folder 0700 (parents as needed); an existing folder is left as the user set it."""
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)
+    return folder
+
+
+def is_exposed(path: Path) -> bool:
+    """True when group or others may read or enter the path."""
+    try:
+        return bool(path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO))
+    except OSError:
+        return False
+
+
+def write_private_text(path: Path, text: str) -> Path:
+    """Write a file only its owner can read (0600), replacing any earlier one."""
+    ensure_private_dir(path.parent)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.chmod(path, 0o600)
+    return path

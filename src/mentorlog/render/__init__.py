@@ -1,0 +1,1 @@
+"""Everything the user sees: Rich tables and panels, Markdown, JSON. The only place that formats."""

@@ -1,0 +1,58 @@
+"""Consoles, JSON and one-line messages; user text is never read as Rich markup."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def safe(text: str) -> str:
+    """Text any terminal can print: lone surrogates become escapes instead of crashing."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def error_line(message: str) -> None:
+    """The one `Error: ...` line, on stderr."""
+    flat = " ".join(safe(str(message)).split())
+    print(f"Error: {flat}", file=sys.stderr, flush=True)
+
+
+def warn(message: str) -> None:
+    print(f"Warning: {safe(message)}", file=sys.stderr, flush=True)
+
+
+def console() -> Console:
+    """Rich console on stdout, made per call so test runners' swapped streams are used."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def say(message: str) -> None:
+    """A plain confirmation line on stdout (no markup, so user text shows as typed)."""
+    print(safe(message), flush=True)
+
+
+def _default(value: Any) -> str:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def print_json(data: Any) -> None:
+    """Plain JSON on stdout: stable key order, ISO dates, no colour."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_default) + "\n")
+    sys.stdout.flush()
+
+
+def emit(data: Any, as_json: bool, human: Any) -> None:
+    """JSON for scripts, else the human renderer from render.views."""
+    if as_json:
+        print_json(data)
+    else:
+        human(data)

@@ -1,0 +1,249 @@
+"""Opening the journal safely: pragmas, version check, backup-then-migrate, read and write sessions.
+
+Reads use the standard library's sqlite3 (no SQLAlchemy import: start-up is what users feel);
+writes go through SQLModel in a BEGIN IMMEDIATE transaction. Checking the schema version reads one
+row with sqlite3, so Alembic is imported only when a migration is actually needed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mentorlog.errors import StoreError
+from mentorlog.paths import ensure_private_dir
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+# Every released schema revision, oldest first; a test keeps this equal to Alembic's history.
+REVISIONS = ("0001",)
+HEAD = REVISIONS[-1]
+BUSY_TIMEOUT_S = 15.0
+
+PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA synchronous = FULL",
+    f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}",
+)
+
+
+def apply_pragmas(conn: sqlite3.Connection, foreign_keys: bool = True) -> None:
+    """The settings every connection gets; WAL is a property of the file, set once at creation."""
+    for pragma in PRAGMAS:
+        conn.execute(pragma)
+    if not foreign_keys:
+        conn.execute("PRAGMA foreign_keys = OFF")
+
+
+def explain_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    """One clear sentence naming the path for the failures a user can act on."""
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"the journal {path} is read-only; check its permissions (chmod u+w)")
+    if "disk is full" in text or "disk i/o" in text:
+        return StoreError(f"could not write {path}: the disk is full or failing; nothing was saved")
+    if "locked" in text or "busy" in text:
+        return StoreError(f"the journal {path} is busy in another mentorlog; try again")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError(
+            f"{path} is damaged or not a mentorlog journal; run 'mentorlog db check' "
+            "or restore a backup with 'mentorlog restore'"
+        )
+    if "unable to open" in text:
+        return StoreError(f"can't open the journal {path}; check the folder exists and is yours")
+    return StoreError(f"database error on {path} ({type(exc).__name__}); run 'mentorlog db check'")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """A raw connection in autocommit mode (we issue BEGIN ourselves)."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    return conn
+
+
+def schema_revision(path: Path) -> str | None:
+    """The revision stamped in the file, None for a brand-new empty file; errors if not ours."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" not in tables:
+                if tables:
+                    raise StoreError(f"{path} is not a mentorlog journal; choose another --db path")
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise explain_sqlite_error(exc, path) from None
+    return row[0] if row else None
+
+
+def backup_to(source: Path, target: Path) -> Path:
+    """Copy a live journal with SQLite's backup API into a new 0600 file."""
+    ensure_private_dir(target.parent)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)
+    dst = sqlite3.connect(target)
+    try:
+        with dst:
+            src.backup(dst)
+        dst.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dst.close()
+        src.close()
+    os.chmod(target, 0o600)
+    return target
+
+
+def timestamped_backup_path(path: Path, label: str) -> Path:
+    from mentorlog.core.clock import utcnow
+
+    stamp = utcnow().strftime("%Y%m%dT%H%M%S%fZ")
+    return path.with_name(f"{path.name}.{stamp}.{label}.bak")
+
+
+def migrate(path: Path, backup: bool = True) -> Path | None:
+    """Back up, then bring the file to HEAD in one transaction; returns the backup's path."""
+    from alembic import command
+    from alembic.config import Config
+
+    saved = timestamped_backup_path(path, "pre-migrate") if backup else None
+    if saved is not None:
+        backup_to(path, saved)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        with engine.connect() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except sqlite3.Error as exc:
+        raise explain_sqlite_error(exc, path) from None
+    except Exception as exc:
+        orig = getattr(exc, "orig", None)
+        if isinstance(orig, sqlite3.Error):
+            raise explain_sqlite_error(orig, path) from None
+        raise
+    finally:
+        engine.dispose()
+    return saved
+
+
+def _create_file(path: Path) -> None:
+    """A new journal file, 0600, in WAL mode, before any table exists."""
+    ensure_private_dir(path.parent)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    conn = _connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+    finally:
+        conn.close()
+
+
+def open_store(path: Path, create: bool = True) -> Path:
+    """Make sure `path` is a journal at the current schema: create, migrate, or refuse."""
+    if not path.exists():
+        if not create:
+            raise StoreError(f"no journal at {path}; record something first or check --db")
+        if path.parent.exists() and not path.parent.is_dir():
+            raise StoreError(f"can't create the journal: {path.parent} is not a folder")
+        try:
+            _create_file(path)
+        except FileExistsError:
+            pass  # another mentorlog created it a moment ago
+        except OSError as exc:
+            raise StoreError(f"can't create the journal {path}: {exc.strerror}") from None
+    elif path.is_dir():
+        raise StoreError(f"{path} is a folder, not a journal file; pass a file path to --db")
+    revision = schema_revision(path)
+    if revision == HEAD:
+        return path
+    if revision is not None and revision not in REVISIONS:
+        raise StoreError(
+            f"{path} was written by a newer mentorlog (schema {revision}); this version knows "
+            f"up to {HEAD}. Upgrade mentorlog; the file was left untouched"
+        )
+    saved = migrate(path, backup=revision is not None)
+    if saved is not None:
+        print(f"Upgraded the journal schema to {HEAD}; backup at {saved}", file=sys.stderr)
+    return path
+
+
+@contextlib.contextmanager
+def read_connection(path: Path) -> Iterator[sqlite3.Connection]:
+    """A query-only connection in one read transaction, so a view sees one consistent snapshot."""
+    try:
+        conn = _connect(path)
+    except sqlite3.Error as exc:
+        raise explain_sqlite_error(exc, path) from None
+    try:
+        apply_pragmas(conn)
+        conn.execute("PRAGMA query_only = ON")
+        conn.row_factory = sqlite3.Row
+        conn.execute("BEGIN")
+        yield conn
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        raise explain_sqlite_error(exc, path) from None
+    finally:
+        conn.close()
+
+
+def make_engine(path: Path, foreign_keys: bool = True):
+    """SQLAlchemy engine with SQLAlchemy's documented pysqlite recipe for real BEGIN IMMEDIATE."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(
+        f"sqlite:///{path}",
+        poolclass=NullPool,
+        connect_args={"timeout": BUSY_TIMEOUT_S},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # stop pysqlite's own BEGIN handling
+        apply_pragmas(dbapi_connection, foreign_keys=foreign_keys)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+@contextlib.contextmanager
+def write_session(path: Path) -> Iterator[Session]:
+    """One SQLModel session = one BEGIN IMMEDIATE transaction: all of it lands or none of it."""
+    from sqlalchemy.exc import DBAPIError
+    from sqlmodel import Session
+
+    engine = make_engine(path)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+    except DBAPIError as exc:
+        if isinstance(exc.orig, sqlite3.Error):
+            raise explain_sqlite_error(exc.orig, path) from None
+        raise
+    finally:
+        engine.dispose()
+
+
+def raw(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under a session, so lookups shared with the read path run in it."""
+    return session.connection().connection.driver_connection

@@ -1,0 +1,440 @@
+"""Read queries on plain sqlite3: what every list, show and lookup needs, as plain dicts.
+
+No SQLAlchemy here: reads must start fast. Writes share the lookups by passing the sqlite3
+connection under their SQLModel session (see `db.raw`). A test checks these rows against the models.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import Any
+
+from mentorlog.core import clock
+from mentorlog.core.cadence import Cadence, meeting_health, parse_cadence
+from mentorlog.errors import AmbiguousError, MentorlogError, NotFoundError
+
+Row = dict[str, Any]
+
+# The mentor an item belongs to: linked directly, else through its meeting, advice or goal.
+ACTION_MENTOR = "COALESCE(a.mentor_id, mt.mentor_id, ad.mentor_id, g.mentor_id)"
+ACTION_JOINS = """
+    LEFT JOIN meeting mt ON mt.id = a.meeting_id
+    LEFT JOIN advice ad ON ad.id = a.advice_id
+    LEFT JOIN goal g ON g.id = a.goal_id
+"""
+ADVICE_MENTOR = "COALESCE(ad.mentor_id, mt.mentor_id, g.mentor_id)"
+ADVICE_JOINS = """
+    LEFT JOIN meeting mt ON mt.id = ad.meeting_id
+    LEFT JOIN goal g ON g.id = ad.goal_id
+"""
+TOPIC_MENTOR = "COALESCE(t.mentor_id, g.mentor_id)"
+
+
+def fetch_all(conn: sqlite3.Connection, sql: str, params: Any = ()) -> list[Row]:
+    cur = conn.cursor()
+    cur.row_factory = sqlite3.Row
+    return [dict(r) for r in cur.execute(sql, params)]
+
+
+def fetch_one(conn: sqlite3.Connection, sql: str, params: Any = ()) -> Row | None:
+    cur = conn.cursor()
+    cur.row_factory = sqlite3.Row
+    row = cur.execute(sql, params).fetchone()
+    return dict(row) if row else None
+
+
+def iso_moment(value: str | None) -> str | None:
+    """Stored UTC text as ISO 8601 with its offset."""
+    moment = clock.parse_stored(value)
+    return moment.isoformat() if moment else None
+
+
+def local_day(value: str | None) -> date | None:
+    moment = clock.parse_stored(value)
+    return clock.to_local(moment).date() if moment else None
+
+
+def _stamp(row: Row) -> Row:
+    for key in ("created_at", "updated_at", "held_at"):
+        if key in row:
+            row[key] = iso_moment(row[key])
+    return row
+
+
+# ---------------------------------------------------------------- lookups
+
+
+# table: (what the user calls it, the command that lists its ids)
+NOUNS = {"topic": ("question", "agenda list")}
+
+
+def get_record(conn: sqlite3.Connection, table: str, record_id: int) -> Row:
+    """One row by id, or NotFoundError telling the user how to find valid ids."""
+    row = None
+    if 0 < record_id < 2**63:
+        row = fetch_one(conn, f"SELECT * FROM {table} WHERE id = ?", (record_id,))
+    if row is None:
+        noun, lister = NOUNS.get(table, (table, f"{table} list"))
+        raise NotFoundError(f"no {noun} #{record_id}; see 'mentorlog {lister}' for ids")
+    return row
+
+
+def resolve_mentor(conn: sqlite3.Connection, name: str, active_only: bool = False) -> Row:
+    """Case-insensitive exact name, else unique prefix (active mentors first)."""
+    wanted = name.strip()
+    if not wanted:
+        raise NotFoundError("empty mentor name; see 'mentorlog mentor list'")
+    exact = fetch_one(conn, "SELECT * FROM mentor WHERE name = ? COLLATE NOCASE", (wanted,))
+    if exact and not (active_only and exact["ended_on"]):
+        return exact
+    pattern = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    matches = fetch_all(
+        conn,
+        "SELECT * FROM mentor WHERE name LIKE ? ESCAPE '\\' ORDER BY ended_on IS NOT NULL, name",
+        (pattern,),
+    )
+    active = [m for m in matches if not m["ended_on"]]
+    candidates = active or ([] if active_only else matches)
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        raise NotFoundError(
+            f"no {'active ' if active_only else ''}mentor matches {wanted!r}; "
+            "see 'mentorlog mentor list --all'"
+        )
+    names = ", ".join(m["name"] for m in candidates)
+    raise AmbiguousError(f"{wanted!r} matches several mentors ({names}); type more of the name")
+
+
+def active_mentors(conn: sqlite3.Connection) -> list[Row]:
+    return fetch_all(conn, "SELECT * FROM mentor WHERE ended_on IS NULL ORDER BY name")
+
+
+def only_active_mentor(conn: sqlite3.Connection, default_name: str | None = None) -> Row:
+    """The mentor to use when none is named: config's default, else the one active mentorship."""
+    if default_name:
+        return resolve_mentor(conn, default_name, active_only=True)
+    mentors = active_mentors(conn)
+    if len(mentors) == 1:
+        return mentors[0]
+    if not mentors:
+        raise MentorlogError("no active mentor yet; add one with 'mentorlog mentor add NAME'")
+    names = ", ".join(m["name"] for m in mentors)
+    raise MentorlogError(f"you have several active mentors ({names}); name one")
+
+
+def mentor_due_soonest(conn: sqlite3.Connection, default_name: str | None = None) -> Row:
+    """For `log` and `prep` without a name: config's default, else the active mentor due soonest."""
+    if default_name:
+        return resolve_mentor(conn, default_name, active_only=True)
+    mentors = active_mentors(conn)
+    if not mentors:
+        raise MentorlogError("no active mentor yet; add one with 'mentorlog mentor add NAME'")
+    summaries = [(mentor_summary(conn, m), m) for m in mentors]
+    summaries.sort(key=lambda pair: (pair[0]["next_due"] or "", pair[1]["name"].lower()))
+    return summaries[0][1]
+
+
+def mentor_agenda(conn: sqlite3.Connection, mentor_id: int) -> dict[str, list[Row]]:
+    """What is open with a mentor: the part of prep the `log` template pre-fills."""
+    return {
+        "open_actions": list_actions(conn, "open", mentor_id, include_unlinked=True),
+        "questions": list_topics(conn, mentor_id),
+        "pending_advice": list_advice(conn, "pending", mentor_id, include_unlinked=True),
+    }
+
+
+# ---------------------------------------------------------------- mentors
+
+
+def last_meeting(conn: sqlite3.Connection, mentor_id: int) -> Row | None:
+    return fetch_one(
+        conn,
+        "SELECT id, held_at, next_date FROM meeting WHERE mentor_id = ? "
+        "ORDER BY held_at DESC LIMIT 1",
+        (mentor_id,),
+    )
+
+
+def mentor_summary(conn: sqlite3.Connection, mentor: Row, today: date | None = None) -> Row:
+    """A mentor with its cadence health: last met, next due, status, days since last."""
+    today = today or clock.today()
+    last = last_meeting(conn, mentor["id"])
+    cadence = _cadence(mentor["cadence"])
+    last_met = local_day(last["held_at"]) if last else None
+    planned = date.fromisoformat(last["next_date"]) if last and last["next_date"] else None
+    health = meeting_health(cadence, last_met, planned, today)
+    status = "ended" if mentor["ended_on"] else health.status
+    return {
+        "id": mentor["id"],
+        "uuid": mentor["uuid"],
+        "name": mentor["name"],
+        "focus": mentor["focus"],
+        "cadence": cadence.label,
+        "contact": mentor["contact"],
+        "started_on": mentor["started_on"],
+        "ended_on": mentor["ended_on"],
+        "closing_note": mentor["closing_note"],
+        "last_met": last_met.isoformat() if last_met else None,
+        "days_since_last": health.days_since_last,
+        "next_due": health.next_due.isoformat() if health.next_due else None,
+        "status": status,
+    }
+
+
+def _cadence(spec: str) -> Cadence:
+    return parse_cadence(spec)
+
+
+def list_mentors(conn: sqlite3.Connection, include_ended: bool = False) -> list[Row]:
+    where = "" if include_ended else "WHERE ended_on IS NULL"
+    mentors = fetch_all(conn, f"SELECT * FROM mentor {where} ORDER BY ended_on IS NOT NULL, name")
+    return [mentor_summary(conn, m) for m in mentors]
+
+
+def mentor_detail(conn: sqlite3.Connection, mentor: Row) -> Row:
+    summary = mentor_summary(conn, mentor)
+    mid = mentor["id"]
+    counts = fetch_one(
+        conn,
+        """SELECT
+            (SELECT COUNT(*) FROM meeting WHERE mentor_id = :m) AS meetings,
+            (SELECT COUNT(*) FROM goal WHERE mentor_id = :m AND status = 'active') AS active_goals,
+            (SELECT COUNT(*) FROM advice WHERE mentor_id = :m) AS advice,
+            (SELECT COUNT(*) FROM topic WHERE mentor_id = :m AND status = 'queued')
+                AS queued_questions""",
+        {"m": mid},
+    )
+    summary["counts"] = counts
+    summary["recent_meetings"] = list_meetings(conn, mid, limit=5)
+    return summary
+
+
+# ---------------------------------------------------------------- goals and milestones
+
+
+def _goal_row(row: Row) -> Row:
+    total, done = row.pop("milestones_total") or 0, row.pop("milestones_done") or 0
+    row["milestones_total"], row["milestones_done"] = total, done
+    row["progress"] = goal_progress(row["status"], done, total)
+    return _stamp(row)
+
+
+def goal_progress(status: str, done: int, total: int) -> float:
+    """Milestones done / total; an achieved goal is 100% whatever its milestones say."""
+    if status == "achieved":
+        return 1.0
+    return round(done / total, 4) if total else 0.0
+
+
+GOAL_SELECT = """
+    SELECT g.id, g.uuid, g.title, g.why, g.measure, g.target_date, g.horizon, g.status,
+           g.status_note, g.achieved_on, g.mentor_id, mn.name AS mentor,
+           (SELECT COUNT(*) FROM milestone ms WHERE ms.goal_id = g.id) AS milestones_total,
+           (SELECT COUNT(*) FROM milestone ms WHERE ms.goal_id = g.id AND ms.done_on IS NOT NULL)
+               AS milestones_done,
+           g.created_at, g.updated_at
+    FROM goal g LEFT JOIN mentor mn ON mn.id = g.mentor_id
+"""
+
+
+def list_goals(
+    conn: sqlite3.Connection, include_all: bool = False, mentor_id: int | None = None
+) -> list[Row]:
+    clauses, params = [], []
+    if not include_all:
+        clauses.append("g.status = 'active'")
+    if mentor_id is not None:
+        clauses.append("g.mentor_id = ?")
+        params.append(mentor_id)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    order = "ORDER BY g.status != 'active', g.target_date IS NULL, g.target_date, g.id"
+    return [_goal_row(r) for r in fetch_all(conn, f"{GOAL_SELECT} {where} {order}", params)]
+
+
+def goal_detail(conn: sqlite3.Connection, goal_id: int) -> Row:
+    get_record(conn, "goal", goal_id)
+    goal = _goal_row(fetch_one(conn, f"{GOAL_SELECT} WHERE g.id = ?", (goal_id,)))
+    goal["milestones"] = list_milestones(conn, goal_id)
+    goal["actions"] = list_actions(conn, "all", goal_id=goal_id)
+    goal["advice"] = list_advice(conn, goal_id=goal_id)
+    return goal
+
+
+def list_milestones(conn: sqlite3.Connection, goal_id: int | None = None) -> list[Row]:
+    where, params = ("WHERE ms.goal_id = ?", (goal_id,)) if goal_id is not None else ("", ())
+    rows = fetch_all(
+        conn,
+        f"""SELECT ms.id, ms.uuid, ms.goal_id, g.title AS goal, ms.title, ms.due_date, ms.done_on,
+                   ms.note, ms.position, ms.created_at, ms.updated_at
+            FROM milestone ms JOIN goal g ON g.id = ms.goal_id {where}
+            ORDER BY ms.goal_id, ms.position, ms.id""",
+        params,
+    )
+    return [_stamp(r) for r in rows]
+
+
+# ---------------------------------------------------------------- actions
+
+ACTION_FILTERS = ("open", "done", "overdue", "dropped", "all")
+
+
+def _action_rows(conn: sqlite3.Connection, where: str, params: list[Any], order: str) -> list[Row]:
+    rows = fetch_all(
+        conn,
+        f"""SELECT a.id, a.uuid, a.text, a.due_date AS due, a.status, a.result, a.done_on,
+                   a.goal_id, a.milestone_id, a.advice_id, a.meeting_id,
+                   {ACTION_MENTOR} AS mentor_id,
+                   (SELECT name FROM mentor WHERE id = {ACTION_MENTOR}) AS mentor,
+                   a.created_at, a.updated_at
+            FROM action a {ACTION_JOINS} {where} {order}""",
+        params,
+    )
+    today = clock.today().isoformat()
+    for row in rows:
+        row["overdue"] = bool(row["status"] == "open" and row["due"] and row["due"] < today)
+        _stamp(row)
+    return rows
+
+
+def list_actions(
+    conn: sqlite3.Connection,
+    which: str = "open",
+    mentor_id: int | None = None,
+    goal_id: int | None = None,
+    limit: int | None = None,
+    include_unlinked: bool = False,
+) -> list[Row]:
+    """Open actions: overdue first then by due date; done: most recent first.
+
+    With `include_unlinked`, a mentor's list also has the actions linked to no mentor at all
+    (DESIGN: unlinked items belong to every mentor's prep).
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    if which in ("open", "done", "dropped"):
+        clauses.append("a.status = ?")
+        params.append(which)
+    elif which == "overdue":
+        clauses.append("a.status = 'open' AND a.due_date < ?")
+        params.append(clock.today().isoformat())
+    if mentor_id is not None:
+        unlinked = f" OR {ACTION_MENTOR} IS NULL" if include_unlinked else ""
+        clauses.append(f"(? IN (a.mentor_id, mt.mentor_id, ad.mentor_id, g.mentor_id){unlinked})")
+        params.append(mentor_id)
+    if goal_id is not None:
+        clauses.append("a.goal_id = ?")
+        params.append(goal_id)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    if which == "done":
+        order = "ORDER BY a.done_on DESC, a.id DESC"
+    else:
+        order = "ORDER BY a.status != 'open', a.due_date IS NULL, a.due_date, a.id"
+    if limit:
+        order += f" LIMIT {int(limit)}"
+    return _action_rows(conn, where, params, order)
+
+
+def action_detail(conn: sqlite3.Connection, action_id: int) -> Row:
+    get_record(conn, "action", action_id)
+    return _action_rows(conn, "WHERE a.id = ?", [action_id], "")[0]
+
+
+# ---------------------------------------------------------------- advice
+
+ADVICE_SELECT = f"""
+    SELECT ad.id, ad.uuid, ad.text, ad.why, ad.status, ad.outcome, ad.given_on, ad.status_on,
+           ad.meeting_id, ad.goal_id, {ADVICE_MENTOR} AS mentor_id,
+           (SELECT name FROM mentor WHERE id = {ADVICE_MENTOR}) AS mentor,
+           ad.created_at, ad.updated_at
+    FROM advice ad {ADVICE_JOINS}
+"""
+
+
+def list_advice(
+    conn: sqlite3.Connection,
+    status: str | None = None,
+    mentor_id: int | None = None,
+    goal_id: int | None = None,
+    include_unlinked: bool = False,
+) -> list[Row]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if status == "pending":
+        clauses.append("ad.status IN ('new', 'trying')")
+    elif status:
+        clauses.append("ad.status = ?")
+        params.append(status)
+    if mentor_id is not None:
+        unlinked = f" OR {ADVICE_MENTOR} IS NULL" if include_unlinked else ""
+        clauses.append(f"(? IN (ad.mentor_id, mt.mentor_id, g.mentor_id){unlinked})")
+        params.append(mentor_id)
+    if goal_id is not None:
+        clauses.append("ad.goal_id = ?")
+        params.append(goal_id)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = fetch_all(conn, f"{ADVICE_SELECT} {where} ORDER BY ad.given_on DESC, ad.id DESC", params)
+    return [_stamp(r) for r in rows]
+
+
+def advice_detail(conn: sqlite3.Connection, advice_id: int) -> Row:
+    get_record(conn, "advice", advice_id)
+    row = _stamp(fetch_one(conn, f"{ADVICE_SELECT} WHERE ad.id = ?", (advice_id,)))
+    row["actions"] = _action_rows(conn, "WHERE a.advice_id = ?", [advice_id], "ORDER BY a.id")
+    return row
+
+
+# ---------------------------------------------------------------- topics (the agenda)
+
+
+def list_topics(
+    conn: sqlite3.Connection, mentor_id: int | None = None, status: str = "queued"
+) -> list[Row]:
+    clauses, params = ["t.status = ?"], [status]
+    if mentor_id is not None:
+        clauses.append("(? IN (t.mentor_id, g.mentor_id) OR COALESCE(t.mentor_id, g.mentor_id) IS NULL)")
+        params.append(mentor_id)
+    rows = fetch_all(
+        conn,
+        f"""SELECT t.id, t.uuid, t.text, t.status, t.goal_id, t.meeting_id,
+                   {TOPIC_MENTOR} AS mentor_id,
+                   (SELECT name FROM mentor WHERE id = {TOPIC_MENTOR}) AS mentor,
+                   t.created_at, t.updated_at
+            FROM topic t LEFT JOIN goal g ON g.id = t.goal_id
+            WHERE {" AND ".join(clauses)} ORDER BY t.id""",
+        params,
+    )
+    return [_stamp(r) for r in rows]
+
+
+# ---------------------------------------------------------------- meetings
+
+MEETING_SELECT = """
+    SELECT m.id, m.uuid, m.mentor_id, mn.name AS mentor, m.held_at, m.minutes, m.mode, m.notes,
+           m.next_date, m.created_at, m.updated_at
+    FROM meeting m JOIN mentor mn ON mn.id = m.mentor_id
+"""
+
+
+def list_meetings(
+    conn: sqlite3.Connection, mentor_id: int | None = None, limit: int | None = None
+) -> list[Row]:
+    where, params = ("WHERE m.mentor_id = ?", [mentor_id]) if mentor_id else ("", [])
+    tail = f" LIMIT {int(limit)}" if limit else ""
+    rows = fetch_all(conn, f"{MEETING_SELECT} {where} ORDER BY m.held_at DESC{tail}", params)
+    return [_stamp(r) for r in rows]
+
+
+def meeting_detail(conn: sqlite3.Connection, meeting_id: int) -> Row:
+    get_record(conn, "meeting", meeting_id)
+    row = _stamp(fetch_one(conn, f"{MEETING_SELECT} WHERE m.id = ?", (meeting_id,)))
+    row["advice"] = [
+        _stamp(r)
+        for r in fetch_all(conn, f"{ADVICE_SELECT} WHERE ad.meeting_id = ? ORDER BY ad.id", (meeting_id,))
+    ]
+    row["actions"] = _action_rows(conn, "WHERE a.meeting_id = ?", [meeting_id], "ORDER BY a.id")
+    row["discussed"] = fetch_all(
+        conn, "SELECT id, text FROM topic WHERE meeting_id = ? ORDER BY id", (meeting_id,)
+    )
+    return row

@@ -1,0 +1,141 @@
+"""The journal's tables as SQLModel classes: the single source the migrations are checked against."""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from mentorlog.core.clock import utcnow
+
+# Named constraints let Alembic's batch mode find and alter them on SQLite.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
+HORIZONS = ("short", "long")
+MEETING_MODES = ("in-person", "video", "call", "chat")
+TOPIC_STATUSES = ("queued", "discussed", "dropped")
+ADVICE_STATUSES = ("new", "trying", "applied", "skipped")
+ACTION_STATUSES = ("open", "done", "dropped")
+
+
+def _new_uuid() -> str:
+    return str(uuidlib.uuid4())
+
+
+def _check(column: str, values: tuple[str, ...]) -> sa.CheckConstraint:
+    allowed = ", ".join(f"'{v}'" for v in values)
+    return sa.CheckConstraint(f"{column} IN ({allowed})", name=f"{column}_valid")
+
+
+def _table_args(*items: object) -> tuple[object, ...]:
+    """Constraints and indexes, plus AUTOINCREMENT so a deleted record's id is never handed out again."""
+    return (*items, {"sqlite_autoincrement": True})
+
+
+def _fk(target: str, ondelete: str = "SET NULL") -> int | None:
+    return Field(default=None, foreign_key=f"{target}.id", ondelete=ondelete, index=True)
+
+
+class Record(SQLModel):
+    """What every record has: a short id, a UUID for export/import, UTC timestamps."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=_new_uuid, unique=True, max_length=36)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, sa_column_kwargs={"onupdate": utcnow})
+
+
+class Mentor(Record, table=True):
+    __table_args__ = _table_args()
+    name: str = Field(sa_type=sa.String(collation="NOCASE"), unique=True)
+    focus: str | None = None
+    cadence: str = "1m"
+    contact: str | None = None
+    started_on: date
+    ended_on: date | None = None
+    closing_note: str | None = None
+
+
+class Goal(Record, table=True):
+    __table_args__ = _table_args(_check("status", GOAL_STATUSES), _check("horizon", HORIZONS))
+    title: str
+    why: str | None = None
+    measure: str | None = None
+    target_date: date | None = None
+    horizon: str = "short"
+    status: str = Field(default="active", index=True)
+    status_note: str | None = None
+    achieved_on: date | None = None
+    mentor_id: int | None = _fk("mentor")
+
+
+class Milestone(Record, table=True):
+    __table_args__ = _table_args(sa.Index("ix_milestone_goal_position", "goal_id", "position"))
+    goal_id: int = Field(foreign_key="goal.id", ondelete="CASCADE", index=True)
+    title: str
+    due_date: date | None = None
+    done_on: date | None = Field(default=None, index=True)
+    note: str | None = None
+    position: int = 0
+
+
+class Meeting(Record, table=True):
+    __table_args__ = _table_args(
+        _check("mode", MEETING_MODES),
+        sa.Index("ix_meeting_mentor_held", "mentor_id", "held_at"),
+    )
+    mentor_id: int = Field(foreign_key="mentor.id", ondelete="CASCADE", index=True)
+    held_at: datetime = Field(index=True)
+    minutes: int | None = None
+    mode: str = "video"
+    notes: str = ""
+    next_date: date | None = None
+
+
+class Topic(Record, table=True):
+    __table_args__ = _table_args(_check("status", TOPIC_STATUSES))
+    text: str
+    status: str = Field(default="queued", index=True)
+    mentor_id: int | None = _fk("mentor")
+    goal_id: int | None = _fk("goal")
+    meeting_id: int | None = _fk("meeting")
+
+
+class Advice(Record, table=True):
+    __table_args__ = _table_args(_check("status", ADVICE_STATUSES))
+    text: str
+    why: str | None = None
+    status: str = Field(default="new", index=True)
+    outcome: str | None = None
+    given_on: date
+    status_on: date | None = None
+    mentor_id: int | None = _fk("mentor")
+    meeting_id: int | None = _fk("meeting")
+    goal_id: int | None = _fk("goal")
+
+
+class Action(Record, table=True):
+    __table_args__ = _table_args(
+        _check("status", ACTION_STATUSES),
+        sa.Index("ix_action_status_due", "status", "due_date"),
+        sa.Index("ix_action_status_done", "status", "done_on"),
+    )
+    text: str
+    due_date: date | None = None
+    status: str = "open"
+    result: str | None = None
+    done_on: date | None = None
+    goal_id: int | None = _fk("goal")
+    milestone_id: int | None = _fk("milestone")
+    advice_id: int | None = _fk("advice")
+    meeting_id: int | None = _fk("meeting")
+    mentor_id: int | None = _fk("mentor")
