@@ -7,9 +7,21 @@ from typing import Annotated
 
 import typer
 
-from mentorlog.cli.common import GoalOpt, IdArg, Json, MentorOpt, changes, date_option, journal, reading, record_id
+from mentorlog.cli.common import (
+    GoalOpt,
+    IdArg,
+    Json,
+    MentorOpt,
+    changes,
+    date_option,
+    journal,
+    reading,
+    record_id,
+)
 
-app = typer.Typer(help="Actions: what you committed to do, and what came of it.", no_args_is_help=True)
+app = typer.Typer(
+    help="Actions: what you committed to do, and what came of it.", no_args_is_help=True
+)
 
 Flag = Annotated[bool, typer.Option()]
 
@@ -18,12 +30,18 @@ def _id_option(name: str, help: str) -> object:
     return typer.Option(name, help=help, parser=record_id, metavar="ID")
 
 
-@app.command("add", epilog="Example: mentorlog action add 'Draft the RFC due:+2w' --goal 3 --mentor alex")
+@app.command(
+    "add", epilog="Example: mentorlog action add 'Draft the RFC due:+2w' --goal 3 --mentor alex"
+)
 def add(
-    text: Annotated[str, typer.Argument(help="What you will do; 'due:SPEC' inside sets the due date.")],
+    text: Annotated[
+        str, typer.Argument(help="What you will do; 'due:SPEC' inside sets the due date.")
+    ],
     due: Annotated[date | None, date_option("--due", help="Due date.")] = None,
     goal: GoalOpt = None,
-    milestone: Annotated[int | None, _id_option("--milestone", "Link to milestone ID (and its goal).")] = None,
+    milestone: Annotated[
+        int | None, _id_option("--milestone", "Link to milestone ID (and its goal).")
+    ] = None,
     advice: Annotated[int | None, _id_option("--advice", "The advice this acts on.")] = None,
     mentor: MentorOpt = None,
     done: Annotated[bool, typer.Option("--done", help="Record it as already done today.")] = False,
@@ -47,7 +65,9 @@ def add(
 def list_(
     open_: Annotated[bool, typer.Option("--open", help="Open actions (the default).")] = False,
     done: Annotated[bool, typer.Option("--done", help="Done actions, latest first.")] = False,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Open actions past their due date.")] = False,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help="Open actions past their due date.")
+    ] = False,
     all_: Annotated[bool, typer.Option("--all", "-a", help="Every action.")] = False,
     mentor: MentorOpt = None,
     goal: GoalOpt = None,
@@ -57,7 +77,11 @@ def list_(
     from mentorlog.errors import UsageProblem
     from mentorlog.store.queries import get_record, list_actions, resolve_mentor
 
-    chosen = [name for name, on in (("open", open_), ("done", done), ("overdue", overdue), ("all", all_)) if on]
+    chosen = [
+        name
+        for name, on in (("open", open_), ("done", done), ("overdue", overdue), ("all", all_))
+        if on
+    ]
     if len(chosen) > 1:
         raise UsageProblem("choose one of --open, --done, --overdue, --all")
     with reading() as conn:
@@ -82,21 +106,32 @@ def show(action_id: IdArg, json: Json = False) -> None:
     output.emit(data, json, views.action_detail)
 
 
-@app.command("done", epilog="Example: mentorlog action done 12 --result 'RFC approved with two changes'")
+@app.command(
+    "done", epilog="Example: mentorlog action done 12 --result 'RFC approved with two changes'"
+)
 def done_(
     action_id: IdArg,
-    on: Annotated[date | None, date_option("--on", help="When it was done (default today).")] = None,
-    result: Annotated[str | None, typer.Option(help="What came of it: worth reporting back.")] = None,
+    on: Annotated[
+        date | None, date_option("--on", help="When it was done (default today).")
+    ] = None,
+    result: Annotated[
+        str | None, typer.Option(help="What came of it: worth reporting back.")
+    ] = None,
 ) -> None:
     """Mark an action done, with its result."""
     from mentorlog.render.output import say
     from mentorlog.store.writes import complete_action
 
     action = complete_action(journal(), action_id, on, result)
-    say(f"Done: #{action.id} {action.text}." + ("" if result else " Add --result next time: it's what your mentor will ask."))
+    say(
+        f"Done: #{action.id} {action.text}."
+        + ("" if result else " Add --result next time: it's what your mentor will ask.")
+    )
 
 
-@app.command("drop", epilog="Example: mentorlog action drop 12 --reason 'superseded by the new plan'")
+@app.command(
+    "drop", epilog="Example: mentorlog action drop 12 --reason 'superseded by the new plan'"
+)
 def drop(action_id: IdArg, reason: Annotated[str | None, typer.Option(help="Why.")] = None) -> None:
     """Drop an action you will not do."""
     from mentorlog.render.output import say
@@ -120,6 +155,13 @@ def edit(
     from mentorlog.render.output import say
     from mentorlog.store.writes import edit_action
 
-    fields = changes(text=text, due_date=due, goal_id=goal, milestone_id=milestone, advice_id=advice, mentor=mentor)
+    fields = changes(
+        text=text,
+        due_date=due,
+        goal_id=goal,
+        milestone_id=milestone,
+        advice_id=advice,
+        mentor=mentor,
+    )
     action = edit_action(journal(), action_id, fields)
     say(f"Updated action #{action.id} {action.text}.")

@@ -8,9 +8,20 @@ from typing import Annotated
 
 import typer
 
-from mentorlog.cli.common import GoalOpt, IdArg, Json, MentorOpt, date_option, journal, reading, record_id
+from mentorlog.cli.common import (
+    GoalOpt,
+    IdArg,
+    Json,
+    MentorOpt,
+    date_option,
+    journal,
+    reading,
+    record_id,
+)
 
-app = typer.Typer(help="Advice you received, and what happened when you acted on it.", no_args_is_help=True)
+app = typer.Typer(
+    help="Advice you received, and what happened when you acted on it.", no_args_is_help=True
+)
 
 
 class AdviceStatus(StrEnum):
@@ -21,14 +32,21 @@ class AdviceStatus(StrEnum):
     pending = "pending"
 
 
-@app.command("add", epilog="Example: mentorlog advice add 'Write the decision log first' --mentor alex --why 'reviews go faster'")
+@app.command(
+    "add",
+    epilog="Example: mentorlog advice add 'Write the decision log first' --mentor alex --why 'reviews go faster'",
+)
 def add(
     text: Annotated[str, typer.Argument(help="The advice.")],
     mentor: MentorOpt = None,
     why: Annotated[str | None, typer.Option(help="The mentor's reasoning.")] = None,
     goal: GoalOpt = None,
-    meeting: Annotated[int | None, typer.Option(help="The meeting it came from.", parser=record_id, metavar="ID")] = None,
-    on: Annotated[date | None, date_option("--on", help="When it was given (default today).")] = None,
+    meeting: Annotated[
+        int | None, typer.Option(help="The meeting it came from.", parser=record_id, metavar="ID")
+    ] = None,
+    on: Annotated[
+        date | None, date_option("--on", help="When it was given (default today).")
+    ] = None,
 ) -> None:
     """Record advice you received."""
     from mentorlog.render.output import say
@@ -40,7 +58,10 @@ def add(
 
 @app.command("list", epilog="Example: mentorlog advice list --status pending --mentor alex")
 def list_(
-    status: Annotated[AdviceStatus | None, typer.Option(help="new, trying, applied, skipped, or pending (new+trying).")] = None,
+    status: Annotated[
+        AdviceStatus | None,
+        typer.Option(help="new, trying, applied, skipped, or pending (new+trying)."),
+    ] = None,
     mentor: MentorOpt = None,
     json: Json = False,
 ) -> None:
@@ -78,16 +99,35 @@ def _move(advice_id: int, status: str, outcome: str | None, message: str) -> Non
 @app.command("try", epilog="Example: mentorlog advice try 4")
 def try_(advice_id: IdArg) -> None:
     """Mark advice as being tried."""
-    _move(advice_id, "trying", None, "Trying advice #{id}. Report back with 'mentorlog advice apply {id} --outcome ...'.")
+    _move(
+        advice_id,
+        "trying",
+        None,
+        "Trying advice #{id}. Report back with 'mentorlog advice apply {id} --outcome ...'.",
+    )
 
 
-@app.command("apply", epilog="Example: mentorlog advice apply 4 --outcome 'review took one round instead of three'")
-def apply(advice_id: IdArg, outcome: Annotated[str | None, typer.Option(help="What happened.")] = None) -> None:
+@app.command(
+    "apply",
+    epilog="Example: mentorlog advice apply 4 --outcome 'review took one round instead of three'",
+)
+def apply(
+    advice_id: IdArg, outcome: Annotated[str | None, typer.Option(help="What happened.")] = None
+) -> None:
     """Mark advice applied, with its outcome to report back."""
-    _move(advice_id, "applied", outcome, "Applied advice #{id}. It will be in your next prep's report-back.")
+    _move(
+        advice_id,
+        "applied",
+        outcome,
+        "Applied advice #{id}. It will be in your next prep's report-back.",
+    )
 
 
-@app.command("skip", epilog="Example: mentorlog advice skip 4 --reason 'not a fit for our team size'")
-def skip(advice_id: IdArg, reason: Annotated[str | None, typer.Option(help="Why not.")] = None) -> None:
+@app.command(
+    "skip", epilog="Example: mentorlog advice skip 4 --reason 'not a fit for our team size'"
+)
+def skip(
+    advice_id: IdArg, reason: Annotated[str | None, typer.Option(help="Why not.")] = None
+) -> None:
     """Decide not to follow a piece of advice (and say why)."""
     _move(advice_id, "skipped", reason, "Skipped advice #{id}.")

@@ -26,7 +26,9 @@ def ask(
 
 @app.command("list", epilog="Example: mentorlog agenda list alex")
 def list_(
-    mentor: Annotated[str | None, typer.Argument(help="Only what's queued for this mentor.")] = None,
+    mentor: Annotated[
+        str | None, typer.Argument(help="Only what's queued for this mentor.")
+    ] = None,
     json: Json = False,
 ) -> None:
     """List queued questions (those for no mentor in particular show for every mentor)."""

@@ -17,13 +17,22 @@ from mentorlog.cli.common import State
 class MentorlogGroup(TyperGroup):
     """Runs the command and turns every failure into one `Error: ...` line and an exit code."""
 
-    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:  # fmt: skip
+    def main(
+        self,
+        args: Any = None,
+        prog_name: Any = None,
+        complete_var: Any = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         code = run_safely(
             lambda: super(MentorlogGroup, self).main(
-                args=args, prog_name=prog_name or "mentorlog", complete_var=complete_var,
-                standalone_mode=False, **extra,
-            )  # fmt: skip
+                args=args,
+                prog_name=prog_name or "mentorlog",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
         )
         if standalone_mode:
             sys.exit(code)
@@ -49,7 +58,7 @@ def run_safely(invoke: Any) -> int:
         return 1
     except typer.TyperException as exc:
         message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
-        message = message.replace("Value error, ", "")
+        message = message.replace("Value error, ", "").rstrip(".")
         ctx = getattr(exc, "ctx", None)
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
         error_line(f"{message}{hint}")
@@ -108,9 +117,14 @@ def root(
 app.add_typer(mentor.app, name="mentor")
 app.add_typer(goal.app, name="goal")
 app.add_typer(milestone.app, name="milestone")
-app.command("log", epilog="Example: mentorlog log alex --notes 'Talked RFCs' --action 'Draft RFC due:+1w' --next +2w")(log.log)
+app.command(
+    "log",
+    epilog="Example: mentorlog log alex --notes 'Talked RFCs' --action 'Draft RFC due:+1w' --next +2w",
+)(log.log)
 app.add_typer(meeting.app, name="meeting")
-app.command("ask", epilog="Example: mentorlog ask 'How do I get more visibility?' --mentor alex")(agenda.ask)
+app.command("ask", epilog="Example: mentorlog ask 'How do I get more visibility?' --mentor alex")(
+    agenda.ask
+)
 app.add_typer(agenda.app, name="agenda")
 app.add_typer(advice.app, name="advice")
 app.add_typer(action.app, name="action")

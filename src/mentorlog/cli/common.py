@@ -64,7 +64,8 @@ MentorOpt = Annotated[
     str | None, typer.Option("--mentor", "-m", help="Mentor name or unique prefix.", metavar="NAME")
 ]
 GoalOpt = Annotated[
-    int | None, typer.Option("--goal", "-g", help="Link to goal ID.", parser=record_id, metavar="ID")
+    int | None,
+    typer.Option("--goal", "-g", help="Link to goal ID.", parser=record_id, metavar="ID"),
 ]
 IdArg = Annotated[int, typer.Argument(help="Record id: 12 or #12.", parser=record_id, metavar="ID")]
 
@@ -75,16 +76,20 @@ def date_option(*names: str, help: str) -> object:
 
 def datetime_option(*names: str, help: str) -> object:
     return typer.Option(
-        *names, help=f"{help} A DATE with optional time, e.g. 'yesterday 15:30'.",
-        parser=_datetime, metavar="DATETIME",
-    )  # fmt: skip
+        *names,
+        help=f"{help} A DATE with optional time, e.g. 'yesterday 15:30'.",
+        parser=_datetime,
+        metavar="DATETIME",
+    )
 
 
 def cadence_option(*names: str, help: str) -> object:
     return typer.Option(
-        *names, help=f"{help} weekly, biweekly, monthly, quarterly, every 3 weeks, 10d...",
-        parser=_cadence, metavar="CADENCE",
-    )  # fmt: skip
+        *names,
+        help=f"{help} weekly, biweekly, monthly, quarterly, every 3 weeks, 10d...",
+        parser=_cadence,
+        metavar="CADENCE",
+    )
 
 
 def changes(**fields: object) -> dict[str, object]:

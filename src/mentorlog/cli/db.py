@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
-app = typer.Typer(help="The journal file: where it is, its health, its schema.", no_args_is_help=True)
+app = typer.Typer(
+    help="The journal file: where it is, its health, its schema.", no_args_is_help=True
+)
 
 
 @app.command("path", epilog="Example: mentorlog db path")

@@ -31,7 +31,8 @@ def add(
     mentor: MentorOpt = None,
     horizon: Annotated[Horizon, typer.Option(help="short or long term.")] = Horizon.short,
     milestone: Annotated[
-        list[str] | None, typer.Option("--milestone", help="A milestone (repeat for several, in order).")
+        list[str] | None,
+        typer.Option("--milestone", help="A milestone (repeat for several, in order)."),
     ] = None,
 ) -> None:
     """Add a goal, optionally with its milestones. Warns when it is not SMART yet."""
@@ -41,14 +42,22 @@ def add(
     goal = add_goal(journal(), title, why, measure, by, mentor, horizon.value, milestone or [])
     count = len(milestone or [])
     say(f"Added goal #{goal.id} {goal.title}" + (f" with {count} milestones." if count else "."))
-    missing = [name for name, value in (("a measure (--measure)", measure), ("a target date (--by)", by)) if not value]
+    missing = [
+        name
+        for name, value in (("a measure (--measure)", measure), ("a target date (--by)", by))
+        if not value
+    ]
     if missing:
-        warn(f"goal #{goal.id} is not SMART yet: add {' and '.join(missing)} with 'mentorlog goal edit {goal.id}'.")
+        warn(
+            f"goal #{goal.id} is not SMART yet: add {' and '.join(missing)} with 'mentorlog goal edit {goal.id}'."
+        )
 
 
 @app.command("list", epilog="Example: mentorlog goal list --mentor alex")
 def list_(
-    all_: Annotated[bool, typer.Option("--all", "-a", help="Include achieved, paused and dropped goals.")] = False,
+    all_: Annotated[
+        bool, typer.Option("--all", "-a", help="Include achieved, paused and dropped goals.")
+    ] = False,
     mentor: MentorOpt = None,
     json: Json = False,
 ) -> None:
@@ -75,7 +84,9 @@ def show(goal_id: IdArg, json: Json = False) -> None:
     output.emit(data, json, views.goal_detail)
 
 
-@app.command("edit", epilog="Example: mentorlog goal edit 3 --measure '2 reviews led' --by 2027-03-31")
+@app.command(
+    "edit", epilog="Example: mentorlog goal edit 3 --measure '2 reviews led' --by 2027-03-31"
+)
 def edit(
     goal_id: IdArg,
     title: Annotated[str | None, typer.Option(help="New title.")] = None,
@@ -90,9 +101,13 @@ def edit(
     from mentorlog.store.writes import edit_goal
 
     fields = changes(
-        title=title, why=why, measure=measure, target_date=by, mentor=mentor,
+        title=title,
+        why=why,
+        measure=measure,
+        target_date=by,
+        mentor=mentor,
         horizon=horizon.value if horizon else None,
-    )  # fmt: skip
+    )
     goal = edit_goal(journal(), goal_id, fields)
     say(f"Updated goal #{goal.id} {goal.title}.")
 
@@ -118,7 +133,9 @@ def done(goal_id: IdArg) -> None:
 
 
 @app.command("drop", epilog="Example: mentorlog goal drop 3 --reason 'team reorganised'")
-def drop(goal_id: IdArg, reason: Annotated[str | None, typer.Option(help="Why you let it go.")] = None) -> None:
+def drop(
+    goal_id: IdArg, reason: Annotated[str | None, typer.Option(help="Why you let it go.")] = None
+) -> None:
     """Drop a goal you no longer pursue."""
     _set_status(goal_id, "dropped", reason)
 

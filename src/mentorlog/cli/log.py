@@ -13,20 +13,41 @@ from mentorlog.cli.meeting import Mode
 
 
 def log(
-    mentor: Annotated[str | None, typer.Argument(help="Mentor (default: the one due soonest).")] = None,
-    on: Annotated[datetime | None, datetime_option("--on", help="When it was held (default now).")] = None,
-    notes: Annotated[str | None, typer.Option(help="Meeting notes (Markdown); '-' reads stdin.")] = None,
-    advice: Annotated[list[str] | None, typer.Option("--advice", help="Advice received (repeat).")] = None,
+    mentor: Annotated[
+        str | None, typer.Argument(help="Mentor (default: the one due soonest).")
+    ] = None,
+    on: Annotated[
+        datetime | None, datetime_option("--on", help="When it was held (default now).")
+    ] = None,
+    notes: Annotated[
+        str | None, typer.Option(help="Meeting notes (Markdown); '-' reads stdin.")
+    ] = None,
+    advice: Annotated[
+        list[str] | None, typer.Option("--advice", help="Advice received (repeat).")
+    ] = None,
     action: Annotated[
-        list[str] | None, typer.Option("--action", help="Action you committed to; 'due:+2w' sets a due date (repeat).")
+        list[str] | None,
+        typer.Option(
+            "--action", help="Action you committed to; 'due:+2w' sets a due date (repeat)."
+        ),
     ] = None,
     discussed: Annotated[
-        list[int] | None, typer.Option("--discussed", help="Queued question ID covered (repeat).", parser=record_id, metavar="ID")
+        list[int] | None,
+        typer.Option(
+            "--discussed",
+            help="Queued question ID covered (repeat).",
+            parser=record_id,
+            metavar="ID",
+        ),
     ] = None,
-    next_: Annotated[date | None, date_option("--next", help="Planned date of the next meeting.")] = None,
+    next_: Annotated[
+        date | None, date_option("--next", help="Planned date of the next meeting.")
+    ] = None,
     mode: Annotated[Mode, typer.Option(help="in-person, video, call or chat.")] = Mode.video,
     minutes: Annotated[int | None, typer.Option(min=1, max=1440, help="How long it took.")] = None,
-    edit: Annotated[bool, typer.Option("--edit", "-e", help="Open the editor template even with flags.")] = False,
+    edit: Annotated[
+        bool, typer.Option("--edit", "-e", help="Open the editor template even with flags.")
+    ] = False,
 ) -> None:
     """Record a meeting: notes, advice, actions, questions covered, next date.
 
@@ -42,20 +63,36 @@ def log(
 
     config = load_config()
     with reading() as conn:
-        chosen = resolve_mentor(conn, mentor, active_only=True) if mentor else mentor_due_soonest(conn, config.default_mentor)
-        agenda = mentor_agenda(conn, chosen["id"]) if edit or _wants_editor(notes, advice, action, discussed, next_) else None
+        chosen = (
+            resolve_mentor(conn, mentor, active_only=True)
+            if mentor
+            else mentor_due_soonest(conn, config.default_mentor)
+        )
+        agenda = (
+            mentor_agenda(conn, chosen["id"])
+            if edit or _wants_editor(notes, advice, action, discussed, next_)
+            else None
+        )
     if edit and any(x for x in (notes, advice, action, discussed, next_)):
         raise UsageProblem("--edit opens the template; give the content there, not as flags")
     if agenda is not None:
         _log_with_editor(chosen, on or local_now(), agenda, config.editor_command())
         return
-    if notes == "-" or (notes is None and not sys.stdin.isatty() and not (advice or action or discussed)):
+    if notes == "-" or (
+        notes is None and not sys.stdin.isatty() and not (advice or action or discussed)
+    ):
         notes = sys.stdin.read()
     draft = MeetingDraft(
-        mentor=chosen["name"], held_at=on or local_now(), notes=notes or "",
-        advice=list(advice or []), actions=[extract_due(text) for text in action or []],
-        discussed=list(discussed or []), next_date=next_, mode=mode.value, minutes=minutes,
-    )  # fmt: skip
+        mentor=chosen["name"],
+        held_at=on or local_now(),
+        notes=notes or "",
+        advice=list(advice or []),
+        actions=[extract_due(text) for text in action or []],
+        discussed=list(discussed or []),
+        next_date=next_,
+        mode=mode.value,
+        minutes=minutes,
+    )
     _save(draft, chosen["id"])
 
 
@@ -76,7 +113,9 @@ def _save(draft, mentor_id: int) -> None:
     if logged.done_actions:
         parts.append(f"{len(logged.done_actions)} actions done")
     when = logged.meeting.held_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    say(f"Logged meeting #{logged.meeting.id} with {logged.mentor_name} on {when}: {', '.join(parts)}.")
+    say(
+        f"Logged meeting #{logged.meeting.id} with {logged.mentor_name} on {when}: {', '.join(parts)}."
+    )
     if logged.meeting.next_date:
         say(f"Next meeting planned for {logged.meeting.next_date}.")
 
@@ -102,7 +141,9 @@ def _log_with_editor(mentor: dict, when: datetime, agenda: dict, editor: str) ->
         raise MentorlogError(f"could not start the editor {editor!r}; set $EDITOR") from None
     if finished.returncode != 0:
         draft_path.unlink(missing_ok=True)
-        raise MentorlogError(f"the editor exited with status {finished.returncode}; nothing recorded")
+        raise MentorlogError(
+            f"the editor exited with status {finished.returncode}; nothing recorded"
+        )
     text = draft_path.read_text(encoding="utf-8", errors="replace")
     if text.strip() == template.strip():
         draft_path.unlink(missing_ok=True)
@@ -110,10 +151,17 @@ def _log_with_editor(mentor: dict, when: datetime, agenda: dict, editor: str) ->
     try:
         filled = parse_template(text)
         draft = MeetingDraft(
-            mentor=mentor["name"], held_at=filled.held_at, notes=filled.notes, advice=filled.advice,
-            actions=filled.actions, discussed=filled.discussed, done_actions=filled.done_actions,
-            next_date=filled.next_date, mode=filled.mode, minutes=filled.minutes,
-        )  # fmt: skip
+            mentor=mentor["name"],
+            held_at=filled.held_at,
+            notes=filled.notes,
+            advice=filled.advice,
+            actions=filled.actions,
+            discussed=filled.discussed,
+            done_actions=filled.done_actions,
+            next_date=filled.next_date,
+            mode=filled.mode,
+            minutes=filled.minutes,
+        )
         _save(draft, mentor["id"])
     except MentorlogError as exc:
         raise type(exc)(f"{exc.message}. Your draft is kept at {draft_path}") from None

@@ -8,9 +8,19 @@ from typing import Annotated
 
 import typer
 
-from mentorlog.cli.common import IdArg, Json, changes, date_option, datetime_option, journal, reading
+from mentorlog.cli.common import (
+    IdArg,
+    Json,
+    changes,
+    date_option,
+    datetime_option,
+    journal,
+    reading,
+)
 
-app = typer.Typer(help="Meetings you logged. Record a new one with 'mentorlog log'.", no_args_is_help=True)
+app = typer.Typer(
+    help="Meetings you logged. Record a new one with 'mentorlog log'.", no_args_is_help=True
+)
 
 
 class Mode(StrEnum):

@@ -9,18 +9,25 @@ import typer
 
 from mentorlog.cli.common import Json, cadence_option, changes, date_option, journal, reading
 
-app = typer.Typer(help="Your mentors: who, what they help with, how often you meet.", no_args_is_help=True)
+app = typer.Typer(
+    help="Your mentors: who, what they help with, how often you meet.", no_args_is_help=True
+)
 
 NameArg = Annotated[str, typer.Argument(help="Mentor name (any unique prefix when looking up).")]
 
 
-@app.command("add", epilog="Example: mentorlog mentor add 'Alex Chen' --focus 'system design' --cadence biweekly")
+@app.command(
+    "add",
+    epilog="Example: mentorlog mentor add 'Alex Chen' --focus 'system design' --cadence biweekly",
+)
 def add(
     name: NameArg,
     focus: Annotated[str | None, typer.Option(help="What this mentor helps you with.")] = None,
     cadence: Annotated[str, cadence_option("--cadence", "-c", help="How often you meet.")] = "1m",
     contact: Annotated[str | None, typer.Option(help="Email, handle or phone.")] = None,
-    since: Annotated[date | None, date_option("--since", help="When the mentorship started (default today).")] = None,
+    since: Annotated[
+        date | None, date_option("--since", help="When the mentorship started (default today).")
+    ] = None,
 ) -> None:
     """Add a mentor."""
     from mentorlog.core.cadence import parse_cadence
@@ -33,7 +40,9 @@ def add(
 
 @app.command("list", epilog="Example: mentorlog mentor list --all --json")
 def list_(
-    all_: Annotated[bool, typer.Option("--all", "-a", help="Include concluded mentorships.")] = False,
+    all_: Annotated[
+        bool, typer.Option("--all", "-a", help="Include concluded mentorships.")
+    ] = False,
     json: Json = False,
 ) -> None:
     """List mentors with when you last met and when the next meeting is due."""
@@ -58,7 +67,9 @@ def show(name: NameArg, json: Json = False) -> None:
     output.emit(data, json, views.mentor_detail)
 
 
-@app.command("edit", epilog="Example: mentorlog mentor edit alex --cadence monthly --focus 'career growth'")
+@app.command(
+    "edit", epilog="Example: mentorlog mentor edit alex --cadence monthly --focus 'career growth'"
+)
 def edit(
     name: NameArg,
     rename: Annotated[str | None, typer.Option("--name", help="New name.")] = None,
@@ -76,7 +87,9 @@ def edit(
     say(f"Updated mentor #{mentor.id} {mentor.name}.")
 
 
-@app.command("end", epilog="Example: mentorlog mentor end alex --note 'Goals reached, staying in touch'")
+@app.command(
+    "end", epilog="Example: mentorlog mentor end alex --note 'Goals reached, staying in touch'"
+)
 def end(
     name: NameArg,
     on: Annotated[date | None, date_option("--on", help="When it ended (default today).")] = None,
@@ -87,5 +100,6 @@ def end(
     from mentorlog.store.writes import end_mentor
 
     mentor = end_mentor(journal(), name, on, note)
-    say(f"Concluded the mentorship with {mentor.name} on {mentor.ended_on}. Consider a thank-you note.")
-
+    say(
+        f"Concluded the mentorship with {mentor.name} on {mentor.ended_on}. Consider a thank-you note."
+    )

@@ -26,10 +26,14 @@ def add(
     say(f"Added milestone #{milestone.id} to goal #{goal_id}: {milestone.title}.")
 
 
-@app.command("done", epilog="Example: mentorlog milestone done 7 --note 'went better than expected'")
+@app.command(
+    "done", epilog="Example: mentorlog milestone done 7 --note 'went better than expected'"
+)
 def done(
     milestone_id: IdArg,
-    on: Annotated[date | None, date_option("--on", help="When it was reached (default today).")] = None,
+    on: Annotated[
+        date | None, date_option("--on", help="When it was reached (default today).")
+    ] = None,
     note: Annotated[str | None, typer.Option(help="How it went.")] = None,
 ) -> None:
     """Mark a milestone reached."""
@@ -48,7 +52,8 @@ def done(
 @app.command("list", epilog="Example: mentorlog milestone list 3 --json")
 def list_(
     goal_id: Annotated[
-        int | None, typer.Argument(help="Only this goal's milestones.", parser=record_id, metavar="[GOAL_ID]")
+        int | None,
+        typer.Argument(help="Only this goal's milestones.", parser=record_id, metavar="[GOAL_ID]"),
     ] = None,
     json: Json = False,
 ) -> None:
@@ -75,5 +80,7 @@ def edit(
     from mentorlog.render.output import say
     from mentorlog.store.writes import edit_milestone
 
-    milestone = edit_milestone(journal(), milestone_id, changes(title=title, due_date=due, note=note))
+    milestone = edit_milestone(
+        journal(), milestone_id, changes(title=title, due_date=due, note=note)
+    )
     say(f"Updated milestone #{milestone.id} {milestone.title}.")

@@ -9,7 +9,9 @@ from datetime import date
 from mentorlog.core.dates import UNITS, shift
 from mentorlog.errors import UsageProblem
 
-CADENCE_FORMS = "weekly, biweekly, fortnightly, monthly, quarterly, every N days|weeks|months, Nd, Nw, Nm"
+CADENCE_FORMS = (
+    "weekly, biweekly, fortnightly, monthly, quarterly, every N days|weeks|months, Nd, Nw, Nm"
+)
 NAMED = {"weekly": "1w", "biweekly": "2w", "fortnightly": "2w", "monthly": "1m", "quarterly": "3m"}
 LABELS = {"1w": "weekly", "2w": "biweekly", "1m": "monthly", "3m": "quarterly"}
 UNIT_WORDS = {"d": "day", "w": "week", "m": "month"}

@@ -13,7 +13,9 @@ DATE_FORMS = (
     "2026-12-01, Dec 1, 1 Dec 2026, today, tomorrow, yesterday, +3d, -1w, +1m, in 3 days, "
     "3 weeks ago, fri, last fri, next week, next month, eow, eom, eoq"
 )
-DATETIME_FORMS = DATE_FORMS + ", optionally followed by a time: 'yesterday 15:30', '2026-11-20 14:00'"
+DATETIME_FORMS = (
+    DATE_FORMS + ", optionally followed by a time: 'yesterday 15:30', '2026-11-20 14:00'"
+)
 
 WEEKDAYS = {
     name: index
@@ -34,17 +36,31 @@ MONTH_WORDS = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
 )
 UNITS = {
-    "d": "d", "day": "d", "days": "d",
-    "w": "w", "wk": "w", "wks": "w", "week": "w", "weeks": "w",
-    "m": "m", "mo": "m", "month": "m", "months": "m",
-    "y": "y", "yr": "y", "year": "y", "years": "y",
-}  # fmt: skip
+    "d": "d",
+    "day": "d",
+    "days": "d",
+    "w": "w",
+    "wk": "w",
+    "wks": "w",
+    "week": "w",
+    "weeks": "w",
+    "m": "m",
+    "mo": "m",
+    "month": "m",
+    "months": "m",
+    "y": "y",
+    "yr": "y",
+    "year": "y",
+    "years": "y",
+}
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _SIGNED = re.compile(rf"^([+-])\s*(\d{{1,4}})\s*({_UNIT})$")
 _IN = re.compile(rf"^in\s+(\d{{1,4}})\s*({_UNIT})$")
 _AGO = re.compile(rf"^(\d{{1,4}})\s*({_UNIT})\s+ago$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_TIME = re.compile(r"^(.*?)(?:\s+|T|^)(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(am|pm)?$", re.IGNORECASE)
+_TIME = re.compile(
+    r"^(.*?)(?:\s+|T|^)(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(am|pm)?$", re.IGNORECASE
+)
 
 
 def shift(day: date, amount: int, unit: str) -> date:
@@ -128,18 +144,21 @@ def _parse_day(text: str, today: date, week_start: int) -> date | None:
 
 
 def _parse_month_name(text: str, today: date) -> date | None:
-    """`Dec 1`, `1 Dec 2026`, `December 1, 2026`: dateutil does the reading, we forbid times."""
+    """`Dec 1`, `1 Dec 2026`, `December 1, 2026`: one day number, an optional 4-digit year."""
     from dateutil import parser as dateutil_parser
 
-    if re.search(r"\d{1,2}:\d", text) or len(re.findall(r"\d+", text)) > 2:
+    numbers = re.findall(r"\d+", text)
+    days = [n for n in numbers if len(n) <= 2]
+    years = [n for n in numbers if len(n) == 4]
+    if len(days) != 1 or len(years) > 1 or len(days) + len(years) != len(numbers):
         return None
     default = datetime(today.year, today.month, 1)
     try:
         parsed = dateutil_parser.parse(text, default=default, fuzzy=False)
     except (ValueError, OverflowError, dateutil_parser.ParserError):
         return None
-    if not re.search(r"\b\d{1,2}\b", text):
-        return None  # "Dec 2026" names no day
+    if parsed.day != int(days[0]) or (years and parsed.year != int(years[0])):
+        return None
     return parsed.date()
 
 

@@ -70,30 +70,46 @@ def mentors_table(rows: list[Row]) -> None:
     table = _table("ID", "Name", "Focus", "Cadence", "Last met", "Next due", "Status")
     for r in rows:
         table.add_row(
-            ref(r["id"]), e(r["name"]), e(r["focus"]), r["cadence"], r["last_met"] or "never",
-            when(r["next_due"]), r["status"],
-        )  # fmt: skip
-    show_table(table, "No mentors yet. Add one: mentorlog mentor add \"Alex Chen\" --cadence biweekly")
+            ref(r["id"]),
+            e(r["name"]),
+            e(r["focus"]),
+            r["cadence"],
+            r["last_met"] or "never",
+            when(r["next_due"]),
+            r["status"],
+        )
+    show_table(
+        table, 'No mentors yet. Add one: mentorlog mentor add "Alex Chen" --cadence biweekly'
+    )
 
 
 def goals_table(rows: list[Row]) -> None:
     table = _table("ID", "Title", "Mentor", "Target", "Progress", "Status")
     for r in rows:
         table.add_row(
-            ref(r["id"]), e(r["title"]), e(r["mentor"]), r["target_date"] or "",
-            f"{bar(r['progress'])} {r['milestones_done']}/{r['milestones_total']}", r["status"],
-        )  # fmt: skip
-    show_table(table, "No goals yet. Add one: mentorlog goal add \"Ship the billing API\" --by eoq")
+            ref(r["id"]),
+            e(r["title"]),
+            e(r["mentor"]),
+            r["target_date"] or "",
+            f"{bar(r['progress'])} {r['milestones_done']}/{r['milestones_total']}",
+            r["status"],
+        )
+    show_table(table, 'No goals yet. Add one: mentorlog goal add "Ship the billing API" --by eoq')
 
 
 def milestones_table(rows: list[Row]) -> None:
     table = _table("ID", "Goal", "Milestone", "Due", "Done")
     for r in rows:
         table.add_row(
-            ref(r["id"]), ref(r["goal_id"]), e(r["title"]), when(r["due_date"]) if not r["done_on"] else (r["due_date"] or ""),
+            ref(r["id"]),
+            ref(r["goal_id"]),
+            e(r["title"]),
+            when(r["due_date"]) if not r["done_on"] else (r["due_date"] or ""),
             r["done_on"] or "",
-        )  # fmt: skip
-    show_table(table, "No milestones. Add one: mentorlog milestone add GOAL_ID \"First draft\" --due +2w")
+        )
+    show_table(
+        table, 'No milestones. Add one: mentorlog milestone add GOAL_ID "First draft" --due +2w'
+    )
 
 
 def actions_table(rows: list[Row]) -> None:
@@ -104,7 +120,7 @@ def actions_table(rows: list[Row]) -> None:
         styled = f"[red]{status}[/red]" if r["overdue"] else status
         text = e(r["text"]) + (f"\n[dim]→ {e(r['result'])}[/dim]" if r["result"] else "")
         table.add_row(ref(r["id"]), text, due, styled, e(r["mentor"]), ref(r["goal_id"]))
-    show_table(table, "No actions here. Add one: mentorlog action add \"Draft proposal due:+2w\"")
+    show_table(table, 'No actions here. Add one: mentorlog action add "Draft proposal due:+2w"')
 
 
 def advice_table(rows: list[Row]) -> None:
@@ -112,22 +128,33 @@ def advice_table(rows: list[Row]) -> None:
     for r in rows:
         text = e(r["text"]) + (f"\n[dim]→ {e(r['outcome'])}[/dim]" if r["outcome"] else "")
         table.add_row(ref(r["id"]), text, e(r["mentor"]), r["given_on"], r["status"])
-    show_table(table, "No advice recorded. Add some: mentorlog advice add \"Write design docs first\" --mentor alex")
+    show_table(
+        table,
+        'No advice recorded. Add some: mentorlog advice add "Write design docs first" --mentor alex',
+    )
 
 
 def topics_table(rows: list[Row]) -> None:
     table = _table("ID", "Question", "Mentor", "Goal")
     for r in rows:
         table.add_row(ref(r["id"]), e(r["text"]), e(r["mentor"] or "any"), ref(r["goal_id"]))
-    show_table(table, "No questions queued. Queue one: mentorlog ask \"How do I get more visibility?\"")
+    show_table(
+        table, 'No questions queued. Queue one: mentorlog ask "How do I get more visibility?"'
+    )
 
 
 def meetings_table(rows: list[Row]) -> None:
     table = _table("ID", "When", "Mentor", "Mode", "Notes")
     for r in rows:
         first = (r["notes"] or "").strip().splitlines()
-        table.add_row(ref(r["id"]), moment(r["held_at"]), e(r["mentor"]), r["mode"], e(first[0][:80] if first else ""))
-    show_table(table, "No meetings logged. After your next one: mentorlog log MENTOR --notes \"...\"")
+        table.add_row(
+            ref(r["id"]),
+            moment(r["held_at"]),
+            e(r["mentor"]),
+            r["mode"],
+            e(first[0][:80] if first else ""),
+        )
+    show_table(table, 'No meetings logged. After your next one: mentorlog log MENTOR --notes "..."')
 
 
 def _fields(title: str, pairs: list[tuple[str, Any]]) -> Table:
@@ -144,13 +171,26 @@ def _fields(title: str, pairs: list[tuple[str, Any]]) -> Table:
 
 def mentor_detail(r: Row) -> None:
     out = console()
-    out.print(_fields(f"Mentor #{r['id']}: {e(r['name'])}", [
-        ("Focus", r["focus"]), ("Cadence", r["cadence"]), ("Contact", r["contact"]),
-        ("Since", r["started_on"]), ("Ended", r["ended_on"]), ("Closing note", r["closing_note"]),
-        ("Last met", r["last_met"] or "never"), ("Next due", when(r["next_due"])), ("Status", r["status"]),
-        ("Meetings", r["counts"]["meetings"]), ("Active goals", r["counts"]["active_goals"]),
-        ("Advice", r["counts"]["advice"]), ("Queued questions", r["counts"]["queued_questions"]),
-    ]))  # fmt: skip
+    out.print(
+        _fields(
+            f"Mentor #{r['id']}: {e(r['name'])}",
+            [
+                ("Focus", r["focus"]),
+                ("Cadence", r["cadence"]),
+                ("Contact", r["contact"]),
+                ("Since", r["started_on"]),
+                ("Ended", r["ended_on"]),
+                ("Closing note", r["closing_note"]),
+                ("Last met", r["last_met"] or "never"),
+                ("Next due", when(r["next_due"])),
+                ("Status", r["status"]),
+                ("Meetings", r["counts"]["meetings"]),
+                ("Active goals", r["counts"]["active_goals"]),
+                ("Advice", r["counts"]["advice"]),
+                ("Queued questions", r["counts"]["queued_questions"]),
+            ],
+        )
+    )
     if r["recent_meetings"]:
         out.print()
         meetings_table(r["recent_meetings"])
@@ -158,34 +198,71 @@ def mentor_detail(r: Row) -> None:
 
 def goal_detail(r: Row) -> None:
     out = console()
-    out.print(_fields(f"Goal #{r['id']}: {e(r['title'])}", [
-        ("Why", r["why"]), ("Measure", r["measure"]), ("Target", when(r["target_date"])),
-        ("Horizon", r["horizon"]), ("Mentor", r["mentor"]), ("Status", r["status"]),
-        ("Note", r["status_note"]), ("Achieved", r["achieved_on"]),
-        ("Progress", f"{bar(r['progress'])} ({r['milestones_done']}/{r['milestones_total']} milestones)"),
-    ]))  # fmt: skip
-    for rows, render in ((r["milestones"], milestones_table), (r["actions"], actions_table), (r["advice"], advice_table)):
+    out.print(
+        _fields(
+            f"Goal #{r['id']}: {e(r['title'])}",
+            [
+                ("Why", r["why"]),
+                ("Measure", r["measure"]),
+                ("Target", when(r["target_date"])),
+                ("Horizon", r["horizon"]),
+                ("Mentor", r["mentor"]),
+                ("Status", r["status"]),
+                ("Note", r["status_note"]),
+                ("Achieved", r["achieved_on"]),
+                (
+                    "Progress",
+                    f"{bar(r['progress'])} ({r['milestones_done']}/{r['milestones_total']} milestones)",
+                ),
+            ],
+        )
+    )
+    for rows, render in (
+        (r["milestones"], milestones_table),
+        (r["actions"], actions_table),
+        (r["advice"], advice_table),
+    ):
         if rows:
             out.print()
             render(rows)
 
 
 def action_detail(r: Row) -> None:
-    console().print(_fields(f"Action #{r['id']}: {e(r['text'])}", [
-        ("Status", "overdue" if r["overdue"] else r["status"]), ("Due", when(r["due"])),
-        ("Done on", r["done_on"]), ("Result", r["result"]), ("Mentor", r["mentor"]),
-        ("Goal", ref(r["goal_id"])), ("Milestone", ref(r["milestone_id"])),
-        ("Advice", ref(r["advice_id"])), ("Meeting", ref(r["meeting_id"])),
-    ]))  # fmt: skip
+    console().print(
+        _fields(
+            f"Action #{r['id']}: {e(r['text'])}",
+            [
+                ("Status", "overdue" if r["overdue"] else r["status"]),
+                ("Due", when(r["due"])),
+                ("Done on", r["done_on"]),
+                ("Result", r["result"]),
+                ("Mentor", r["mentor"]),
+                ("Goal", ref(r["goal_id"])),
+                ("Milestone", ref(r["milestone_id"])),
+                ("Advice", ref(r["advice_id"])),
+                ("Meeting", ref(r["meeting_id"])),
+            ],
+        )
+    )
 
 
 def advice_detail(r: Row) -> None:
     out = console()
-    out.print(_fields(f"Advice #{r['id']}: {e(r['text'])}", [
-        ("Why", r["why"]), ("Mentor", r["mentor"]), ("Given on", r["given_on"]),
-        ("Status", r["status"]), ("Since", r["status_on"]), ("Outcome", r["outcome"]),
-        ("Goal", ref(r["goal_id"])), ("Meeting", ref(r["meeting_id"])),
-    ]))  # fmt: skip
+    out.print(
+        _fields(
+            f"Advice #{r['id']}: {e(r['text'])}",
+            [
+                ("Why", r["why"]),
+                ("Mentor", r["mentor"]),
+                ("Given on", r["given_on"]),
+                ("Status", r["status"]),
+                ("Since", r["status_on"]),
+                ("Outcome", r["outcome"]),
+                ("Goal", ref(r["goal_id"])),
+                ("Meeting", ref(r["meeting_id"])),
+            ],
+        )
+    )
     if r["actions"]:
         out.print()
         actions_table(r["actions"])
@@ -195,10 +272,17 @@ def meeting_detail(r: Row) -> None:
     from rich.markdown import Markdown
 
     out = console()
-    out.print(_fields(f"Meeting #{r['id']} with {e(r['mentor'])}", [
-        ("When", moment(r["held_at"])), ("Mode", r["mode"]), ("Minutes", r["minutes"]),
-        ("Next meeting", r["next_date"]),
-    ]))  # fmt: skip
+    out.print(
+        _fields(
+            f"Meeting #{r['id']} with {e(r['mentor'])}",
+            [
+                ("When", moment(r["held_at"])),
+                ("Mode", r["mode"]),
+                ("Minutes", r["minutes"]),
+                ("Next meeting", r["next_date"]),
+            ],
+        )
+    )
     if r["notes"]:
         out.print()
         out.print(Markdown(r["notes"]))
@@ -208,4 +292,6 @@ def meeting_detail(r: Row) -> None:
             render(rows)
     if r["discussed"]:
         out.print()
-        out.print("Questions covered: " + ", ".join(f"#{t['id']} {e(t['text'])}" for t in r["discussed"]))
+        out.print(
+            "Questions covered: " + ", ".join(f"#{t['id']} {e(t['text'])}" for t in r["discussed"])
+        )

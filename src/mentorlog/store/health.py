@@ -23,5 +23,7 @@ def check_journal(path: Path) -> list[str]:
     except sqlite3.DatabaseError as exc:
         raise explain_sqlite_error(exc, path) from None
     problems = [] if integrity == ["ok"] else integrity
-    problems += [f"{table} row {rowid} links to a missing {parent}" for table, rowid, parent, _ in broken]
+    problems += [
+        f"{table} row {rowid} links to a missing {parent}" for table, rowid, parent, _ in broken
+    ]
     return problems

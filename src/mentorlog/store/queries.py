@@ -393,7 +393,9 @@ def list_topics(
 ) -> list[Row]:
     clauses, params = ["t.status = ?"], [status]
     if mentor_id is not None:
-        clauses.append("(? IN (t.mentor_id, g.mentor_id) OR COALESCE(t.mentor_id, g.mentor_id) IS NULL)")
+        clauses.append(
+            "(? IN (t.mentor_id, g.mentor_id) OR COALESCE(t.mentor_id, g.mentor_id) IS NULL)"
+        )
         params.append(mentor_id)
     rows = fetch_all(
         conn,
@@ -431,7 +433,9 @@ def meeting_detail(conn: sqlite3.Connection, meeting_id: int) -> Row:
     row = _stamp(fetch_one(conn, f"{MEETING_SELECT} WHERE m.id = ?", (meeting_id,)))
     row["advice"] = [
         _stamp(r)
-        for r in fetch_all(conn, f"{ADVICE_SELECT} WHERE ad.meeting_id = ? ORDER BY ad.id", (meeting_id,))
+        for r in fetch_all(
+            conn, f"{ADVICE_SELECT} WHERE ad.meeting_id = ? ORDER BY ad.id", (meeting_id,)
+        )
     ]
     row["actions"] = _action_rows(conn, "WHERE a.meeting_id = ?", [meeting_id], "ORDER BY a.id")
     row["discussed"] = fetch_all(

@@ -103,7 +103,9 @@ def end_mentor(path: Path, ref: str, on: date | None, note: str | None) -> Mento
     with write_session(path) as session:
         mentor = _get(session, Mentor, queries.resolve_mentor(raw(session), ref)["id"])
         if mentor.ended_on:
-            raise ConflictError(f"the mentorship with {mentor.name} already ended on {mentor.ended_on}")
+            raise ConflictError(
+                f"the mentorship with {mentor.name} already ended on {mentor.ended_on}"
+            )
         mentor.ended_on = on or clock.today()
         mentor.closing_note = _optional_text(note, "closing note")
         _touch(mentor)
@@ -213,7 +215,9 @@ def complete_milestone(
     with write_session(path) as session:
         milestone = _get(session, Milestone, milestone_id)
         if milestone.done_on:
-            raise ConflictError(f"milestone #{milestone.id} was already done on {milestone.done_on}")
+            raise ConflictError(
+                f"milestone #{milestone.id} was already done on {milestone.done_on}"
+            )
         milestone.done_on = on or clock.today()
         milestone.note = _optional_text(note, "note") or milestone.note
         _touch(milestone)
@@ -257,7 +261,11 @@ def _link_action(session: Session, links: ActionLinks) -> dict[str, int | None]:
                 f"milestone #{milestone['id']} belongs to goal #{milestone['goal_id']}, not #{goal_id}"
             )
         goal_id = milestone["goal_id"]
-    for table, record_id in (("goal", goal_id), ("advice", links.advice_id), ("meeting", links.meeting_id)):
+    for table, record_id in (
+        ("goal", goal_id),
+        ("advice", links.advice_id),
+        ("meeting", links.meeting_id),
+    ):
         if record_id is not None:
             queries.get_record(conn, table, record_id)
     return {
@@ -393,7 +401,9 @@ def ask(path: Path, text: str, mentor: str | None = None, goal_id: int | None = 
         if goal_id is not None:
             queries.get_record(raw(session), "goal", goal_id)
         topic = Topic(
-            text=_need_text(text, "question"), mentor_id=_mentor_id(session, mentor), goal_id=goal_id
+            text=_need_text(text, "question"),
+            mentor_id=_mentor_id(session, mentor),
+            goal_id=goal_id,
         )
         session.add(topic)
     return topic
@@ -444,7 +454,9 @@ def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeetin
         conn = raw(session)
         mentor = queries.get_record(conn, "mentor", mentor_id)
         if mentor["ended_on"]:
-            raise ConflictError(f"the mentorship with {mentor['name']} ended on {mentor['ended_on']}")
+            raise ConflictError(
+                f"the mentorship with {mentor['name']} ended on {mentor['ended_on']}"
+            )
         meeting = Meeting(
             mentor_id=mentor_id,
             held_at=clock.to_utc(draft.held_at),
@@ -467,7 +479,10 @@ def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeetin
         ]
         actions = [
             Action(
-                text=_need_text(text, "action"), due_date=due, meeting_id=meeting.id, mentor_id=mentor_id
+                text=_need_text(text, "action"),
+                due_date=due,
+                meeting_id=meeting.id,
+                mentor_id=mentor_id,
             )
             for text, due in draft.actions
         ]

@@ -1,0 +1,134 @@
+"""Every test: its own data dir, no colour, fixed width, UTC, and a frozen clock."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import time_machine
+from typer.testing import CliRunner
+
+from mentorlog.cli.app import app
+
+FROZEN = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # a Sunday
+
+
+@pytest.fixture(autouse=True)
+def private_env(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("MENTORLOG_HOME", str(home))
+    for name in ("MENTORLOG_DB", "VISUAL", "EDITOR", "MENTORLOG_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield home
+    time.tzset()
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(FROZEN, tick=False) as traveller:
+        yield traveller
+
+
+class Cli:
+    """Runs mentorlog in-process the way a user would, through the real entry group."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None, code: int | None = 0):
+        result = self.runner.invoke(app, list(args), input=input)
+        if code is not None:
+            assert result.exit_code == code, (args, result.exit_code, result.stdout, result.stderr)
+        return result
+
+    def json(self, *args: str):
+        result = self(*args, "--json")
+        return json.loads(result.stdout)
+
+    def fails(self, *args: str, code: int = 1, input: str | None = None):
+        result = self(*args, input=input, code=None)
+        assert result.exit_code == code, (args, result.exit_code, result.stdout, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+        assert "Traceback" not in result.output
+        return lines[0]
+
+
+@pytest.fixture
+def cli(clock) -> Cli:
+    return Cli()
+
+
+@pytest.fixture
+def db_file(private_env) -> Path:
+    return private_env / "journal.db"
+
+
+def dump(path: Path) -> str:
+    """The whole journal as SQL text, to prove a failed command wrote nothing."""
+    conn = sqlite3.connect(path)
+    try:
+        return "\n".join(conn.iterdump())
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def journal(cli):
+    """A small journal: two mentors, goals with milestones, a meeting, advice, actions, questions."""
+    cli(
+        "mentor",
+        "add",
+        "Alex Chen",
+        "--focus",
+        "system design",
+        "--cadence",
+        "biweekly",
+        "--since",
+        "2026-09-01",
+    )
+    cli("mentor", "add", "Sam Rivera", "--cadence", "monthly", "--since", "2026-10-01")
+    cli(
+        "goal",
+        "add",
+        "Lead a design review",
+        "--mentor",
+        "alex",
+        "--by",
+        "2026-12-31",
+        "--measure",
+        "one review led",
+        "--milestone",
+        "Shadow a review",
+        "--milestone",
+        "Co-lead one",
+    )
+    cli("goal", "add", "Get promoted", "--horizon", "long")
+    cli("action", "add", "Draft the RFC due:2026-11-20", "--goal", "1")
+    cli("action", "add", "Read DDIA chapter 1", "--mentor", "sam", "--due", "2026-11-30")
+    cli("ask", "How do I push back on scope?", "--mentor", "alex")
+    cli("advice", "add", "Write the decision log first", "--mentor", "alex", "--on", "2026-11-01")
+    cli(
+        "log",
+        "sam",
+        "--on",
+        "2026-11-15 14:00",
+        "--notes",
+        "Career chat",
+        "--advice",
+        "Find a sponsor",
+        "--action",
+        "Ask about promo criteria due:2026-12-05",
+        "--next",
+        "2026-12-13",
+    )
+    return cli
