@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
 import time
 from datetime import UTC, datetime
@@ -82,53 +84,49 @@ def dump(path: Path) -> str:
         conn.close()
 
 
+JOURNAL_STEPS = [
+    ["mentor", "add", "Alex Chen", "--focus", "system design", "--cadence", "biweekly", "--since", "2026-09-01"],
+    ["mentor", "add", "Sam Rivera", "--cadence", "monthly", "--since", "2026-10-01"],
+    ["goal", "add", "Lead a design review", "--mentor", "alex", "--by", "2026-12-31",
+     "--measure", "one review led", "--milestone", "Shadow a review", "--milestone", "Co-lead one"],
+    ["goal", "add", "Get promoted", "--horizon", "long"],
+    ["action", "add", "Draft the RFC due:2026-11-20", "--goal", "1"],
+    ["action", "add", "Read DDIA chapter 1", "--mentor", "sam", "--due", "2026-11-30"],
+    ["ask", "How do I push back on scope?", "--mentor", "alex"],
+    ["advice", "add", "Write the decision log first", "--mentor", "alex", "--on", "2026-11-01"],
+    ["log", "sam", "--on", "2026-11-15 14:00", "--notes", "Career chat", "--advice", "Find a sponsor",
+     "--action", "Ask about promo criteria due:2026-12-05", "--next", "2026-12-13"],
+]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def journal_template(tmp_path_factory) -> Path:
+    """The small journal, built once through the CLI; each test gets a private copy."""
+    home = tmp_path_factory.mktemp("template")
+    saved = {k: os.environ.get(k) for k in ("MENTORLOG_HOME", "MENTORLOG_DB", "TZ")}
+    os.environ.update(MENTORLOG_HOME=str(home), TZ="UTC")
+    os.environ.pop("MENTORLOG_DB", None)
+    time.tzset()
+    try:
+        with time_machine.travel(FROZEN, tick=False):
+            cli = Cli()
+            for step in JOURNAL_STEPS:
+                cli(*step)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        time.tzset()
+    assert not (home / "journal.db-wal").exists()
+    return home / "journal.db"
+
+
 @pytest.fixture
-def journal(cli):
-    """A small journal: two mentors, goals with milestones, a meeting, advice, actions, questions."""
-    cli(
-        "mentor",
-        "add",
-        "Alex Chen",
-        "--focus",
-        "system design",
-        "--cadence",
-        "biweekly",
-        "--since",
-        "2026-09-01",
-    )
-    cli("mentor", "add", "Sam Rivera", "--cadence", "monthly", "--since", "2026-10-01")
-    cli(
-        "goal",
-        "add",
-        "Lead a design review",
-        "--mentor",
-        "alex",
-        "--by",
-        "2026-12-31",
-        "--measure",
-        "one review led",
-        "--milestone",
-        "Shadow a review",
-        "--milestone",
-        "Co-lead one",
-    )
-    cli("goal", "add", "Get promoted", "--horizon", "long")
-    cli("action", "add", "Draft the RFC due:2026-11-20", "--goal", "1")
-    cli("action", "add", "Read DDIA chapter 1", "--mentor", "sam", "--due", "2026-11-30")
-    cli("ask", "How do I push back on scope?", "--mentor", "alex")
-    cli("advice", "add", "Write the decision log first", "--mentor", "alex", "--on", "2026-11-01")
-    cli(
-        "log",
-        "sam",
-        "--on",
-        "2026-11-15 14:00",
-        "--notes",
-        "Career chat",
-        "--advice",
-        "Find a sponsor",
-        "--action",
-        "Ask about promo criteria due:2026-12-05",
-        "--next",
-        "2026-12-13",
-    )
+def journal(cli, private_env, journal_template):
+    """Two mentors, goals with milestones, a meeting, advice, actions and a queued question."""
+    private_env.mkdir(mode=0o700, exist_ok=True)
+    shutil.copyfile(journal_template, private_env / "journal.db")
+    os.chmod(private_env / "journal.db", 0o600)
     return cli
