@@ -10,7 +10,20 @@ import typer
 from typer.core import TyperGroup
 
 from mentorlog import __version__
-from mentorlog.cli import action, advice, agenda, db, goal, log, meeting, mentor, milestone
+from mentorlog.cli import (
+    action,
+    advice,
+    agenda,
+    db,
+    demo,
+    goal,
+    log,
+    meeting,
+    mentor,
+    milestone,
+    views,
+    win,
+)
 from mentorlog.cli.common import State
 
 
@@ -111,9 +124,17 @@ def root(
     """A private mentorship journal: goals, meetings, advice, actions — and what to bring next time."""
     State.db = db_file
     if ctx.invoked_subcommand is None:
-        print(ctx.get_help())
+        views.status()
 
 
+app.command("status", epilog="Example: mentorlog status --json")(views.status)
+app.command("prep", epilog="Example: mentorlog prep alex --format markdown -o agenda.md")(
+    views.prep
+)
+app.command(
+    "review",
+    epilog="Example: mentorlog review --week --reflect 'Shipped the RFC; next: speak up earlier'",
+)(views.review)
 app.add_typer(mentor.app, name="mentor")
 app.add_typer(goal.app, name="goal")
 app.add_typer(milestone.app, name="milestone")
@@ -128,7 +149,9 @@ app.command("ask", epilog="Example: mentorlog ask 'How do I get more visibility?
 app.add_typer(agenda.app, name="agenda")
 app.add_typer(advice.app, name="advice")
 app.add_typer(action.app, name="action")
+app.add_typer(win.app, name="win")
 app.add_typer(db.app, name="db")
+app.command("demo", epilog="Example: mentorlog demo")(demo.demo)
 
 
 def main() -> None:

@@ -295,3 +295,10 @@ def meeting_detail(r: Row) -> None:
         out.print(
             "Questions covered: " + ", ".join(f"#{t['id']} {e(t['text'])}" for t in r["discussed"])
         )
+
+
+def wins_table(rows: list[Row]) -> None:
+    table = _table("ID", "Date", "Win", "Goal")
+    for r in rows:
+        table.add_row(ref(r["id"]), r["won_on"], e(r["text"]), ref(r["goal_id"]))
+    show_table(table, 'No wins yet. Record one: mentorlog win add "Gave my first tech talk"')

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 # Every released schema revision, oldest first; a test keeps this equal to Alembic's history.
-REVISIONS = ("0001",)
+REVISIONS = ("0001", "0002")
 HEAD = REVISIONS[-1]
 BUSY_TIMEOUT_S = 15.0
 

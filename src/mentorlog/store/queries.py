@@ -240,10 +240,17 @@ GOAL_SELECT = """
 
 
 def list_goals(
-    conn: sqlite3.Connection, include_all: bool = False, mentor_id: int | None = None
+    conn: sqlite3.Connection,
+    include_all: bool = False,
+    mentor_id: int | None = None,
+    achieved_since: str | None = None,
 ) -> list[Row]:
+    """Active goals (or all); with `achieved_since`, also those achieved on or after that day."""
     clauses, params = [], []
-    if not include_all:
+    if achieved_since:
+        clauses.append("(g.status = 'active' OR (g.status = 'achieved' AND g.achieved_on >= ?))")
+        params.append(achieved_since)
+    elif not include_all:
         clauses.append("g.status = 'active'")
     if mentor_id is not None:
         clauses.append("g.mentor_id = ?")
@@ -277,7 +284,7 @@ def list_milestones(conn: sqlite3.Connection, goal_id: int | None = None) -> lis
 
 # ---------------------------------------------------------------- actions
 
-ACTION_FILTERS = ("open", "done", "overdue", "dropped", "all")
+ACTION_FILTERS = ("open", "done", "overdue", "dropped", "all", "done_between", "due_between")
 
 
 def _action_rows(conn: sqlite3.Connection, where: str, params: list[Any], order: str) -> list[Row]:
@@ -305,6 +312,7 @@ def list_actions(
     goal_id: int | None = None,
     limit: int | None = None,
     include_unlinked: bool = False,
+    period: dict[str, str] | None = None,
 ) -> list[Row]:
     """Open actions: overdue first then by due date; done: most recent first.
 
@@ -319,6 +327,12 @@ def list_actions(
     elif which == "overdue":
         clauses.append("a.status = 'open' AND a.due_date < ?")
         params.append(clock.today().isoformat())
+    elif which in ("done_between", "due_between") and period:
+        column, status = (
+            ("a.done_on", "done") if which == "done_between" else ("a.due_date", "open")
+        )
+        clauses.append(f"a.status = '{status}' AND {column} BETWEEN ? AND ?")
+        params += [period["start"], period["end"]]
     if mentor_id is not None:
         unlinked = f" OR {ACTION_MENTOR} IS NULL" if include_unlinked else ""
         clauses.append(f"(? IN (a.mentor_id, mt.mentor_id, ad.mentor_id, g.mentor_id){unlinked})")
@@ -329,6 +343,8 @@ def list_actions(
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     if which == "done":
         order = "ORDER BY a.done_on DESC, a.id DESC"
+    elif which == "done_between":
+        order = "ORDER BY a.done_on, a.id"
     else:
         order = "ORDER BY a.status != 'open', a.due_date IS NULL, a.due_date, a.id"
     if limit:
@@ -442,3 +458,18 @@ def meeting_detail(conn: sqlite3.Connection, meeting_id: int) -> Row:
         conn, "SELECT id, text FROM topic WHERE meeting_id = ? ORDER BY id", (meeting_id,)
     )
     return row
+
+
+# ---------------------------------------------------------------- wins
+
+
+def list_wins(conn: sqlite3.Connection, limit: int | None = None) -> list[Row]:
+    tail = f" LIMIT {int(limit)}" if limit else ""
+    rows = fetch_all(
+        conn,
+        f"""SELECT w.id, w.uuid, w.text, w.won_on, w.goal_id, w.milestone_id,
+                   COALESCE(w.mentor_id, g.mentor_id) AS mentor_id, w.created_at, w.updated_at
+            FROM win w LEFT JOIN goal g ON g.id = w.goal_id
+            ORDER BY w.won_on DESC, w.id DESC{tail}""",
+    )
+    return [_stamp(r) for r in rows]

@@ -111,12 +111,15 @@ class Topic(Record, table=True):
 
 
 class Advice(Record, table=True):
-    __table_args__ = _table_args(_check("status", ADVICE_STATUSES))
+    __table_args__ = _table_args(
+        _check("status", ADVICE_STATUSES),
+        sa.Index("ix_advice_status_on", "status", "status_on"),
+    )
     text: str
     why: str | None = None
     status: str = Field(default="new", index=True)
     outcome: str | None = None
-    given_on: date
+    given_on: date = Field(index=True)
     status_on: date | None = None
     mentor_id: int | None = _fk("mentor")
     meeting_id: int | None = _fk("meeting")
@@ -139,3 +142,23 @@ class Action(Record, table=True):
     advice_id: int | None = _fk("advice")
     meeting_id: int | None = _fk("meeting")
     mentor_id: int | None = _fk("mentor")
+
+
+class Win(Record, table=True):
+    """An achievement worth celebrating; milestones and goals completed record one themselves."""
+
+    __table_args__ = _table_args()
+    text: str
+    won_on: date = Field(index=True)
+    goal_id: int | None = _fk("goal")
+    milestone_id: int | None = _fk("milestone")
+    mentor_id: int | None = _fk("mentor")
+
+
+class Reflection(Record, table=True):
+    """The weekly review's free-text note, one per review period."""
+
+    __table_args__ = _table_args()
+    period_start: date
+    period_end: date = Field(index=True)
+    text: str

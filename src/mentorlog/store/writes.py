@@ -13,7 +13,17 @@ from mentorlog.core import clock
 from mentorlog.errors import ConflictError, UsageProblem
 from mentorlog.store import queries
 from mentorlog.store.db import raw, write_session
-from mentorlog.store.schema import Action, Advice, Goal, Meeting, Mentor, Milestone, Topic
+from mentorlog.store.schema import (
+    Action,
+    Advice,
+    Goal,
+    Meeting,
+    Mentor,
+    Milestone,
+    Reflection,
+    Topic,
+    Win,
+)
 
 
 def _need_text(text: str | None, what: str) -> str:
@@ -183,6 +193,15 @@ def set_goal_status(path: Path, goal_id: int, status: str, note: str | None = No
         goal.status_note = _optional_text(note, "reason")
         goal.achieved_on = clock.today() if status == "achieved" else None
         _touch(goal)
+        if status == "achieved":
+            session.add(
+                Win(
+                    text=f"Achieved goal: {goal.title}",
+                    won_on=goal.achieved_on,
+                    goal_id=goal.id,
+                    mentor_id=goal.mentor_id,
+                )
+            )
     return goal
 
 
@@ -223,6 +242,15 @@ def complete_milestone(
         _touch(milestone)
         session.flush()
         goal = session.get(Goal, milestone.goal_id)
+        session.add(
+            Win(
+                text=f"Reached milestone: {milestone.title}",
+                won_on=milestone.done_on,
+                goal_id=goal.id,
+                milestone_id=milestone.id,
+                mentor_id=goal.mentor_id,
+            )
+        )
         remaining = queries.fetch_one(
             raw(session),
             "SELECT COUNT(*) AS n FROM milestone WHERE goal_id = ? AND done_on IS NULL",
@@ -522,3 +550,47 @@ def edit_meeting(path: Path, meeting_id: int, changes: dict[str, Any]) -> Meetin
                 return meeting
         _apply(meeting, changes)
     return meeting
+
+
+# ---------------------------------------------------------------- wins and reflections
+
+
+def add_win(
+    path: Path,
+    text: str,
+    goal_id: int | None = None,
+    on: date | None = None,
+    mentor: str | None = None,
+) -> Win:
+    with write_session(path) as session:
+        mentor_id = _mentor_id(session, mentor, active_only=False)
+        if goal_id is not None:
+            goal = queries.get_record(raw(session), "goal", goal_id)
+            mentor_id = mentor_id or goal["mentor_id"]
+        win = Win(
+            text=_need_text(text, "win"),
+            won_on=on or clock.today(),
+            goal_id=goal_id,
+            mentor_id=mentor_id,
+        )
+        session.add(win)
+    return win
+
+
+def save_reflection(path: Path, start: date, end: date, text: str) -> Reflection:
+    """One reflection per review period: saving again replaces that period's text."""
+    text = _need_text(text, "reflection")
+    with write_session(path) as session:
+        existing = queries.fetch_one(
+            raw(session),
+            "SELECT id FROM reflection WHERE period_end = ? AND period_start = ?",
+            (end.isoformat(), start.isoformat()),
+        )
+        if existing:
+            reflection = session.get(Reflection, existing["id"])
+            reflection.text = text
+            _touch(reflection)
+        else:
+            reflection = Reflection(period_start=start, period_end=end, text=text)
+            session.add(reflection)
+    return reflection

@@ -1,0 +1,39 @@
+"""win add/list: achievements worth celebrating (milestones and goals record their own)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from mentorlog.cli.common import GoalOpt, Json, MentorOpt, date_option, journal, reading
+
+app = typer.Typer(help="Wins: achievements worth celebrating.", no_args_is_help=True)
+
+
+@app.command("add", epilog="Example: mentorlog win add 'Shipped the billing API on time' --goal 2")
+def add(
+    text: Annotated[str, typer.Argument(help="What you achieved.")],
+    goal: GoalOpt = None,
+    mentor: MentorOpt = None,
+    on: Annotated[date | None, date_option("--on", help="When (default today).")] = None,
+) -> None:
+    """Record a win."""
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import add_win
+
+    win = add_win(journal(), text, goal, on, mentor)
+    say(f"🎉 Win #{win.id} recorded: {win.text}")
+
+
+@app.command("list", epilog="Example: mentorlog win list --json")
+def list_(json: Json = False) -> None:
+    """List wins, latest first."""
+    from mentorlog.store.queries import list_wins
+
+    with reading() as conn:
+        rows = list_wins(conn)
+    from mentorlog.render import output, views
+
+    output.emit(rows, json, views.wins_table)

@@ -1,0 +1,88 @@
+"""The prep agenda: what to bring to the next meeting with one mentor (DESIGN, 'The views')."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from mentorlog.core.suggestions import suggest
+
+Facts = dict[str, Any]
+DUE_SOON_DAYS = 14
+STALLED_DAYS = 21
+MENTOR_KEYS = (
+    "id",
+    "name",
+    "focus",
+    "cadence",
+    "last_met",
+    "days_since_last",
+    "next_due",
+    "status",
+)
+
+
+def goal_flags(goal: Facts, today: date) -> list[str]:
+    """overdue-milestone, due-soon, stalled, no-milestones, no-measure, no-target."""
+    flags = []
+    open_milestones = [m for m in goal["milestones"] if not m["done_on"]]
+    soon = (today + timedelta(days=DUE_SOON_DAYS)).isoformat()
+    now = today.isoformat()
+    if any(m["due_date"] and m["due_date"] < now for m in open_milestones):
+        flags.append("overdue-milestone")
+    dates = [goal["target_date"], *(m["due_date"] for m in open_milestones)]
+    if any(d and now <= d <= soon for d in dates):
+        flags.append("due-soon")
+    if goal["last_activity"] < (today - timedelta(days=STALLED_DAYS)).isoformat():
+        flags.append("stalled")
+    if not goal["milestones"]:
+        flags.append("no-milestones")
+    if not goal["measure"]:
+        flags.append("no-measure")
+    if not goal["target_date"]:
+        flags.append("no-target")
+    return flags
+
+
+def _goal(goal: Facts, today: date) -> Facts:
+    upcoming = next((m for m in goal["milestones"] if not m["done_on"]), None)
+    return {
+        "id": goal["id"],
+        "title": goal["title"],
+        "target": goal["target_date"],
+        "progress": goal["progress"],
+        "milestones_done": goal["milestones_done"],
+        "milestones_total": goal["milestones_total"],
+        "next_milestone": (
+            {"id": upcoming["id"], "title": upcoming["title"], "due": upcoming["due_date"]}
+            if upcoming
+            else None
+        ),
+        "flags": goal_flags(goal, today),
+    }
+
+
+def build_prep(facts: Facts, today: date) -> Facts:
+    """The agenda in the documented JSON shape; renderers turn it into text or Markdown."""
+    return {
+        "mentor": {key: facts["mentor"][key] for key in MENTOR_KEYS},
+        "since": facts["since"],
+        "report_back": {
+            "milestones_done": facts["milestones_done"],
+            "actions_done": facts["actions_done"],
+            "advice_applied": facts["advice_applied"],
+            "wins": facts["wins"],
+            "resources_done": facts["resources_done"],
+        },
+        "open_actions": [
+            {"id": a["id"], "text": a["text"], "due": a["due"], "overdue": a["overdue"]}
+            for a in sorted(facts["open_actions"], key=lambda a: not a["overdue"])
+        ],
+        "goals": [_goal(g, today) for g in facts["goals"]],
+        "questions": [{"id": q["id"], "text": q["text"]} for q in facts["questions"]],
+        "pending_advice": [
+            {"id": a["id"], "text": a["text"], "status": a["status"]}
+            for a in facts["pending_advice"]
+        ],
+        "suggestions": suggest(facts, today),
+    }

@@ -1,0 +1,122 @@
+"""The weekly review: what the period held, how goals moved, and prompts to reflect on."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from mentorlog.core.dates import shift
+
+Facts = dict[str, Any]
+
+
+def review_period(
+    today: date,
+    week: bool = False,
+    month: bool = False,
+    since: date | None = None,
+    week_start: int = 0,
+) -> tuple[date, date]:
+    """Default: the 7 days ending today; --week: this week so far; --month: 1 month back; --since."""
+    if since is not None:
+        return since, today
+    if week:
+        return today - timedelta(days=(today.weekday() - week_start) % 7), today
+    if month:
+        return shift(today, -1, "m") + timedelta(days=1), today
+    return today - timedelta(days=6), today
+
+
+def _progress_delta(goal: Facts) -> float:
+    total = goal["milestones_total"]
+    before = goal["milestones_done_before"] / total if total else 0.0
+    return round(goal["progress"] - before, 4)
+
+
+def prompts(facts: Facts) -> list[str]:
+    """Reflection questions drawn from what the period held."""
+    questions = []
+    if facts["milestones_done"] or facts["wins"]:
+        first = (facts["milestones_done"] or facts["wins"])[0]
+        questions.append(
+            f"What made '{first.get('title') or first.get('text')}' possible, and how do you repeat it?"
+        )
+    if facts["actions_overdue"]:
+        questions.append(
+            f"What is in the way of '{facts['actions_overdue'][0]['text']}'? Do it, reschedule it or drop it."
+        )
+    if facts["advice_received"]:
+        questions.append(
+            f"Which advice will you try first: '{facts['advice_received'][0]['text']}'?"
+        )
+    if not facts["actions_done"]:
+        questions.append(
+            "Nothing got done this period: what one small step would restart momentum?"
+        )
+    questions += [
+        "What did you learn this week that you want to tell a mentor about?",
+        "What do you want to ask at your next meeting?",
+    ]
+    return questions
+
+
+def build_review(facts: Facts) -> Facts:
+    """The review in the documented JSON shape."""
+    return {
+        "period": facts["period"],
+        "actions_done": [
+            {"id": a["id"], "text": a["text"], "done_on": a["done_on"], "result": a["result"]}
+            for a in facts["actions_done"]
+        ],
+        "actions_overdue": [
+            {"id": a["id"], "text": a["text"], "due": a["due"]} for a in facts["actions_overdue"]
+        ],
+        "actions_due_next": [
+            {"id": a["id"], "text": a["text"], "due": a["due"]} for a in facts["actions_due_next"]
+        ],
+        "milestones_done": facts["milestones_done"],
+        "goals": [
+            {
+                "id": g["id"],
+                "title": g["title"],
+                "status": g["status"],
+                "progress": g["progress"],
+                "progress_delta": _progress_delta(g),
+            }
+            for g in facts["goals"]
+        ],
+        "meetings": facts["meetings"],
+        "advice_received": [
+            {"id": a["id"], "text": a["text"], "mentor": a["mentor"], "given_on": a["given_on"]}
+            for a in facts["advice_received"]
+        ],
+        "advice_applied": [
+            {
+                "id": a["id"],
+                "text": a["text"],
+                "outcome": a["outcome"],
+                "applied_on": a["status_on"],
+            }
+            for a in facts["advice_applied"]
+        ],
+        "wins": facts["wins"],
+        "mentors": [
+            {
+                "name": m["name"],
+                "status": m["status"],
+                "next_due": m["next_due"],
+                "days_since_last": m["days_since_last"],
+            }
+            for m in facts["mentors"]
+        ],
+        "streak_weeks": facts["streak_weeks"],
+        "reflection": facts["reflection"]
+        and {
+            "period": {
+                "start": facts["reflection"]["period_start"],
+                "end": facts["reflection"]["period_end"],
+            },
+            "text": facts["reflection"]["text"],
+        },
+        "prompts": prompts(facts),
+    }

@@ -1,0 +1,267 @@
+"""The rows prep, review and status are built from: indexed queries bounded by dates or status.
+
+Each query is bounded by an index (status + date, or a date range), so a view costs the same
+whether the journal holds a year or ten.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from mentorlog.core import clock
+from mentorlog.store.queries import (
+    ACTION_JOINS,
+    ACTION_MENTOR,
+    ADVICE_SELECT,
+    fetch_all,
+    fetch_one,
+    get_record,
+    iso_moment,
+    last_meeting,
+    list_actions,
+    list_advice,
+    list_goals,
+    list_topics,
+    local_day,
+    mentor_summary,
+)
+
+Row = dict[str, Any]
+
+
+class Since:
+    """'After the last meeting': a later day, or the same day but changed after the meeting."""
+
+    def __init__(self, day: date, moment: str | None) -> None:
+        self.day, self.moment = day.isoformat(), moment
+
+    def sql(self, day_column: str, changed_column: str) -> str:
+        if self.moment is None:
+            return f"{day_column} >= :since_day"
+        return f"({day_column} > :since_day OR ({day_column} = :since_day AND {changed_column} > :since_moment))"
+
+    @property
+    def params(self) -> dict[str, str | None]:
+        return {"since_day": self.day, "since_moment": self.moment}
+
+
+def _mentor_or_unlinked(expr: str) -> str:
+    return f"({expr} = :mentor OR {expr} IS NULL)"
+
+
+def prep_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
+    """Everything the prep agenda needs for one mentor."""
+    mentor = get_record(conn, "mentor", mentor_id)
+    summary = mentor_summary(conn, mentor)
+    last = last_meeting(conn, mentor_id)
+    if last:
+        since = Since(date.fromisoformat(summary["last_met"]), last["held_at"])
+    else:
+        since = Since(date.fromisoformat(mentor["started_on"]), None)
+    params = {"mentor": mentor_id, **since.params}
+    goal_mentor = "g.mentor_id"
+    milestones_done = fetch_all(
+        conn,
+        f"""SELECT ms.id, ms.title, ms.goal_id, g.title AS goal, ms.done_on, ms.note
+            FROM milestone ms JOIN goal g ON g.id = ms.goal_id
+            WHERE ms.done_on IS NOT NULL AND {since.sql("ms.done_on", "ms.updated_at")}
+              AND {_mentor_or_unlinked(goal_mentor)}
+            ORDER BY ms.done_on, ms.id""",
+        params,
+    )
+    actions_done = fetch_all(
+        conn,
+        f"""SELECT a.id, a.text, a.done_on, a.result FROM action a {ACTION_JOINS}
+            WHERE a.status = 'done' AND {since.sql("a.done_on", "a.updated_at")}
+              AND (:mentor IN (a.mentor_id, mt.mentor_id, ad.mentor_id, g.mentor_id)
+                   OR {ACTION_MENTOR} IS NULL)
+            ORDER BY a.done_on, a.id""",
+        params,
+    )
+    advice_applied = fetch_all(
+        conn,
+        f"""SELECT x.id, x.text, x.outcome, x.status_on FROM ({ADVICE_SELECT}) x
+            WHERE x.status = 'applied' AND {since.sql("x.status_on", "x.updated_at")}
+              AND {_mentor_or_unlinked("x.mentor_id")}
+            ORDER BY x.status_on, x.id""",
+        params,
+    )
+    wins = fetch_all(
+        conn,
+        f"""SELECT w.id, w.text, w.won_on, w.goal_id, w.milestone_id FROM win w LEFT JOIN goal g ON g.id = w.goal_id
+            WHERE {since.sql("w.won_on", "w.updated_at")}
+              AND {_mentor_or_unlinked("COALESCE(w.mentor_id, g.mentor_id)")}
+            ORDER BY w.won_on, w.id""",
+        params,
+    )
+    goals = [_goal_facts(conn, g) for g in list_goals(conn) if g["mentor_id"] in (mentor_id, None)]
+    goal_statuses = {
+        r["status"]: r["n"]
+        for r in fetch_all(
+            conn,
+            "SELECT status, COUNT(*) AS n FROM goal WHERE mentor_id = ? GROUP BY status",
+            (mentor_id,),
+        )
+    }
+    return {
+        "mentor": summary,
+        "since": since.day,
+        "milestones_done": milestones_done,
+        "actions_done": actions_done,
+        "advice_applied": advice_applied,
+        "wins": wins,
+        "resources_done": [],  # resources arrive with their own record
+        "open_actions": list_actions(conn, "open", mentor_id, include_unlinked=True),
+        "goals": goals,
+        "goal_statuses": goal_statuses,
+        "questions": list_topics(conn, mentor_id),
+        "pending_advice": list_advice(conn, "pending", mentor_id, include_unlinked=True),
+    }
+
+
+def _goal_facts(conn: sqlite3.Connection, goal: Row) -> Row:
+    """A goal with its milestones and the last time anything about it changed."""
+    goal["milestones"] = fetch_all(
+        conn,
+        "SELECT id, title, due_date, done_on, position, updated_at FROM milestone "
+        "WHERE goal_id = ? ORDER BY position, id",
+        (goal["id"],),
+    )
+    latest = fetch_one(
+        conn,
+        """SELECT MAX(t) AS t FROM (
+               SELECT updated_at AS t FROM goal WHERE id = :g
+               UNION ALL SELECT MAX(updated_at) FROM milestone WHERE goal_id = :g
+               UNION ALL SELECT MAX(updated_at) FROM action WHERE goal_id = :g)""",
+        {"g": goal["id"]},
+    )["t"]
+    goal["last_activity"] = local_day(latest).isoformat()
+    return goal
+
+
+def _day_bounds(start: date, end: date) -> tuple[str, str]:
+    """A local-day range as the UTC text SQLite stores moments in."""
+    low = datetime.combine(start, time.min).astimezone().astimezone(UTC)
+    high = datetime.combine(end + timedelta(days=1), time.min).astimezone().astimezone(UTC)
+    fmt = "%Y-%m-%d %H:%M:%S.%f"
+    return low.strftime(fmt), high.strftime(fmt)
+
+
+def review_facts(conn: sqlite3.Connection, start: date, end: date, week_start: int = 0) -> Row:
+    """Everything the weekly review needs for the period [start, end]."""
+    today = clock.today()
+    span = {"start": start.isoformat(), "end": end.isoformat()}
+    low, high = _day_bounds(start, end)
+    goals = []
+    for goal in list_goals(conn, achieved_since=start.isoformat()):
+        counts = fetch_one(
+            conn,
+            "SELECT SUM(done_on < :start) AS done_before FROM milestone WHERE goal_id = :goal",
+            {**span, "goal": goal["id"]},
+        )
+        goal["milestones_done_before"] = counts["done_before"] or 0
+        goals.append(goal)
+    return {
+        "period": span,
+        "today": today.isoformat(),
+        "actions_done": list_actions(conn, "done_between", period=span),
+        "actions_overdue": list_actions(conn, "overdue"),
+        "actions_due_next": list_actions(
+            conn,
+            "due_between",
+            period={"start": today.isoformat(), "end": (today + timedelta(days=7)).isoformat()},
+        ),
+        "milestones_done": fetch_all(
+            conn,
+            """SELECT ms.id, ms.title, ms.goal_id, g.title AS goal, ms.done_on
+               FROM milestone ms JOIN goal g ON g.id = ms.goal_id
+               WHERE ms.done_on BETWEEN :start AND :end ORDER BY ms.done_on, ms.id""",
+            span,
+        ),
+        "goals": goals,
+        "meetings": [
+            {**m, "held_at": iso_moment(m["held_at"])}
+            for m in fetch_all(
+                conn,
+                """SELECT m.id, mn.name AS mentor, m.held_at FROM meeting m
+                   JOIN mentor mn ON mn.id = m.mentor_id
+                   WHERE m.held_at >= ? AND m.held_at < ? ORDER BY m.held_at""",
+                (low, high),
+            )
+        ],
+        "advice_received": fetch_all(
+            conn,
+            f"SELECT * FROM ({ADVICE_SELECT}) x WHERE x.given_on BETWEEN :start AND :end "
+            "ORDER BY x.given_on, x.id",
+            span,
+        ),
+        "advice_applied": fetch_all(
+            conn,
+            f"SELECT * FROM ({ADVICE_SELECT}) x WHERE x.status = 'applied' "
+            "AND x.status_on BETWEEN :start AND :end ORDER BY x.status_on, x.id",
+            span,
+        ),
+        "wins": fetch_all(
+            conn,
+            "SELECT id, text, won_on, goal_id, milestone_id FROM win WHERE won_on BETWEEN :start AND :end "
+            "ORDER BY won_on, id",
+            span,
+        ),
+        "mentors": [
+            mentor_summary(conn, m)
+            for m in fetch_all(conn, "SELECT * FROM mentor WHERE ended_on IS NULL ORDER BY name")
+        ],
+        "streak_weeks": done_streak(conn, today, week_start),
+        "reflection": fetch_one(
+            conn,
+            "SELECT id, period_start, period_end, text, updated_at FROM reflection "
+            "WHERE period_end <= ? ORDER BY period_end DESC, id DESC LIMIT 1",
+            (end.isoformat(),),
+        ),
+    }
+
+
+def done_streak(conn: sqlite3.Connection, today: date, week_start: int = 0, cap: int = 520) -> int:
+    """Consecutive weeks with an action done; the week in progress counts once it has one."""
+    start = today - timedelta(days=(today.weekday() - week_start) % 7)
+    streak = 0
+    for index in range(cap):
+        week_start_day = start - timedelta(weeks=index)
+        hit = fetch_one(
+            conn,
+            "SELECT 1 AS x FROM action WHERE status = 'done' AND done_on BETWEEN ? AND ? LIMIT 1",
+            (week_start_day.isoformat(), (week_start_day + timedelta(days=6)).isoformat()),
+        )
+        if hit:
+            streak += 1
+        elif index > 0:
+            break
+    return streak
+
+
+def status_facts(conn: sqlite3.Connection, week_start: int = 0) -> Row:
+    """Next meetings, overdue and this week's actions, active goals."""
+    from mentorlog.core.dates import end_of_week
+
+    today = clock.today()
+    counts = fetch_one(
+        conn,
+        "SELECT (SELECT COUNT(*) FROM mentor) AS mentors, (SELECT COUNT(*) FROM goal) AS goals",
+    )
+    return {
+        "today": today.isoformat(),
+        "empty": counts["mentors"] == 0 and counts["goals"] == 0,
+        "mentors": [
+            mentor_summary(conn, m)
+            for m in fetch_all(conn, "SELECT * FROM mentor WHERE ended_on IS NULL ORDER BY name")
+        ],
+        "actions_overdue": list_actions(conn, "overdue"),
+        "actions_due_this_week": list_actions(
+            conn,
+            "due_between",
+            period={"start": today.isoformat(), "end": end_of_week(today, week_start).isoformat()},
+        ),
+        "goals": list_goals(conn),
+    }
