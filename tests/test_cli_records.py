@@ -220,4 +220,4 @@ def test_db_env_override(cli, tmp_path, monkeypatch):
 
 def test_version_and_bare_command(cli):
     assert cli("--version").stdout.startswith("mentorlog ")
-    assert "Usage" in cli().stdout
+    assert "Welcome to mentorlog" in cli().stdout  # bare command: the status dashboard

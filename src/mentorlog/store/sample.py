@@ -183,6 +183,13 @@ def build_sample(path: Path) -> Path:
             ),
             ("Write the evidence doc", -3, "two pages; shared with my manager", priya, promo),
             (
+                "Watch two recorded architecture reviews",
+                -9,
+                "half the time went to re-arguing decisions",
+                alex,
+                review,
+            ),
+            (
                 "Agree the co-lead split with Jordan",
                 -6,
                 "I run the agenda, Jordan the deep dive",
