@@ -59,6 +59,17 @@ def is_exposed(path: Path) -> bool:
         return False
 
 
+def exposure_warnings(db: Path, check_folder: bool = True) -> list[str]:
+    """One warning (with the fix) for each journal path that group or others can read."""
+    found = []
+    if check_folder and is_exposed(db.parent):
+        found.append(f"{db.parent} is readable by others; fix it with: chmod 700 {db.parent}")
+    for path in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        if path.exists() and is_exposed(path):
+            found.append(f"{path} is readable by others; fix it with: chmod 600 {path}")
+    return found
+
+
 def write_private_text(path: Path, text: str) -> Path:
     """Write a file only its owner can read (0600), replacing any earlier one."""
     ensure_private_dir(path.parent)

@@ -18,6 +18,7 @@ from mentorlog.cli.common import (
     reading,
     record_id,
 )
+from mentorlog.cli.data import delete_command
 
 app = typer.Typer(
     help="Actions: what you committed to do, and what came of it.", no_args_is_help=True
@@ -165,3 +166,6 @@ def edit(
     )
     action = edit_action(journal(), action_id, fields)
     say(f"Updated action #{action.id} {action.text}.")
+
+
+delete_command(app, "action", "action", "mentorlog action delete 12 --yes")

@@ -18,6 +18,7 @@ from mentorlog.cli.common import (
     reading,
     record_id,
 )
+from mentorlog.cli.data import delete_command
 
 app = typer.Typer(
     help="Advice you received, and what happened when you acted on it.", no_args_is_help=True
@@ -131,3 +132,6 @@ def skip(
 ) -> None:
     """Decide not to follow a piece of advice (and say why)."""
     _move(advice_id, "skipped", reason, "Skipped advice #{id}.")
+
+
+delete_command(app, "advice", "advice", "mentorlog advice delete 4")

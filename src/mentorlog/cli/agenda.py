@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from mentorlog.cli.common import GoalOpt, IdArg, Json, MentorOpt, journal, reading
+from mentorlog.cli.data import delete_command
 
 app = typer.Typer(help="Questions queued for your next meetings.", no_args_is_help=True)
 
@@ -50,3 +51,6 @@ def drop(topic_id: IdArg) -> None:
 
     topic = drop_topic(journal(), topic_id)
     say(f"Dropped question #{topic.id}.")
+
+
+delete_command(app, "topic", "question", "mentorlog agenda delete 5")

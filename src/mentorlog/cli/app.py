@@ -14,6 +14,7 @@ from mentorlog.cli import (
     action,
     advice,
     agenda,
+    data,
     db,
     demo,
     goal,
@@ -151,6 +152,12 @@ app.add_typer(advice.app, name="advice")
 app.add_typer(action.app, name="action")
 app.add_typer(win.app, name="win")
 app.add_typer(db.app, name="db")
+app.command("backup", epilog="Example: mentorlog backup ~/journal-before-reorg.db")(data.backup)
+app.command("restore", epilog="Example: mentorlog restore ~/journal-before-reorg.db --force")(
+    data.restore
+)
+app.command("export", epilog="Example: mentorlog export -o mentorlog.json")(data.export)
+app.command("import", epilog="Example: mentorlog import mentorlog.json --dry-run")(data.import_)
 app.command("demo", epilog="Example: mentorlog demo")(demo.demo)
 
 

@@ -21,11 +21,16 @@ class State:
 
 
 def journal() -> Path:
-    """The journal file, created or upgraded as needed."""
-    from mentorlog.paths import db_path
+    """The journal file, created or upgraded as needed; warns when others could read it."""
+    from mentorlog.paths import db_path, exposure_warnings
+    from mentorlog.render.output import warn
     from mentorlog.store.db import open_store
 
-    return open_store(db_path(State.db))
+    explicit = State.db is not None
+    path = open_store(db_path(State.db), make_folder=not explicit)
+    for message in exposure_warnings(path, check_folder=not explicit):
+        warn(message)
+    return path
 
 
 @contextlib.contextmanager

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from mentorlog.cli.common import IdArg, Json, MentorOpt, changes, date_option, journal, reading
+from mentorlog.cli.data import delete_command
 
 app = typer.Typer(help="Goals: SMART goals, split into milestones.", no_args_is_help=True)
 
@@ -150,3 +151,6 @@ def pause(goal_id: IdArg) -> None:
 def resume(goal_id: IdArg) -> None:
     """Resume a paused or dropped goal."""
     _set_status(goal_id, "active")
+
+
+delete_command(app, "goal", "goal", "mentorlog goal delete 3")

@@ -17,6 +17,7 @@ from mentorlog.cli.common import (
     journal,
     reading,
 )
+from mentorlog.cli.data import delete_command
 
 app = typer.Typer(
     help="Meetings you logged. Record a new one with 'mentorlog log'.", no_args_is_help=True
@@ -80,3 +81,6 @@ def edit(
     )
     meeting = edit_meeting(journal(), meeting_id, fields)
     say(f"Updated meeting #{meeting.id}.")
+
+
+delete_command(app, "meeting", "meeting", "mentorlog meeting delete 8")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from mentorlog.cli.common import Json, cadence_option, changes, date_option, journal, reading
+from mentorlog.cli.data import delete_command
 
 app = typer.Typer(
     help="Your mentors: who, what they help with, how often you meet.", no_args_is_help=True
@@ -103,3 +104,6 @@ def end(
     say(
         f"Concluded the mentorship with {mentor.name} on {mentor.ended_on}. Consider a thank-you note."
     )
+
+
+delete_command(app, "mentor", "mentor", "mentorlog mentor delete 2 --yes")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from mentorlog.cli.common import IdArg, Json, changes, date_option, journal, reading, record_id
+from mentorlog.cli.data import delete_command
 
 app = typer.Typer(help="Milestones: the steps of a goal.", no_args_is_help=True)
 
@@ -84,3 +85,6 @@ def edit(
         journal(), milestone_id, changes(title=title, due_date=due, note=note)
     )
     say(f"Updated milestone #{milestone.id} {milestone.title}.")
+
+
+delete_command(app, "milestone", "milestone", "mentorlog milestone delete 7")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from mentorlog.cli.common import GoalOpt, Json, MentorOpt, date_option, journal, reading
+from mentorlog.cli.data import delete_command
 
 app = typer.Typer(help="Wins: achievements worth celebrating.", no_args_is_help=True)
 
@@ -37,3 +38,6 @@ def list_(json: Json = False) -> None:
     from mentorlog.render import output, views
 
     output.emit(rows, json, views.wins_table)
+
+
+delete_command(app, "win", "win", "mentorlog win delete 2 --yes")

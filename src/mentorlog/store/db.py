@@ -29,6 +29,7 @@ BUSY_TIMEOUT_S = 15.0
 PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA synchronous = FULL",
+    "PRAGMA secure_delete = ON",  # deleted text is zeroed, not left in free pages
     f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}",
 )
 
@@ -149,13 +150,20 @@ def _create_file(path: Path) -> None:
         conn.close()
 
 
-def open_store(path: Path, create: bool = True) -> Path:
-    """Make sure `path` is a journal at the current schema: create, migrate, or refuse."""
+def open_store(path: Path, create: bool = True, make_folder: bool = True) -> Path:
+    """Make sure `path` is a journal at the current schema: create, migrate, or refuse.
+
+    A file that exists but can't be read is an error, never replaced by a new empty journal.
+    """
     if not path.exists():
         if not create:
             raise StoreError(f"no journal at {path}; record something first or check --db")
         if path.parent.exists() and not path.parent.is_dir():
             raise StoreError(f"can't create the journal: {path.parent} is not a folder")
+        if not make_folder and not path.parent.is_dir():
+            raise StoreError(
+                f"can't create the journal {path}: folder {path.parent} does not exist"
+            )
         try:
             _create_file(path)
         except FileExistsError:
@@ -164,6 +172,10 @@ def open_store(path: Path, create: bool = True) -> Path:
             raise StoreError(f"can't create the journal {path}: {exc.strerror}") from None
     elif path.is_dir():
         raise StoreError(f"{path} is a folder, not a journal file; pass a file path to --db")
+    elif not os.access(path, os.R_OK):
+        raise StoreError(
+            f"can't read the journal {path}: permission denied; check its owner and mode"
+        )
     revision = schema_revision(path)
     if revision == HEAD:
         return path
@@ -247,3 +259,13 @@ def write_session(path: Path) -> Iterator[Session]:
 def raw(session: Session) -> sqlite3.Connection:
     """The sqlite3 connection under a session, so lookups shared with the read path run in it."""
     return session.connection().connection.driver_connection
+
+
+def checkpoint(path: Path) -> None:
+    """Fold the WAL into the file and empty it, so deleted text is gone from the -wal file too."""
+    conn = _connect(path)
+    try:
+        apply_pragmas(conn)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()

@@ -473,3 +473,35 @@ def list_wins(conn: sqlite3.Connection, limit: int | None = None) -> list[Row]:
             ORDER BY w.won_on DESC, w.id DESC{tail}""",
     )
     return [_stamp(r) for r in rows]
+
+
+# ---------------------------------------------------------------- deletion
+
+LINKED_TABLES = (
+    "mentor",
+    "goal",
+    "milestone",
+    "meeting",
+    "topic",
+    "advice",
+    "action",
+    "win",
+    "reflection",
+)
+
+
+def delete_impact(
+    conn: sqlite3.Connection, table: str, record_id: int
+) -> list[tuple[str, int, str]]:
+    """What else a delete touches: (table, rows, 'deleted' or 'unlinked'), read from the schema."""
+    impact = []
+    for child in LINKED_TABLES:
+        for fk in conn.execute(f"PRAGMA foreign_key_list({child})").fetchall():
+            if fk[2] != table:
+                continue
+            count = conn.execute(
+                f"SELECT COUNT(*) FROM {child} WHERE {fk[3]} = ?", (record_id,)
+            ).fetchone()[0]
+            if count:
+                impact.append((child, count, "deleted" if fk[6] == "CASCADE" else "unlinked"))
+    return impact

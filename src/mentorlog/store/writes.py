@@ -594,3 +594,25 @@ def save_reflection(path: Path, start: date, end: date, text: str) -> Reflection
             reflection = Reflection(period_start=start, period_end=end, text=text)
             session.add(reflection)
     return reflection
+
+
+# ---------------------------------------------------------------- deletion
+
+
+MODELS = {
+    m.__tablename__: m
+    for m in (Mentor, Goal, Milestone, Meeting, Topic, Advice, Action, Win, Reflection)
+}
+
+
+def delete_record(path: Path, table: str, record_id: int) -> list[tuple[str, int, str]]:
+    """Delete one record; linked rows cascade or unlink as the schema says. Returns what it touched."""
+    from mentorlog.store.db import checkpoint
+
+    model = MODELS[table]
+    with write_session(path) as session:
+        record = _get(session, model, record_id)
+        impact = queries.delete_impact(raw(session), table, record_id)
+        session.delete(record)
+    checkpoint(path)
+    return impact
