@@ -1,0 +1,601 @@
+"""Data you can trust, tested the way SQLite tests itself: kill writers, race them, starve the
+disk, feed garbage — and check that nothing acknowledged is lost and nothing private leaks."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import resource
+import shutil
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import dump
+
+FIXTURES = Path(__file__).parent / "data"
+MENTORLOG = [sys.executable, "-B", "-m", "mentorlog"]
+
+
+def integrity(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def ids(path: Path, table: str = "action") -> set[int]:
+    conn = sqlite3.connect(path)
+    try:
+        return {r[0] for r in conn.execute(f"SELECT id FROM {table}")}
+    finally:
+        conn.close()
+
+
+def run(*args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([*MENTORLOG, *args], capture_output=True, text=True, env=env, **kwargs)
+
+
+def fork_and_kill(work, delay: float) -> list[str]:
+    """Run work(write_fd) in a forked child, SIGKILL it after `delay`, return the lines it printed."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child
+        os.close(read_fd)
+        try:
+            work(write_fd)
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+    time.sleep(delay)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    chunks = []
+    while chunk := os.read(read_fd, 65536):
+        chunks.append(chunk)
+    os.close(read_fd)
+    text = b"".join(chunks).decode()
+    return text.split("\n")[:-1]  # only whole lines were acknowledged
+
+
+# ------------------------------------------------------------------ 1. crash
+
+
+@pytest.mark.slow
+def test_sigkill_never_loses_an_acknowledged_write(tmp_path):
+    from mentorlog.store.db import open_store
+    from mentorlog.store.writes import add_action  # imported before forking: children start at once
+
+    path = open_store(tmp_path / "journal.db")
+    rng = random.Random(20261122)
+    acknowledged: set[int] = set()
+    kills_mid_stream = 0
+
+    def writer(fd: int) -> None:
+        for index in range(10**6):
+            action = add_action(path, f"crash test {index} " + "x" * rng.randint(0, 2000))
+            os.write(fd, f"{action.id}\n".encode())
+
+    for _ in range(200):
+        printed = fork_and_kill(writer, rng.uniform(0.0, 0.15))
+        kills_mid_stream += bool(printed)
+        acknowledged.update(int(line) for line in printed)
+        assert integrity(path) == "ok"
+        assert acknowledged <= ids(path)
+    assert kills_mid_stream > 100 and len(acknowledged) > 200
+
+
+# ------------------------------------------------------------------ 2. concurrency
+
+WRITER = """
+import sys, typer
+from mentorlog.cli.app import app
+command = typer.main.get_command(app)
+for i in range(int(sys.argv[1])):
+    code = command.main(["action", "add", f"{sys.argv[2]} {i}"], standalone_mode=False)
+    if code:
+        sys.exit(code)
+"""
+READER = """
+import sys, time, typer
+from pathlib import Path
+from mentorlog.cli.app import app
+command = typer.main.get_command(app)
+stop = Path(sys.argv[1])
+runs = 0
+while not stop.exists() or runs < 5:
+    code = command.main(["action", "list", "--all", "--json"], standalone_mode=False)
+    if code:
+        sys.exit(code)
+    runs += 1
+print(runs, file=sys.stderr)
+"""
+
+
+@pytest.mark.slow
+def test_two_writers_and_a_reader_lose_nothing(tmp_path):
+    path = tmp_path / "home" / "journal.db"
+    assert run("mentor", "add", "Alex").returncode == 0
+    before = len(ids(path))
+    stop = tmp_path / "stop"
+    reader = subprocess.Popen(
+        [sys.executable, "-B", "-c", READER, str(stop)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-B", "-c", WRITER, "500", tag],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for tag in ("left", "right")
+    ]
+    errors = [w.communicate(timeout=300)[1] for w in writers]
+    stop.touch()
+    reader_err = reader.communicate(timeout=120)[1]
+    assert [w.returncode for w in writers] == [0, 0], errors
+    assert reader.returncode == 0, reader_err
+    assert not any("locked" in e.lower() or "busy" in e.lower() for e in [*errors, reader_err])
+    assert int(reader_err.strip().splitlines()[-1]) >= 5
+    conn = sqlite3.connect(path)
+    texts = [r[0] for r in conn.execute("SELECT text FROM action")]
+    conn.close()
+    assert len(texts) - before == 1000
+    assert sorted(texts) == sorted(
+        [f"left {i}" for i in range(500)] + [f"right {i}" for i in range(500)]
+    )
+    assert integrity(path) == "ok"
+
+
+def _fingerprint(path: Path) -> list[tuple[str, int, str]]:
+    found = []
+    for p in sorted(path.parent.glob(path.name + "*")):
+        found.append((p.name, p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest()))
+    return found
+
+
+def test_read_commands_write_nothing(journal, db_file):
+    before = _fingerprint(db_file)
+    for args in (
+        ["status"],
+        ["prep", "alex"],
+        ["review"],
+        ["action", "list"],
+        ["goal", "list"],
+        ["mentor", "show", "alex"],
+        ["advice", "list"],
+        ["agenda", "list"],
+        ["meeting", "list"],
+        ["export"],
+        ["db", "check"],
+        ["win", "list"],
+    ):
+        journal(*args)
+    assert _fingerprint(db_file) == before
+
+
+# ------------------------------------------------------------------ 3. disk full, read-only
+
+
+def _limit_file_size(limit: int):
+    def apply() -> None:
+        signal.signal(
+            signal.SIGXFSZ, signal.SIG_IGN
+        )  # get EFBIG, as a full disk would, not a signal
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+@pytest.mark.parametrize(
+    ("command", "stdin"),
+    [(["action", "add", "x" * 100_000], None), (["log", "alex", "--notes", "-"], "y" * 2**20)],
+    ids=["action-add-100KB", "log-1MB-notes"],
+)
+def test_disk_full_fails_cleanly_and_changes_nothing(journal, db_file, command, stdin):
+    before = dump(db_file)
+    limit = 48 * 1024  # the write-ahead log starts empty; it is what a write grows
+    result = run(*command, input=stdin, preexec_fn=_limit_file_size(limit))
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "disk is full" in lines[0] and str(db_file) in lines[0]
+    assert "Traceback" not in result.stderr
+    assert integrity(db_file) == "ok"
+    assert dump(db_file) == before
+
+
+# root ignores file modes; without these capabilities it is bound by them like any user
+DROP_ROOT_POWERS = [
+    "setpriv",
+    "--inh-caps=-dac_override,-dac_read_search",
+    "--bounding-set=-dac_override,-dac_read_search",
+]
+
+
+def test_read_only_journal_fails_cleanly_and_changes_nothing(journal, db_file):
+    prefix = []
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv: file modes can't be enforced")
+        prefix = DROP_ROOT_POWERS
+    before = dump(db_file)
+    os.chmod(db_file, 0o400)
+    try:
+        for args in (["action", "add", "write me"], ["log", "alex", "--notes", "n"]):
+            result = subprocess.run([*prefix, *MENTORLOG, *args], capture_output=True, text=True)
+            assert result.returncode == 1
+            lines = result.stderr.strip().splitlines()
+            assert (
+                len(lines) == 1 and lines[0].startswith("Error: ") and str(db_file) in lines[0]
+            ), result.stderr
+            assert "read-only" in lines[0]
+    finally:
+        os.chmod(db_file, 0o600)
+    assert dump(db_file) == before and integrity(db_file) == "ok"
+
+
+def test_unreadable_or_corrupt_journal_is_never_replaced(tmp_path):
+    path = tmp_path / "journal.db"
+    path.write_bytes(b"SQLite format 3\x00" + os.urandom(5000))
+    before = path.read_bytes()
+    result = run("--db", str(path), "action", "list")
+    assert (
+        result.returncode == 1 and str(path) in result.stderr and "Traceback" not in result.stderr
+    )
+    assert path.read_bytes() == before
+    result = run("--db", str(path), "db", "check")
+    assert result.returncode == 1 and "damaged" in result.stderr
+
+
+def test_missing_restore_and_import_files(cli, tmp_path):
+    assert "no backup file" in cli.fails("restore", str(tmp_path / "nope.db"))
+    assert "no file at" in cli.fails("import", str(tmp_path / "nope.json"))
+
+
+# ------------------------------------------------------------------ 4. permissions
+
+
+def test_every_file_is_private_under_umask_022(tmp_path):
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "MENTORLOG_HOME": str(home),
+        "EDITOR": f"{sys.executable} -c \"import sys; p=sys.argv[1]; open(p,'a').write('## Next meeting\\nwhenever')\"",
+    }
+
+    def umask_022() -> None:
+        os.umask(0o022)
+
+    def ok(*args: str) -> subprocess.CompletedProcess:
+        result = run(*args, env=env, preexec_fn=umask_022)
+        assert result.returncode == 0, result.stderr
+        return result
+
+    ok("mentor", "add", "Alex")
+    db = home / "journal.db"
+    old_umask = os.umask(0o022)
+    try:
+        holder = sqlite3.connect(db)  # keeps -wal and -shm in place while the next write runs
+        holder.execute("SELECT COUNT(*) FROM mentor").fetchone()
+        ok("action", "add", "something")
+        wal, shm = db.with_name("journal.db-wal"), db.with_name("journal.db-shm")
+        assert wal.exists() and shm.exists()
+        modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (db, wal, shm)}
+        holder.close()
+    finally:
+        os.umask(old_umask)
+    ok("backup", str(home / "b.db"))
+    ok("backup")
+    ok("export", "-o", str(home / "export.json"))
+    ok("prep", "-o", str(home / "agenda.md"))
+    failed = run("log", "alex", "--edit", env=env, preexec_fn=umask_022)
+    assert failed.returncode == 2 and "draft is kept" in failed.stderr
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert stat.S_IMODE((home / "drafts").stat().st_mode) == 0o700
+    for path in home.rglob("*"):
+        if path.is_file():
+            modes[str(path.relative_to(home))] = stat.S_IMODE(path.stat().st_mode)
+    assert set(modes.values()) == {0o600}, modes
+    assert {"b.db", "export.json", "agenda.md"} <= set(modes)
+    assert any(name.startswith("drafts/") for name in modes)
+    assert any(name.startswith("journal-backup-") for name in modes)
+
+
+def test_exposed_journal_gets_a_warning_with_the_fix(journal, db_file):
+    os.chmod(db_file.parent, 0o755)
+    os.chmod(db_file, 0o644)
+    result = journal("action", "list")
+    assert (
+        f"chmod 700 {db_file.parent}" in result.stderr and f"chmod 600 {db_file}" in result.stderr
+    )
+
+
+# ------------------------------------------------------------------ 6. privacy
+
+CANARY = "CANARY-7f3a-private-note"
+
+
+def test_failure_while_saving_never_prints_the_note(journal, monkeypatch):
+    import sqlalchemy.exc
+    from sqlmodel import Session
+
+    def broken_flush(self, *args, **kwargs):
+        raise sqlalchemy.exc.OperationalError(
+            "INSERT INTO meeting (notes) VALUES (?)",
+            (CANARY,),
+            sqlite3.OperationalError("disk I/O error"),
+        )
+
+    monkeypatch.setattr(Session, "flush", broken_flush)
+    result = journal("log", "alex", "--notes", f"my secret {CANARY}", code=1)
+    assert CANARY not in result.output and "Traceback" not in result.output
+    assert result.stderr.startswith("Error: could not write")
+
+
+def test_internal_errors_hide_their_message(journal, monkeypatch):
+    from mentorlog.store import writes
+
+    def boom(*args, **kwargs):
+        raise ValueError(f"while handling {CANARY}")
+
+    monkeypatch.setattr(writes, "log_meeting", boom)
+    result = journal("log", "alex", "--notes", CANARY, code=1)
+    assert CANARY not in result.output and "ValueError" in result.stderr
+
+
+def test_tracebacks_never_show_locals():
+    from mentorlog.cli.app import app
+
+    assert app.pretty_exceptions_enable is False and app.pretty_exceptions_show_locals is False
+    script = f"""
+import sys
+from mentorlog.store import writes
+def explode(path, draft, mentor_id):
+    secret = {CANARY!r}
+    raise RuntimeError("boom")
+writes.log_meeting = explode
+from mentorlog.cli.app import main
+sys.argv = ["mentorlog", "log", "alex", "--notes", "x"]
+main()
+"""
+    env = {**os.environ}
+    subprocess.run([*MENTORLOG, "mentor", "add", "Alex"], env=env, check=True, capture_output=True)
+    quiet = subprocess.run(
+        [sys.executable, "-B", "-c", script], capture_output=True, text=True, env=env
+    )
+    assert quiet.returncode == 1 and "Traceback" not in quiet.stderr and CANARY not in quiet.stderr
+    loud = subprocess.run(
+        [sys.executable, "-B", "-c", script],
+        capture_output=True,
+        text=True,
+        env={**env, "MENTORLOG_DEBUG": "1"},
+    )
+    assert "Traceback" in loud.stderr and CANARY not in loud.stderr + loud.stdout
+
+
+# ------------------------------------------------------------------ 7. migrations
+
+
+def _export(path: Path) -> dict:
+    from mentorlog.store.transfer import export_records
+
+    conn = sqlite3.connect(path)
+    try:
+        return export_records(conn)["records"]
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema-*.db")), ids=lambda p: p.stem)
+def test_saved_journals_upgrade_with_every_row(tmp_path, fixture):
+    from mentorlog.store.db import HEAD, open_store
+
+    path = tmp_path / "journal.db"
+    shutil.copyfile(fixture, path)
+    before = _export(path)
+    assert before["milestone"] and before["meeting"]  # children of ON DELETE CASCADE links
+    open_store(path)
+    after = _export(path)
+    for table, rows in before.items():
+        assert after[table] == rows, table
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+    backups = list(tmp_path.glob("journal.db.*.pre-migrate.bak"))
+    assert len(backups) == 1 and _export(backups[0]) == before
+    assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
+
+
+def test_sigkill_during_migration_leaves_old_or_new_schema(tmp_path):
+    from mentorlog.store import db  # Alembic and SQLAlchemy load before forking
+
+    db.migrate  # noqa: B018
+    import alembic.command  # noqa: F401
+
+    fixture = FIXTURES / "schema-0001.db"
+    rng = random.Random(7)
+    seen = set()
+    for round_ in range(40):
+        path = tmp_path / f"j{round_}.db"
+        shutil.copyfile(fixture, path)
+
+        def migrate(fd: int, path=path) -> None:
+            db.migrate(path)
+            os.write(fd, b"done\n")
+
+        fork_and_kill(migrate, rng.uniform(0.0, 0.25))
+        conn = sqlite3.connect(path)
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        conn.close()
+        assert (version, {"win", "reflection"} <= tables) in (("0001", False), ("0002", True))
+        if version == "0001":
+            assert not {"win", "reflection"} & tables
+        assert integrity(path) == "ok"
+        seen.add(version)
+        db.open_store(path)  # and it finishes cleanly next time
+    assert seen == {"0001", "0002"}
+
+
+def test_newer_journal_refused_byte_for_byte(cli, db_file):
+    cli("mentor", "add", "Alex")
+    conn = sqlite3.connect(db_file)
+    conn.execute("UPDATE alembic_version SET version_num = 'zzzz'")
+    conn.commit()
+    conn.close()
+    before = db_file.read_bytes()
+    for args in (["action", "list"], ["action", "add", "x"], ["db", "migrate"]):
+        assert "newer mentorlog" in cli.fails(*args)
+    assert db_file.read_bytes() == before
+
+
+# ------------------------------------------------------------------ 8. round trip, backup under load
+
+
+def test_export_import_export_is_identical(journal, tmp_path):
+    cli = journal
+    cli("milestone", "done", "1", "--note", "ünïcødé ✓ [markup]")
+    cli("goal", "done", "2")
+    cli("review", "--reflect", "a reflection")
+    first = cli("export").stdout
+    target = tmp_path / "other.db"
+    result = cli("--db", str(target), "import", str(_write(tmp_path / "e.json", first)))
+    assert "Added:" in result.stdout
+    assert cli("--db", str(target), "export").stdout == first
+    assert "nothing new" in cli("--db", str(target), "import", str(tmp_path / "e.json")).stdout
+    assert cli("--db", str(target), "export").stdout == first  # importing twice changes nothing
+    records = json.loads(first)["records"]
+    assert {k for k, v in records.items() if v} >= {
+        "mentor",
+        "goal",
+        "milestone",
+        "meeting",
+        "advice",
+        "action",
+        "win",
+    }
+    assert all("uuid" in r for rows in records.values() for r in rows)
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text)
+    return path
+
+
+def test_import_is_all_or_nothing_and_dry_run_writes_nothing(journal, db_file, tmp_path):
+    cli = journal
+    export = json.loads(cli("export").stdout)
+    fresh = tmp_path / "fresh.db"
+    cli("--db", str(fresh), "mentor", "add", "Someone")
+    before = dump(fresh)
+    assert (
+        "Would add:"
+        in cli(
+            "--db",
+            str(fresh),
+            "import",
+            str(_write(tmp_path / "a.json", json.dumps(export))),
+            "--dry-run",
+        ).stdout
+    )
+    assert dump(fresh) == before
+    export["records"]["action"][-1]["due_date"] = "2024-02-30"
+    cli.fails("--db", str(fresh), "import", str(_write(tmp_path / "b.json", json.dumps(export))))
+    assert dump(fresh) == before
+    export["records"]["action"][-1]["due_date"] = None
+    export["records"]["mentor"][0]["name"] = "Someone"
+    assert "already exists" in cli.fails(
+        "--db", str(fresh), "import", str(_write(tmp_path / "c.json", json.dumps(export)))
+    )
+    assert dump(fresh) == before
+    cli.fails("--db", str(fresh), "import", str(_write(tmp_path / "d.json", '{"format": "other"}')))
+    cli.fails("--db", str(fresh), "import", str(_write(tmp_path / "e.json", "not json")))
+
+
+@pytest.mark.slow
+def test_backup_while_another_process_writes(tmp_path):
+    home = tmp_path / "home"
+    env = {**os.environ, "MENTORLOG_HOME": str(home)}
+    assert run("mentor", "add", "Alex", env=env).returncode == 0
+    writer = subprocess.Popen(
+        [sys.executable, "-B", "-c", WRITER, "300", "busy"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    backups = []
+    for index in range(5):
+        time.sleep(0.3)
+        target = tmp_path / f"backup{index}.db"
+        result = run("backup", str(target), env=env)
+        assert result.returncode == 0, result.stderr
+        assert integrity(target) == "ok"
+        backups.append(target)
+    writer.communicate(timeout=300)
+    assert writer.returncode == 0
+    counts = [len(ids(b)) for b in backups]
+    assert counts == sorted(counts)
+    result = run("restore", str(backups[2]), "--force", env=env)
+    assert result.returncode == 0 and "kept at" in result.stdout, result.stderr
+    assert len(ids(home / "journal.db")) == counts[2]
+    assert integrity(home / "journal.db") == "ok"
+
+
+def test_restore_refuses_bad_sources(journal, db_file, tmp_path):
+    cli = journal
+    junk = _write(tmp_path / "junk.db", "not a database at all" * 50)
+    before = dump(db_file)
+    assert "damaged" in cli.fails("restore", str(junk), "--force")
+    cli("backup", str(tmp_path / "ok.db"))
+    assert "--force" in cli.fails("restore", str(tmp_path / "ok.db"))
+    assert dump(db_file) == before
+
+
+# ------------------------------------------------------------------ delete
+
+
+@pytest.mark.parametrize(
+    ("args", "effects"),
+    [
+        (["mentor", "delete", "2"], "1 meeting deleted"),
+        (["goal", "delete", "1"], "2 milestone deleted; 1 action unlinked"),
+        (["milestone", "delete", "1"], None),
+        (["meeting", "delete", "1"], "1 advice unlinked; 1 action unlinked"),
+        (["advice", "delete", "1"], None),
+        (["action", "delete", "1"], None),
+        (["agenda", "delete", "1"], None),
+    ],
+)
+def test_delete_says_what_cascades_and_asks_first(journal, db_file, args, effects):
+    cli = journal
+    before = dump(db_file)
+    line = cli.fails(*args, code=2)  # no terminal, no --yes: refuse
+    assert "--yes" in line and (effects is None or effects in line)
+    assert dump(db_file) == before
+    result = cli(*args, "--yes")
+    assert result.stdout.startswith("Deleted") and (effects is None or effects in result.stdout)
+    assert dump(db_file) != before
+    assert cli("db", "check").exit_code == 0
+
+
+def test_deleted_text_leaves_the_files(journal, db_file):
+    cli = journal
+    cli("log", "alex", "--notes", f"a private note {CANARY}")
+    meeting = cli.json("meeting", "list")[0]["id"]
+    cli("meeting", "delete", str(meeting), "--yes")
+    for path in db_file.parent.glob("journal.db*"):
+        assert CANARY.encode() not in path.read_bytes(), path
