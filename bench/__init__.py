@@ -1,0 +1,1 @@
+"""mentorlog's benchmark: `make bench` (never part of `make test`)."""
