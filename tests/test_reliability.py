@@ -366,7 +366,7 @@ def explode(path, draft, mentor_id):
     secret = {CANARY!r}
     raise RuntimeError("boom")
 writes.log_meeting = explode
-from mentorlog.cli.app import main
+from mentorlog.cli.entry import main
 sys.argv = ["mentorlog", "log", "alex", "--notes", "x"]
 main()
 """

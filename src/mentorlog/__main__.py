@@ -1,3 +1,3 @@
-from mentorlog.cli.app import main
+from mentorlog.cli.entry import main
 
 main()

@@ -75,24 +75,10 @@ def list_(
     json: Json = False,
 ) -> None:
     """List actions: open ones, overdue first, then by due date."""
-    from mentorlog.errors import UsageProblem
-    from mentorlog.store.queries import get_record, list_actions, resolve_mentor
+    from mentorlog.cli.reads import show_actions
 
-    chosen = [
-        name
-        for name, on in (("open", open_), ("done", done), ("overdue", overdue), ("all", all_))
-        if on
-    ]
-    if len(chosen) > 1:
-        raise UsageProblem("choose one of --open, --done, --overdue, --all")
-    with reading() as conn:
-        mentor_id = resolve_mentor(conn, mentor)["id"] if mentor else None
-        if goal is not None:
-            get_record(conn, "goal", goal)
-        rows = list_actions(conn, chosen[0] if chosen else "open", mentor_id, goal)
-    from mentorlog.render import output, views
-
-    output.emit(rows, json, views.actions_table)
+    flags = {"open": open_, "done": done, "overdue": overdue, "all": all_}
+    show_actions(flags, mentor, goal, json)
 
 
 @app.command("show", epilog="Example: mentorlog action show 12")

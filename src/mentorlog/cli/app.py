@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Annotated, Any
 
@@ -26,6 +25,7 @@ from mentorlog.cli import (
     win,
 )
 from mentorlog.cli.common import State
+from mentorlog.cli.session import guarded
 
 
 class MentorlogGroup(TyperGroup):
@@ -54,19 +54,11 @@ class MentorlogGroup(TyperGroup):
 
 
 def run_safely(invoke: Any) -> int:
-    """Exit 0 on success, 1 when the journal says no, 2 when the command line is wrong.
-
-    Tracebacks never reach the screen (they can hold journal text) unless MENTORLOG_DEBUG is set.
-    """
-    from mentorlog.errors import MentorlogError
+    """session.guarded, plus the failures only Typer raises (usage errors, aborts)."""
     from mentorlog.render.output import error_line
 
     try:
-        result = invoke()
-        return result if isinstance(result, int) else 0
-    except MentorlogError as exc:
-        error_line(exc.message)
-        return exc.exit_code
+        return guarded(invoke, passthrough=(typer.Abort, typer.TyperException))
     except typer.Abort:
         error_line("aborted; nothing was changed")
         return 1
@@ -77,19 +69,6 @@ def run_safely(invoke: Any) -> int:
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
         error_line(f"{message}{hint}")
         return getattr(exc, "exit_code", 2) or 2
-    except KeyboardInterrupt:
-        error_line("interrupted; nothing was changed")
-        return 130
-    except BrokenPipeError:
-        return 1
-    except Exception as exc:
-        if os.environ.get("MENTORLOG_DEBUG"):
-            raise
-        error_line(
-            f"unexpected internal error ({type(exc).__name__}); nothing was changed. "
-            "Details are hidden to keep your journal private; rerun with MENTORLOG_DEBUG=1 to see them"
-        )
-        return 1
 
 
 app = typer.Typer(
@@ -125,7 +104,9 @@ def root(
     """A private mentorship journal: goals, meetings, advice, actions — and what to bring next time."""
     State.db = db_file
     if ctx.invoked_subcommand is None:
-        views.status()
+        from mentorlog.cli.reads import show_status
+
+        show_status()
 
 
 app.command("status", epilog="Example: mentorlog status --json")(views.status)
@@ -159,9 +140,3 @@ app.command("restore", epilog="Example: mentorlog restore ~/journal-before-reorg
 app.command("export", epilog="Example: mentorlog export -o mentorlog.json")(data.export)
 app.command("import", epilog="Example: mentorlog import mentorlog.json --dry-run")(data.import_)
 app.command("demo", epilog="Example: mentorlog demo")(demo.demo)
-
-
-def main() -> None:
-    """Console-script entry point."""
-    os.umask(0o077)  # every file we create is private, whatever the user's umask
-    app()

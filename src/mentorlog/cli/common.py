@@ -2,44 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from mentorlog.cli.session import State, journal, reading
 from mentorlog.core.dates import parse_date, parse_datetime, parse_id
 
-
-class State:
-    """Global options of this invocation (set by the root callback)."""
-
-    db: str | None = None
-
-
-def journal() -> Path:
-    """The journal file, created or upgraded as needed; warns when others could read it."""
-    from mentorlog.paths import db_path, exposure_warnings
-    from mentorlog.render.output import warn
-    from mentorlog.store.db import open_store
-
-    explicit = State.db is not None
-    path = open_store(db_path(State.db), make_folder=not explicit)
-    for message in exposure_warnings(path, check_folder=not explicit):
-        warn(message)
-    return path
-
-
-@contextlib.contextmanager
-def reading() -> Iterator[sqlite3.Connection]:
-    """A read-only snapshot of the journal for list/show/view commands."""
-    from mentorlog.store.db import read_connection
-
-    with read_connection(journal()) as conn:
-        yield conn
+__all__ = ["State", "journal", "reading"]
 
 
 def _date(text: str) -> date:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from mentorlog.cli.common import date_option, journal, reading
+from mentorlog.cli.common import date_option, journal
 
 
 class Format(StrEnum):
@@ -31,32 +31,6 @@ OutOpt = Annotated[
 ]
 
 
-def _deliver(data: dict, fmt: Format, output: Path | None, text, markdown) -> None:
-    """Print or save a view in the chosen format."""
-    import json as jsonlib
-
-    from mentorlog.render import output as out
-
-    if output is not None:
-        from mentorlog.paths import write_private_text
-
-        if fmt == Format.text:
-            fmt = Format.markdown  # a file gets the portable form
-        body = (
-            jsonlib.dumps(data, indent=2, ensure_ascii=False) + "\n"
-            if fmt == Format.json
-            else markdown(data)
-        )
-        write_private_text(output, body)
-        out.say(f"Wrote {output}")
-    elif fmt == Format.json:
-        out.print_json(data)
-    elif fmt == Format.markdown:
-        out.say(markdown(data).rstrip("\n"))
-    else:
-        text(data)
-
-
 def prep(
     mentor: Annotated[
         str | None, typer.Argument(help="Mentor (default: the one due soonest).")
@@ -66,21 +40,9 @@ def prep(
     output: OutOpt = None,
 ) -> None:
     """Your agenda for the next meeting: report back, commitments, goals, questions, suggestions."""
-    from mentorlog.config import load_config
-    from mentorlog.core.agenda import build_prep
-    from mentorlog.core.clock import today
-    from mentorlog.render import agenda
-    from mentorlog.store.facts import prep_facts
-    from mentorlog.store.queries import mentor_due_soonest, resolve_mentor
+    from mentorlog.cli.reads import show_prep
 
-    with reading() as conn:
-        chosen = (
-            resolve_mentor(conn, mentor)
-            if mentor
-            else mentor_due_soonest(conn, load_config().default_mentor)
-        )
-        data = build_prep(prep_facts(conn, chosen["id"]), today())
-    _deliver(data, Format.json if json else fmt, output, agenda.prep_text, agenda.prep_markdown)
+    show_prep(mentor, "json" if json else fmt.value, output)
 
 
 def review(
@@ -100,27 +62,19 @@ def review(
     ] = False,
 ) -> None:
     """The week (default: the 7 days ending today): done, overdue, goals moved, meetings, wins."""
-    from mentorlog.config import load_config
-    from mentorlog.core.clock import today
-    from mentorlog.core.review import build_review, review_period
+    from mentorlog.cli.reads import review_data, show_review
     from mentorlog.errors import UsageProblem
-    from mentorlog.render import agenda
-    from mentorlog.store.facts import review_facts
 
-    if sum([week, month, since is not None]) > 1:
-        raise UsageProblem("choose one of --week, --month, --since")
     if reflect is not None and edit:
         raise UsageProblem("choose --reflect TEXT or --edit, not both")
-    config = load_config()
-    start, end = review_period(today(), week, month, since, config.week_start)
-    if start > end:
-        raise UsageProblem(f"--since {start} is in the future; pick a day up to today")
-    with reading() as conn:
-        data = build_review(review_facts(conn, start, end, config.week_start))
+    period = {"week": week, "month": month, "since": since}
     if reflect is not None or edit:
-        _save_reflection(data, start, end, reflect, config.editor_command())
+        from mentorlog.config import load_config
+
+        data, start, end = review_data(**period)
+        _save_reflection(data, start, end, reflect, load_config().editor_command())
         return
-    _deliver(data, Format.json if json else fmt, output, agenda.review_text, agenda.review_markdown)
+    show_review("json" if json else fmt.value, output, **period)
 
 
 def _save_reflection(data: dict, start: date, end: date, text: str | None, editor: str) -> None:
@@ -167,11 +121,6 @@ def status(
     json: JsonFlag = False,
 ) -> None:
     """The dashboard: next meetings, overdue and this week's actions, goals."""
-    from mentorlog.config import load_config
-    from mentorlog.core.status import build_status
-    from mentorlog.render import agenda, output
-    from mentorlog.store.facts import status_facts
+    from mentorlog.cli.reads import show_status
 
-    with reading() as conn:
-        data = build_status(status_facts(conn, load_config().week_start))
-    output.emit(data, json, agenda.status_text)
+    show_status(json)

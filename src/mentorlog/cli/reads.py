@@ -1,0 +1,109 @@
+"""The read views' bodies, shared by their Typer commands and the fast path (no Typer here)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mentorlog.cli.session import reading
+
+FORMATS = ("text", "markdown", "json")
+ACTION_FLAGS = ("open", "done", "overdue", "all")
+
+
+def deliver(data: dict[str, Any], fmt: str, output: Path | None, text: Any, markdown: Any) -> None:
+    """Print or save a view in the chosen format; a file gets Markdown unless JSON was asked for."""
+    import json
+
+    from mentorlog.render import output as out
+
+    if output is not None:
+        from mentorlog.paths import write_private_text
+
+        body = (
+            json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+            if fmt == "json"
+            else markdown(data)
+        )
+        write_private_text(output, body)
+        out.say(f"Wrote {output}")
+    elif fmt == "json":
+        out.print_json(data)
+    elif fmt == "markdown":
+        out.say(markdown(data).rstrip("\n"))
+    else:
+        text(data)
+
+
+def show_prep(mentor: str | None, fmt: str = "text", output: Path | None = None) -> None:
+    from mentorlog.config import load_config
+    from mentorlog.core.agenda import build_prep
+    from mentorlog.core.clock import today
+    from mentorlog.render import agenda
+    from mentorlog.store.facts import prep_facts
+    from mentorlog.store.queries import mentor_due_soonest, resolve_mentor
+
+    with reading() as conn:
+        chosen = (
+            resolve_mentor(conn, mentor)
+            if mentor
+            else mentor_due_soonest(conn, load_config().default_mentor)
+        )
+        data = build_prep(prep_facts(conn, chosen["id"]), today())
+    deliver(data, fmt, output, agenda.prep_text, agenda.prep_markdown)
+
+
+def review_data(
+    week: bool = False, month: bool = False, since: date | None = None
+) -> tuple[dict, date, date]:
+    from mentorlog.config import load_config
+    from mentorlog.core.clock import today
+    from mentorlog.core.review import build_review, review_period
+    from mentorlog.errors import UsageProblem
+    from mentorlog.store.facts import review_facts
+
+    if sum([week, month, since is not None]) > 1:
+        raise UsageProblem("choose one of --week, --month, --since")
+    config = load_config()
+    start, end = review_period(today(), week, month, since, config.week_start)
+    if start > end:
+        raise UsageProblem(f"--since {start} is in the future; pick a day up to today")
+    with reading() as conn:
+        return build_review(review_facts(conn, start, end, config.week_start)), start, end
+
+
+def show_review(fmt: str = "text", output: Path | None = None, **period: Any) -> None:
+    from mentorlog.render import agenda
+
+    data, _, _ = review_data(**period)
+    deliver(data, fmt, output, agenda.review_text, agenda.review_markdown)
+
+
+def show_status(as_json: bool = False) -> None:
+    from mentorlog.config import load_config
+    from mentorlog.core.status import build_status
+    from mentorlog.render import agenda, output
+    from mentorlog.store.facts import status_facts
+
+    with reading() as conn:
+        data = build_status(status_facts(conn, load_config().week_start))
+    output.emit(data, as_json, agenda.status_text)
+
+
+def show_actions(
+    flags: dict[str, bool], mentor: str | None, goal: int | None, as_json: bool
+) -> None:
+    from mentorlog.errors import UsageProblem
+    from mentorlog.render import output, views
+    from mentorlog.store.queries import get_record, list_actions, resolve_mentor
+
+    chosen = [name for name in ACTION_FLAGS if flags.get(name)]
+    if len(chosen) > 1:
+        raise UsageProblem("choose one of --open, --done, --overdue, --all")
+    with reading() as conn:
+        mentor_id = resolve_mentor(conn, mentor)["id"] if mentor else None
+        if goal is not None:
+            get_record(conn, "goal", goal)
+        rows = list_actions(conn, chosen[0] if chosen else "open", mentor_id, goal)
+    output.emit(rows, as_json, views.actions_table)

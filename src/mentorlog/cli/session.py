@@ -1,0 +1,73 @@
+"""What a command invocation shares, without Typer: the journal it works on and the error guard.
+
+Kept free of Typer so the fast read path (cli/fast.py) can use it without paying for Typer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+
+class State:
+    """Global options of this invocation (set by the root callback or the fast path)."""
+
+    db: str | None = None
+
+
+def journal() -> Path:
+    """The journal file, created or upgraded as needed; warns when others could read it."""
+    from mentorlog.paths import db_path, exposure_warnings
+    from mentorlog.render.output import warn
+    from mentorlog.store.db import open_store
+
+    explicit = State.db is not None
+    path = open_store(db_path(State.db), make_folder=not explicit)
+    for message in exposure_warnings(path, check_folder=not explicit):
+        warn(message)
+    return path
+
+
+@contextlib.contextmanager
+def reading() -> Iterator[sqlite3.Connection]:
+    """A read-only snapshot of the journal for list/show/view commands."""
+    from mentorlog.store.db import read_connection
+
+    with read_connection(journal()) as conn:
+        yield conn
+
+
+def guarded(invoke: Callable[[], Any], passthrough: tuple[type[BaseException], ...] = ()) -> int:
+    """Exit 0 on success, 1 when the journal says no, 2 when the command line is wrong.
+
+    Tracebacks never reach the screen (they can hold journal text) unless MENTORLOG_DEBUG is set.
+    Exceptions in `passthrough` are left for the caller (the Typer layer handles its own).
+    """
+    from mentorlog.errors import MentorlogError
+    from mentorlog.render.output import error_line
+
+    try:
+        result = invoke()
+        return result if isinstance(result, int) else 0
+    except passthrough:
+        raise
+    except MentorlogError as exc:
+        error_line(exc.message)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        error_line("interrupted; nothing was changed")
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:
+        if os.environ.get("MENTORLOG_DEBUG"):
+            raise
+        error_line(
+            f"unexpected internal error ({type(exc).__name__}); nothing was changed. "
+            "Details are hidden to keep your journal private; rerun with MENTORLOG_DEBUG=1 to see them"
+        )
+        return 1
