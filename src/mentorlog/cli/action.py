@@ -1,7 +1,5 @@
 """action add/list/show/done/drop/edit."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """advice add/list/show/try/apply/skip."""
 
-from __future__ import annotations
-
 from datetime import date
 from enum import StrEnum
 from typing import Annotated

@@ -1,7 +1,5 @@
 """ask, agenda list/drop: questions and talking points queued for the next meeting."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """The root command: global options, the command groups, and the one place errors become exit codes."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated, Any
 

@@ -1,25 +1,25 @@
 """What every command shares: the journal path, option types, and the read/write entry points."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from typing import Annotated
 
 import typer
 
 from mentorlog.cli.session import State, journal, reading
-from mentorlog.core.dates import parse_date, parse_datetime, parse_id
 
 __all__ = ["State", "journal", "reading"]
 
 
 def _date(text: str) -> date:
     from mentorlog.config import load_config
+    from mentorlog.core.dates import parse_date
 
     return parse_date(text, week_start=load_config().week_start)
 
 
 def _datetime(text: str) -> datetime:
+    from mentorlog.core.dates import parse_datetime
+
     return parse_datetime(text)
 
 
@@ -30,6 +30,8 @@ def _cadence(text: str) -> str:
 
 
 def record_id(text: str) -> int:
+    from mentorlog.core.dates import parse_id
+
     return parse_id(text)
 
 

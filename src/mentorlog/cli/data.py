@@ -1,7 +1,5 @@
 """backup, restore, export, import, and the `delete` command every record group shares."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """db path/check/migrate: where the journal is and whether it is healthy."""
 
-from __future__ import annotations
-
 import typer
 
 app = typer.Typer(

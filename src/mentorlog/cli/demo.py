@@ -1,7 +1,5 @@
 """demo: a realistic sample journal, and the three views that matter on it."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -61,8 +61,6 @@ def _view(args: list[str], positional: bool) -> tuple[str | None, str] | None:
 
 def plan(argv: list[str]) -> Handler | None:
     """The handler for argv if it is a plain read command, else None (Typer takes it)."""
-    from mentorlog.cli import reads
-
     args = list(argv)
     if len(args) >= 2 and args[0] == "--db":
         if not args[1] or args[1].startswith("-"):
@@ -74,17 +72,17 @@ def plan(argv: list[str]) -> Handler | None:
             return None
         State.db = env
     if not args:
-        return lambda: reads.show_status(False)
+        return lambda: _reads().show_status(False)
     command, rest = args[0], args[1:]
     if command == "status":
         opts = _options(rest, {"--json": "json"}, {})
-        return None if opts is None else (lambda: reads.show_status(bool(opts.get("json"))))
+        return None if opts is None else (lambda: _reads().show_status(bool(opts.get("json"))))
     if command == "prep":
         parsed = _view(rest, positional=True)
-        return None if parsed is None else (lambda: reads.show_prep(parsed[0], parsed[1]))
+        return None if parsed is None else (lambda: _reads().show_prep(parsed[0], parsed[1]))
     if command == "review":
         parsed = _view(rest, positional=False)
-        return None if parsed is None else (lambda: reads.show_review(parsed[1]))
+        return None if parsed is None else (lambda: _reads().show_review(parsed[1]))
     if command == "action" and rest[:1] == ["list"]:
         flags = {
             "--open": "open",
@@ -101,6 +99,12 @@ def plan(argv: list[str]) -> Handler | None:
             return None
         return lambda: _action_list(opts)
     return None
+
+
+def _reads():
+    from mentorlog.cli import reads
+
+    return reads
 
 
 def _action_list(opts: dict[str, object]) -> None:

@@ -1,7 +1,5 @@
 """goal add/list/show/edit/done/drop/pause/resume."""
 
-from __future__ import annotations
-
 from datetime import date
 from enum import StrEnum
 from typing import Annotated

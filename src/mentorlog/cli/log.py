@@ -1,7 +1,5 @@
 """log: record a meeting in one go, from flags, stdin, or the editor template."""
 
-from __future__ import annotations
-
 import sys
 from datetime import date, datetime
 from typing import Annotated

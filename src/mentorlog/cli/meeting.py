@@ -1,7 +1,5 @@
 """meeting list/show/edit (record new ones with `mentorlog log`)."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated

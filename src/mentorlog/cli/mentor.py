@@ -1,7 +1,5 @@
 """mentor add/list/show/edit/end."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """milestone add/done/list/edit."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated
 

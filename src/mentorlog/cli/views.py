@@ -1,7 +1,5 @@
 """prep, review and status: the views that turn the record into a better next meeting."""
 
-from __future__ import annotations
-
 from datetime import date
 from enum import StrEnum
 from pathlib import Path

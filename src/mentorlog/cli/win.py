@@ -1,7 +1,5 @@
 """win add/list: achievements worth celebrating (milestones and goals record their own)."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated
 

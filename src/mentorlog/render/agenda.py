@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from rich.markup import escape
-
 from mentorlog.render.output import console
 from mentorlog.render.views import bar, when
 
@@ -23,6 +21,8 @@ Try it on sample data first: mentorlog demo"""
 
 
 def _e(value: Any) -> str:
+    from rich.markup import escape
+
     return escape(str(value)) if value is not None else ""
 
 
@@ -321,7 +321,7 @@ def status_text(data: Data) -> None:
     """The dashboard; it fits 24 lines by showing at most a few items per section."""
     out = console()
     if data["empty"]:
-        out.print(escape(FIRST_RUN))
+        out.print(_e(FIRST_RUN))
         return
     mentors = [
         f"{_e(m['name'])}: [bold]{m['status']}[/bold]"

@@ -5,9 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from rich.markup import escape
-from rich.table import Table
-
 from mentorlog.core import clock
 from mentorlog.render.output import console
 
@@ -42,7 +39,9 @@ def bar(progress: float, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled) + f" {round(progress * 100):>3}%"
 
 
-def _table(*columns: str, title: str | None = None) -> Table:
+def _table(*columns: str, title: str | None = None):
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left", header_style="bold", expand=False)
     for name in columns:
         if name in ("ID", "Goal", "Mtg"):
@@ -54,7 +53,7 @@ def _table(*columns: str, title: str | None = None) -> Table:
     return table
 
 
-def show_table(table: Table, empty_hint: str) -> None:
+def show_table(table, empty_hint: str) -> None:
     out = console()
     if table.row_count == 0:
         out.print(empty_hint, markup=False)
@@ -63,6 +62,9 @@ def show_table(table: Table, empty_hint: str) -> None:
 
 
 def e(text: Any) -> str:
+    """User text shown as typed: Rich markup in it is escaped (Rich loads only for human output)."""
+    from rich.markup import escape
+
     return escape(str(text)) if text is not None else ""
 
 
@@ -157,7 +159,9 @@ def meetings_table(rows: list[Row]) -> None:
     show_table(table, 'No meetings logged. After your next one: mentorlog log MENTOR --notes "..."')
 
 
-def _fields(title: str, pairs: list[tuple[str, Any]]) -> Table:
+def _fields(title: str, pairs: list[tuple[str, Any]]):
+    from rich.table import Table
+
     grid = Table.grid(padding=(0, 2))
     grid.title = title
     grid.title_justify = "left"
