@@ -37,6 +37,12 @@ class Command:
     def median_ms(self) -> float:
         return statistics.median(self.times) * 1000
 
+    @property
+    def spread_ms(self) -> float:
+        """Interquartile range: how noisy the machine was for this command."""
+        q1, _, q3 = statistics.quantiles(self.times, n=4)
+        return (q3 - q1) * 1000
+
 
 def run_once(cmd: Command) -> tuple[float, int]:
     start = time.perf_counter()
@@ -164,12 +170,41 @@ def import_profile(argv: list[str], env: dict[str, str]) -> str:
     return ", ".join(f"{name} {us / 1000:.0f} ms" for name, us in heavy)
 
 
+IN_PROCESS = """
+import contextlib, io, statistics, sys, time
+from mentorlog.cli import reads
+from mentorlog.cli.session import State
+State.db = sys.argv[1]
+views = {"prep": lambda: reads.show_prep("Alex", "json"), "review": lambda: reads.show_review("json"),
+         "status": lambda: reads.show_status(True), "action list": lambda: reads.show_actions({}, None, None, True)}
+cells = []
+for name, view in views.items():
+    times = []
+    for _ in range(15):
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()):
+            view()
+        times.append(time.perf_counter() - start)
+    cells.append(f"{name} {statistics.median(times[3:]) * 1000:.1f}")
+print(", ".join(cells))
+"""
+
+
+def in_process(path: Path) -> str:
+    """Query and build time of each view without process start-up: what grows with the journal."""
+    proc = subprocess.run([sys.executable, "-c", IN_PROCESS, str(path)], env=base_env(MENTORLOG_HOME=str(WORK / "home")),
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    return proc.stdout.strip()
+
+
 # ------------------------------------------------------------------ main
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--rounds", type=int, default=7, help="timed runs per command (default 7)")
+    parser.add_argument(
+        "--rounds", type=int, default=11, help="timed runs per command (default 11)"
+    )
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="journal sizes")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -233,9 +268,11 @@ def report(commands, sizes, notes, rounds) -> None:
     print(
         f"\nmentorlog benchmark: medians of {rounds} alternating runs after a warm-up, whole processes\n"
     )
-    print(f"{'command':44} {'median ms':>10} {'peak RSS MiB':>13}")
+    print(f"{'command':44} {'median ms':>10} {'IQR ms':>7} {'peak RSS MiB':>13}")
     for cmd in commands.values():
-        print(f"{cmd.label:44} {cmd.median_ms:10.1f} {cmd.rss_kib / 1024:13.1f}")
+        print(
+            f"{cmd.label:44} {cmd.median_ms:10.1f} {cmd.spread_ms:7.1f} {cmd.rss_kib / 1024:13.1f}"
+        )
     checks = []
 
     def ratio(name: str, a, b, limit: float) -> None:
@@ -264,6 +301,9 @@ def report(commands, sizes, notes, rounds) -> None:
     )
     print(f"{'peak RSS, largest mentorlog command (' + worst.label + ')':52} {worst.rss_kib / 1024:7.1f} {'<= 64':>8}  "
           f"{'ok' if worst.rss_kib <= 64 * 1024 else 'MISSED'}")  # fmt: skip
+    print("\nthe views' own work in one process (queries and building, no start-up), median ms:")
+    for size in sizes:
+        print(f"  @{size:<7} {in_process(WORK / f'journal-{size}.db')}")
     env = base_env(
         MENTORLOG_DB=str(WORK / f"journal-{max(sizes)}.db"), MENTORLOG_HOME=str(WORK / "home")
     )
