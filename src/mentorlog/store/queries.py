@@ -477,7 +477,8 @@ def list_wins(conn: sqlite3.Connection, limit: int | None = None) -> list[Row]:
 
 # ---------------------------------------------------------------- deletion
 
-LINKED_TABLES = (
+# Every record table, parents before children (export/import resolve links in this order).
+RECORD_TABLES = (
     "mentor",
     "goal",
     "milestone",
@@ -495,7 +496,7 @@ def delete_impact(
 ) -> list[tuple[str, int, str]]:
     """What else a delete touches: (table, rows, 'deleted' or 'unlinked'), read from the schema."""
     impact = []
-    for child in LINKED_TABLES:
+    for child in RECORD_TABLES:
         for fk in conn.execute(f"PRAGMA foreign_key_list({child})").fetchall():
             if fk[2] != table:
                 continue

@@ -14,21 +14,11 @@ from typing import Any
 
 from mentorlog.errors import MentorlogError
 from mentorlog.store.db import REVISIONS
+from mentorlog.store.queries import RECORD_TABLES
 
 FORMAT = "mentorlog-export"
 FORMAT_VERSION = 1
-# Parents before children, so links can be resolved while importing.
-TABLES = (
-    "mentor",
-    "goal",
-    "milestone",
-    "meeting",
-    "topic",
-    "advice",
-    "action",
-    "win",
-    "reflection",
-)
+TABLES = RECORD_TABLES
 
 
 def _tables(conn: sqlite3.Connection) -> list[str]:
