@@ -18,9 +18,7 @@ from mentorlog.cli.common import (
 )
 from mentorlog.cli.data import delete_command
 
-app = typer.Typer(
-    help="Advice you received, and what happened when you acted on it.", no_args_is_help=True
-)
+app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
 
 
 class AdviceStatus(StrEnum):

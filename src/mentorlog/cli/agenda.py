@@ -7,7 +7,7 @@ import typer
 from mentorlog.cli.common import GoalOpt, IdArg, Json, MentorOpt, journal, reading
 from mentorlog.cli.data import delete_command
 
-app = typer.Typer(help="Questions queued for your next meetings.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
 
 
 def ask(

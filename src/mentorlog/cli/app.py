@@ -1,5 +1,6 @@
 """The root command: global options, the command groups, and the one place errors become exit codes."""
 
+import importlib
 import sys
 from typing import Annotated, Any
 
@@ -7,27 +8,74 @@ import typer
 from typer.core import TyperGroup
 
 from mentorlog import __version__
-from mentorlog.cli import (
-    action,
-    advice,
-    agenda,
-    data,
-    db,
-    demo,
-    goal,
-    log,
-    meeting,
-    mentor,
-    milestone,
-    views,
-    win,
-)
+from mentorlog.cli import agenda, data, demo, log, views
 from mentorlog.cli.common import State
 from mentorlog.cli.session import guarded
+
+# Command groups load on first use: `mentorlog action add` builds 7 commands instead of 57, and the
+# root --help shows these lines without importing any group (Click's lazy-group pattern).
+GROUPS = {
+    "mentor": (
+        "mentorlog.cli.mentor",
+        "Your mentors: who, what they help with, how often you meet.",
+    ),
+    "goal": ("mentorlog.cli.goal", "Goals: SMART goals, split into milestones."),
+    "milestone": ("mentorlog.cli.milestone", "Milestones: the steps of a goal."),
+    "meeting": (
+        "mentorlog.cli.meeting",
+        "Meetings you logged. Record a new one with 'mentorlog log'.",
+    ),
+    "agenda": ("mentorlog.cli.agenda", "Questions queued for your next meetings."),
+    "advice": (
+        "mentorlog.cli.advice",
+        "Advice you received, and what happened when you acted on it.",
+    ),
+    "action": ("mentorlog.cli.action", "Actions: what you committed to do, and what came of it."),
+    "win": ("mentorlog.cli.win", "Wins: achievements worth celebrating."),
+    "db": ("mentorlog.cli.db", "The journal file: where it is, its health, its schema."),
+}
+ORDER = ("status", "prep", "log", "review", "mentor", "goal", "milestone", "action", "advice", "ask",
+         "agenda", "meeting", "win", "backup", "restore", "export", "import", "db", "demo")  # fmt: skip
+
+
+class LazyGroup(TyperGroup):
+    """A command group known by its name and help text until something needs its commands."""
+
+    def __init__(self, name: str, module: str, help: str) -> None:
+        super().__init__(name=name, help=help, no_args_is_help=True)
+        self.module = module
+        self._loaded: TyperGroup | None = None
+
+    def load(self) -> TyperGroup:
+        if self._loaded is None:
+            group = typer.main.get_group(importlib.import_module(self.module).app)
+            group.name, group.help = self.name, self.help
+            self._loaded = group
+        return self._loaded
+
+    @property
+    def commands(self) -> dict[str, Any]:  # type: ignore[override]
+        return self.load().commands
+
+    @commands.setter
+    def commands(self, value: dict[str, Any]) -> None:
+        """Click's __init__ sets an empty dict; the real commands come from load()."""
 
 
 class MentorlogGroup(TyperGroup):
     """Runs the command and turns every failure into one `Error: ...` line and an exit code."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        for name, (module, text) in GROUPS.items():
+            self.add_command(LazyGroup(name, module, text))
+        self.commands = {name: self.commands[name] for name in ORDER}
+
+    def resolve_command(self, ctx: Any, args: Any) -> Any:
+        name, command, rest = super().resolve_command(ctx, args)
+        if isinstance(command, LazyGroup):
+            command = command.load()
+        return name, command, rest
 
     def main(
         self,
@@ -115,22 +163,13 @@ app.command(
     "review",
     epilog="Example: mentorlog review --week --reflect 'Shipped the RFC; next: speak up earlier'",
 )(views.review)
-app.add_typer(mentor.app, name="mentor")
-app.add_typer(goal.app, name="goal")
-app.add_typer(milestone.app, name="milestone")
 app.command(
     "log",
     epilog="Example: mentorlog log alex --notes 'Talked RFCs' --action 'Draft RFC due:+1w' --next +2w",
 )(log.log)
-app.add_typer(meeting.app, name="meeting")
 app.command("ask", epilog="Example: mentorlog ask 'How do I get more visibility?' --mentor alex")(
     agenda.ask
 )
-app.add_typer(agenda.app, name="agenda")
-app.add_typer(advice.app, name="advice")
-app.add_typer(action.app, name="action")
-app.add_typer(win.app, name="win")
-app.add_typer(db.app, name="db")
 app.command("backup", epilog="Example: mentorlog backup ~/journal-before-reorg.db")(data.backup)
 app.command("restore", epilog="Example: mentorlog restore ~/journal-before-reorg.db --force")(
     data.restore

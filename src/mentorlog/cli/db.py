@@ -2,9 +2,7 @@
 
 import typer
 
-app = typer.Typer(
-    help="The journal file: where it is, its health, its schema.", no_args_is_help=True
-)
+app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
 
 
 @app.command("path", epilog="Example: mentorlog db path")

@@ -9,7 +9,7 @@ import typer
 from mentorlog.cli.common import IdArg, Json, MentorOpt, changes, date_option, journal, reading
 from mentorlog.cli.data import delete_command
 
-app = typer.Typer(help="Goals: SMART goals, split into milestones.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
 
 
 class Horizon(StrEnum):

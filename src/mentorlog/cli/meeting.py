@@ -17,9 +17,7 @@ from mentorlog.cli.common import (
 )
 from mentorlog.cli.data import delete_command
 
-app = typer.Typer(
-    help="Meetings you logged. Record a new one with 'mentorlog log'.", no_args_is_help=True
-)
+app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
 
 
 class Mode(StrEnum):

@@ -8,9 +8,7 @@ import typer
 from mentorlog.cli.common import Json, cadence_option, changes, date_option, journal, reading
 from mentorlog.cli.data import delete_command
 
-app = typer.Typer(
-    help="Your mentors: who, what they help with, how often you meet.", no_args_is_help=True
-)
+app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
 
 NameArg = Annotated[str, typer.Argument(help="Mentor name (any unique prefix when looking up).")]
 

@@ -8,7 +8,7 @@ import typer
 from mentorlog.cli.common import IdArg, Json, changes, date_option, journal, reading, record_id
 from mentorlog.cli.data import delete_command
 
-app = typer.Typer(help="Milestones: the steps of a goal.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
 
 
 @app.command("add", epilog="Example: mentorlog milestone add 3 'Co-lead a review' --due +3w")

@@ -8,7 +8,7 @@ import typer
 from mentorlog.cli.common import GoalOpt, Json, MentorOpt, date_option, journal, reading
 from mentorlog.cli.data import delete_command
 
-app = typer.Typer(help="Wins: achievements worth celebrating.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
 
 
 @app.command("add", epilog="Example: mentorlog win add 'Shipped the billing API on time' --goal 2")
