@@ -599,3 +599,26 @@ def test_deleted_text_leaves_the_files(journal, db_file):
     cli("meeting", "delete", str(meeting), "--yes")
     for path in db_file.parent.glob("journal.db*"):
         assert CANARY.encode() not in path.read_bytes(), path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["prep", "alex", "-o"],
+        ["review", "-o"],
+        ["review", "--json", "-o"],
+        ["prep", "--format", "json", "-o"],
+    ],
+)
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_output_files_never_overwrite_the_journal(journal, db_file, monkeypatch, args, suffix):
+    """Found by the fuzzer: `prep -o home/journal.db` used to write Markdown over the journal."""
+    monkeypatch.chdir(db_file.parent.parent)
+    before = dump(db_file)
+    for target in (
+        str(db_file) + suffix,
+        f"home/journal.db{suffix}",
+        f"./home/../home/journal.db{suffix}",
+    ):
+        assert "is your journal" in journal.fails(*args, target)
+    assert dump(db_file) == before and integrity(db_file) == "ok"

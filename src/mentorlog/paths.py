@@ -70,8 +70,18 @@ def exposure_warnings(db: Path, check_folder: bool = True) -> list[str]:
     return found
 
 
-def write_private_text(path: Path, text: str) -> Path:
-    """Write a file only its owner can read (0600), replacing any earlier one."""
+def journal_files(db: Path) -> set[Path]:
+    """The journal and its SQLite side files, resolved, so nothing else is ever written over them."""
+    base = db.expanduser().resolve()
+    return {base, base.with_name(base.name + "-wal"), base.with_name(base.name + "-shm")}
+
+
+def write_private_text(path: Path, text: str, protect: Path | None = None) -> Path:
+    """Write a file only its owner can read (0600), replacing any earlier one — never the journal."""
+    from mentorlog.errors import ConflictError
+
+    if protect is not None and path.expanduser().resolve() in journal_files(protect):
+        raise ConflictError(f"{path} is your journal; write the output to another file")
     ensure_private_dir(path.parent)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:

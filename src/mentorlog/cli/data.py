@@ -56,7 +56,7 @@ def export(
     """Export every record of every kind with its UUID (import it elsewhere with 'mentorlog import')."""
     import sys
 
-    from mentorlog.paths import write_private_text
+    from mentorlog.paths import db_path, write_private_text
     from mentorlog.render.output import say
     from mentorlog.store.transfer import export_json
 
@@ -69,7 +69,7 @@ def export(
         from mentorlog.errors import ConflictError
 
         raise ConflictError(f"{output} already exists; choose a new file name")
-    write_private_text(output, text)
+    write_private_text(output, text, protect=db_path(State.db))
     say(f"Exported to {output}")
 
 

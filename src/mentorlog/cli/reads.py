@@ -19,14 +19,15 @@ def deliver(data: dict[str, Any], fmt: str, output: Path | None, text: Any, mark
     from mentorlog.render import output as out
 
     if output is not None:
-        from mentorlog.paths import write_private_text
+        from mentorlog.cli.session import State
+        from mentorlog.paths import db_path, write_private_text
 
         body = (
             json.dumps(data, indent=2, ensure_ascii=False) + "\n"
             if fmt == "json"
             else markdown(data)
         )
-        write_private_text(output, body)
+        write_private_text(output, body, protect=db_path(State.db))
         out.say(f"Wrote {output}")
     elif fmt == "json":
         out.print_json(data)

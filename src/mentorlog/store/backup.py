@@ -25,7 +25,11 @@ def default_backup_path(journal: Path) -> Path:
 
 def backup(journal: Path, target: Path | None = None) -> Path:
     """A consistent single-file copy of the journal (0600); never overwrites an existing file."""
+    from mentorlog.paths import journal_files
+
     target = target or default_backup_path(journal)
+    if target.expanduser().resolve() in journal_files(journal):
+        raise ConflictError(f"{target} is your journal; write the backup to another file")
     if target.exists():
         raise ConflictError(f"{target} already exists; choose a new backup path")
     if not target.parent.is_dir():
