@@ -153,21 +153,22 @@ def setup_task(journal, notes: list[str]) -> Path | None:
 
 
 def import_profile(argv: list[str], env: dict[str, str]) -> str:
-    """Cumulative import time of the heavy packages for one command (python -X importtime)."""
+    """Import time per top-level package (sum of its modules' own time) for one command."""
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "mentorlog", *argv], env=env,
                           capture_output=True, text=True)  # fmt: skip
-    top: dict[str, int] = {}
+    by_package: dict[str, int] = {}
     for line in proc.stderr.splitlines():
         if not line.startswith("import time:") or "|" not in line:
             continue
-        _, cumulative, name = (part.strip() for part in line[len("import time:") :].split("|"))
-        if not cumulative.isdigit():
-            continue
-        package = name.strip().split(".")[0]
-        if name.strip() == package:
-            top[package] = max(top.get(package, 0), int(cumulative))
-    heavy = sorted(top.items(), key=lambda kv: -kv[1])[:6]
-    return ", ".join(f"{name} {us / 1000:.0f} ms" for name, us in heavy)
+        own, _, name = (part.strip() for part in line[len("import time:") :].split("|"))
+        if own.isdigit():
+            package = name.split(".")[0].lstrip("_")
+            by_package[package] = by_package.get(package, 0) + int(own)
+    total = sum(by_package.values())
+    heavy = sorted(by_package.items(), key=lambda kv: -kv[1])[:6]
+    return f"all imports {total / 1000:.0f} ms: " + ", ".join(
+        f"{name} {us / 1000:.0f}" for name, us in heavy
+    )
 
 
 IN_PROCESS = """
@@ -307,9 +308,14 @@ def report(commands, sizes, notes, rounds) -> None:
     env = base_env(
         MENTORLOG_DB=str(WORK / f"journal-{max(sizes)}.db"), MENTORLOG_HOME=str(WORK / "home")
     )
-    print("\nwhere start-up goes (python -X importtime, cumulative):")
-    for argv in (["prep", "Alex"], ["action", "add", "importtime probe"]):
-        print(f"  mentorlog {' '.join(argv[:2]):12} {import_profile(argv, env)}")
+    print("\nwhere start-up goes (python -X importtime, own time summed per package, ms):")
+    for argv in (
+        ["prep", "Alex"],
+        ["prep", "Alex", "--json"],
+        ["action", "list"],
+        ["action", "add", "probe"],
+    ):
+        print(f"  mentorlog {' '.join(argv[:3]):18} {import_profile(argv, env)}")
     if TIME is None:
         notes.append(
             "GNU time not found: peak RSS includes the benchmark's own memory (forked child)"

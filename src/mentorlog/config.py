@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import tomllib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mentorlog.core.dates import WEEKDAYS
 from mentorlog.errors import MentorlogError
 from mentorlog.paths import config_path
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     default_mentor: str | None = None
     week_start: int = 0  # Monday
     editor: str | None = None
@@ -26,10 +24,16 @@ def load_config() -> Config:
     """Read config.toml if present; a broken file is an error naming it, not a silent default."""
     path = config_path()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Config()
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MentorlogError(f"can't read config {path}: {exc}; fix or remove the file") from None
+    import tomllib  # only when there is a config to read
+
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise MentorlogError(f"can't read config {path}: {exc}; fix or remove the file") from None
     week_start = str(raw.get("week_start", "monday")).lower()
     if week_start not in WEEKDAYS:

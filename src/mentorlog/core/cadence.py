@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from mentorlog.core.dates import UNITS, shift
 from mentorlog.errors import UsageProblem
@@ -19,8 +19,7 @@ DUE_SOON_DAYS = 3
 STATUSES = ("no-meetings", "on-track", "due-soon", "overdue", "lapsed")
 
 
-@dataclass(frozen=True)
-class Cadence:
+class Cadence(NamedTuple):
     """Every `count` units (d, w or m); stored as its canonical spec, e.g. '2w'."""
 
     count: int
@@ -55,8 +54,7 @@ def parse_cadence(text: str) -> Cadence:
     raise UsageProblem(f"can't read {text!r} as a cadence; use one of: {CADENCE_FORMS}")
 
 
-@dataclass(frozen=True)
-class MeetingHealth:
+class MeetingHealth(NamedTuple):
     """A mentor's next meeting and how the relationship is keeping to its rhythm."""
 
     next_due: date | None
