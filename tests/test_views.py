@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import UTC, datetime
 
 import pytest
@@ -301,3 +302,17 @@ def test_wins(journal):
     assert wins[1]["mentor_id"] == 1
     cli.fails("win", "add", "", code=2)
     cli.fails("win", "add", "x", "--goal", "99", code=1)
+
+
+def test_reflection_through_the_editor(journal, tmp_path, monkeypatch):
+    script = tmp_path / "reflect.py"
+    script.write_text(
+        "import sys\nopen(sys.argv[1], 'a').write('Shipped the RFC; next: ask sooner.')\n"
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    assert "Saved your reflection" in journal("review", "--edit").stdout
+    assert journal.json("review")["reflection"]["text"] == "Shipped the RFC; next: ask sooner."
+    monkeypatch.setenv("EDITOR", "true")
+    assert "empty" in journal.fails("review", "--edit")
+    monkeypatch.setenv("EDITOR", "'unbalanced")
+    assert "could not start the editor" in journal.fails("review", "--edit")

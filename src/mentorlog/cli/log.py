@@ -120,9 +120,7 @@ def _save(draft, mentor_id: int) -> None:
 
 def _log_with_editor(mentor: dict, when: datetime, agenda: dict, editor: str) -> None:
     """Template → editor → parse → save; the draft survives any failure after the editor closes."""
-    import shlex
-    import subprocess
-
+    from mentorlog.cli.editor import edit_file
     from mentorlog.core.clock import utcnow
     from mentorlog.core.template import build_template, parse_template
     from mentorlog.errors import MentorlogError, NothingRecorded
@@ -133,16 +131,10 @@ def _log_with_editor(mentor: dict, when: datetime, agenda: dict, editor: str) ->
     draft_path = drafts_dir(db_path(State.db)) / f"meeting-{utcnow():%Y%m%dT%H%M%S%f}.md"
     write_private_text(draft_path, template)
     try:
-        finished = subprocess.run([*shlex.split(editor), str(draft_path)], check=False)
-    except (OSError, ValueError):
+        text = edit_file(draft_path, editor)
+    except MentorlogError:  # the editor never saved anything of the user's: nothing to keep
         draft_path.unlink(missing_ok=True)
-        raise MentorlogError(f"could not start the editor {editor!r}; set $EDITOR") from None
-    if finished.returncode != 0:
-        draft_path.unlink(missing_ok=True)
-        raise MentorlogError(
-            f"the editor exited with status {finished.returncode}; nothing recorded"
-        )
-    text = draft_path.read_text(encoding="utf-8", errors="replace")
+        raise
     if text.strip() == template.strip():
         draft_path.unlink(missing_ok=True)
         raise NothingRecorded("the template was left untouched; nothing recorded")

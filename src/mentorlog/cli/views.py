@@ -88,26 +88,18 @@ def _save_reflection(data: dict, start: date, end: date, text: str | None, edito
 def _reflect_in_editor(data: dict, editor: str) -> str:
     """Prompts in comments; what the user writes below them is the reflection."""
     import re
-    import shlex
-    import subprocess
     import tempfile
 
-    from mentorlog.errors import MentorlogError, NothingRecorded
+    from mentorlog.cli.editor import edit_file
+    from mentorlog.errors import NothingRecorded
 
     prompts = "\n".join(f"<!-- {p} -->" for p in data["prompts"])
     template = f"<!-- Reflection for {data['period']['start']} → {data['period']['end']}. -->\n{prompts}\n\n"
     with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False, encoding="utf-8") as handle:
-        handle.write(template)
+        handle.write(template)  # NamedTemporaryFile is 0600
         path = Path(handle.name)
     try:
-        finished = subprocess.run([*shlex.split(editor), str(path)], check=False)
-        if finished.returncode != 0:
-            raise MentorlogError(
-                f"the editor exited with status {finished.returncode}; nothing saved"
-            )
-        text = re.sub(r"<!--.*?-->", "", path.read_text(encoding="utf-8"), flags=re.DOTALL).strip()
-    except OSError:
-        raise MentorlogError(f"could not start the editor {editor!r}; set $EDITOR") from None
+        text = re.sub(r"<!--.*?-->", "", edit_file(path, editor), flags=re.DOTALL).strip()
     finally:
         path.unlink(missing_ok=True)
     if not text:
