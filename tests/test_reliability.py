@@ -92,6 +92,9 @@ def test_sigkill_never_loses_an_acknowledged_write(tmp_path):
         assert integrity(path) == "ok"
         assert acknowledged <= ids(path)
     assert kills_mid_stream > 100 and len(acknowledged) > 200
+    print(
+        f"\ncrash: 200 SIGKILLs, {kills_mid_stream} after writes began, {len(acknowledged)} acknowledged, 0 lost"
+    )
 
 
 # ------------------------------------------------------------------ 2. concurrency
@@ -153,6 +156,9 @@ def test_two_writers_and_a_reader_lose_nothing(tmp_path):
     texts = [r[0] for r in conn.execute("SELECT text FROM action")]
     conn.close()
     assert len(texts) - before == 1000
+    print(
+        f"\nconcurrency: 1000 of 1000 writes landed, reader listed {reader_err.strip().splitlines()[-1]} times"
+    )
     assert sorted(texts) == sorted(
         [f"left {i}" for i in range(500)] + [f"right {i}" for i in range(500)]
     )
