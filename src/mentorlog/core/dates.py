@@ -185,7 +185,6 @@ def parse_datetime(text: str, now: datetime | None = None, week_start: int = 0) 
         except ValueError:
             raise _bad(raw, DATETIME_FORMS, "date and time") from None
     elif m and (m[3] is not None or m[5] is not None):
-        day_part = "today"
         return parse_datetime(f"today {text}", now, week_start)
     try:
         day = parse_date(day_part, now.date(), week_start)

@@ -10,7 +10,7 @@ from typing import Any
 from mentorlog.core.dates import extract_due, parse_date, parse_datetime
 from mentorlog.errors import UsageProblem
 
-MODES = ("in-person", "video", "call", "chat")
+MEETING_MODES = ("in-person", "video", "call", "chat")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TICK = re.compile(r"^-\s*\[([ xX])\]\s*#(\d+)\b")
 _BULLET = re.compile(r"^[-*]\s+(?!\[[ xX]\])(.*)$")
@@ -94,8 +94,8 @@ def parse_template(text: str, now: datetime | None = None) -> FilledTemplate:
             fields[key.strip().lower()] = value.strip()
     held_at = parse_datetime(fields.get("when") or "now", now)
     mode = (fields.get("mode") or "video").lower()
-    if mode not in MODES:
-        raise UsageProblem(f"Mode: {mode!r} is not one of {', '.join(MODES)}")
+    if mode not in MEETING_MODES:
+        raise UsageProblem(f"Mode: {mode!r} is not one of {', '.join(MEETING_MODES)}")
     minutes_text = fields.get("minutes") or ""
     if minutes_text and not (minutes_text.isdigit() and 0 < int(minutes_text) <= 1440):
         raise UsageProblem(f"Minutes: {minutes_text!r} is not a number of minutes")

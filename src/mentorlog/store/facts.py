@@ -61,13 +61,12 @@ def prep_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
     else:
         since = Since(date.fromisoformat(mentor["started_on"]), None)
     params = {"mentor": mentor_id, **since.params}
-    goal_mentor = "g.mentor_id"
     milestones_done = fetch_all(
         conn,
         f"""SELECT ms.id, ms.title, ms.goal_id, g.title AS goal, ms.done_on, ms.note
             FROM milestone ms JOIN goal g ON g.id = ms.goal_id
             WHERE ms.done_on IS NOT NULL AND {since.sql("ms.done_on", "ms.updated_at")}
-              AND {_mentor_or_unlinked(goal_mentor)}
+              AND {_mentor_or_unlinked("g.mentor_id")}
             ORDER BY ms.done_on, ms.id""",
         params,
     )

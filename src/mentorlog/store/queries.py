@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from mentorlog.core import clock
-from mentorlog.core.cadence import Cadence, meeting_health, parse_cadence
+from mentorlog.core.cadence import meeting_health, parse_cadence
 from mentorlog.errors import AmbiguousError, MentorlogError, NotFoundError
 
 Row = dict[str, Any]
@@ -161,7 +161,7 @@ def mentor_summary(conn: sqlite3.Connection, mentor: Row, today: date | None = N
     """A mentor with its cadence health: last met, next due, status, days since last."""
     today = today or clock.today()
     last = last_meeting(conn, mentor["id"])
-    cadence = _cadence(mentor["cadence"])
+    cadence = parse_cadence(mentor["cadence"])
     last_met = local_day(last["held_at"]) if last else None
     planned = date.fromisoformat(last["next_date"]) if last and last["next_date"] else None
     health = meeting_health(cadence, last_met, planned, today)
@@ -181,10 +181,6 @@ def mentor_summary(conn: sqlite3.Connection, mentor: Row, today: date | None = N
         "next_due": health.next_due.isoformat() if health.next_due else None,
         "status": status,
     }
-
-
-def _cadence(spec: str) -> Cadence:
-    return parse_cadence(spec)
 
 
 def list_mentors(conn: sqlite3.Connection, include_ended: bool = False) -> list[Row]:
@@ -283,8 +279,6 @@ def list_milestones(conn: sqlite3.Connection, goal_id: int | None = None) -> lis
 
 
 # ---------------------------------------------------------------- actions
-
-ACTION_FILTERS = ("open", "done", "overdue", "dropped", "all", "done_between", "due_between")
 
 
 def _action_rows(conn: sqlite3.Connection, where: str, params: list[Any], order: str) -> list[Row]:

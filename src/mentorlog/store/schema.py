@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from mentorlog.core.clock import utcnow
+from mentorlog.core.template import MEETING_MODES
 
 # Named constraints let Alembic's batch mode find and alter them on SQLite.
 SQLModel.metadata.naming_convention = {
@@ -21,7 +22,6 @@ SQLModel.metadata.naming_convention = {
 
 GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
 HORIZONS = ("short", "long")
-MEETING_MODES = ("in-person", "video", "call", "chat")
 TOPIC_STATUSES = ("queued", "discussed", "dropped")
 ADVICE_STATUSES = ("new", "trying", "applied", "skipped")
 ACTION_STATUSES = ("open", "done", "dropped")

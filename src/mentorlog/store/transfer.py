@@ -18,12 +18,11 @@ from mentorlog.store.queries import RECORD_TABLES
 
 FORMAT = "mentorlog-export"
 FORMAT_VERSION = 1
-TABLES = RECORD_TABLES
 
 
 def _tables(conn: sqlite3.Connection) -> list[str]:
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    return [t for t in TABLES if t in present]
+    return [t for t in RECORD_TABLES if t in present]
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> dict[str, str]:
@@ -86,7 +85,7 @@ def load_export(path: Path) -> dict[str, Any]:
         raise MentorlogError(
             f"{path} comes from a newer mentorlog (schema {data.get('schema')!r}); upgrade first"
         )
-    unknown = set(data["records"]) - set(TABLES)
+    unknown = set(data["records"]) - set(RECORD_TABLES)
     if unknown:
         raise MentorlogError(
             f"{path} has unknown record kinds: {', '.join(sorted(map(str, unknown)))}"
@@ -124,7 +123,7 @@ def _parses(parse, value: str) -> bool:
 def import_records(conn: sqlite3.Connection, data: dict[str, Any], source: str) -> dict[str, int]:
     """Insert what is not there yet (by UUID), inside the caller's transaction; returns counts added."""
     added: dict[str, int] = {}
-    for table in TABLES:
+    for table in RECORD_TABLES:
         rows = data["records"].get(table) or []
         if not isinstance(rows, list):
             raise MentorlogError(f"{source}: '{table}' must be a list of records")
