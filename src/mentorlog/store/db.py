@@ -1,8 +1,8 @@
 """Opening the journal safely: pragmas, version check, backup-then-migrate, read and write sessions.
 
-Reads use the standard library's sqlite3 (no SQLAlchemy import: start-up is what users feel);
-writes go through SQLModel in a BEGIN IMMEDIATE transaction. Checking the schema version reads one
-row with sqlite3, so Alembic is imported only when a migration is actually needed.
+Reads and writes use the standard library's sqlite3 (no SQLAlchemy import: start-up is what users
+feel, writes included); a write is one BEGIN IMMEDIATE transaction. Checking the schema version reads
+one row with sqlite3, so Alembic and SQLAlchemy are imported only when a migration is needed.
 """
 
 from __future__ import annotations
@@ -13,13 +13,9 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mentorlog.errors import StoreError
 from mentorlog.paths import ensure_private_dir
-
-if TYPE_CHECKING:
-    from sqlmodel import Session
 
 # Every released schema revision, oldest first; a test keeps this equal to Alembic's history.
 REVISIONS = ("0001", "0002")
@@ -211,7 +207,7 @@ def read_connection(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 def make_engine(path: Path, foreign_keys: bool = True):
-    """SQLAlchemy engine with SQLAlchemy's documented pysqlite recipe for real BEGIN IMMEDIATE."""
+    """SQLAlchemy engine (migrations only) with its documented pysqlite recipe for BEGIN IMMEDIATE."""
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import NullPool
 
@@ -234,31 +230,28 @@ def make_engine(path: Path, foreign_keys: bool = True):
 
 
 @contextlib.contextmanager
-def write_session(path: Path) -> Iterator[Session]:
-    """One SQLModel session = one BEGIN IMMEDIATE transaction: all of it lands or none of it."""
-    from sqlalchemy.exc import DBAPIError
-    from sqlmodel import Session
-
-    engine = make_engine(path)
+def write_connection(path: Path) -> Iterator[sqlite3.Connection]:
+    """One BEGIN IMMEDIATE transaction: all of it lands or none of it (rolled back on any error)."""
     try:
-        with Session(engine, expire_on_commit=False) as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
-    except DBAPIError as exc:
-        if isinstance(exc.orig, sqlite3.Error):
-            raise explain_sqlite_error(exc.orig, path) from None
-        raise
+        conn = _connect(path)
+    except sqlite3.Error as exc:
+        raise explain_sqlite_error(exc, path) from None
+    try:
+        apply_pragmas(conn)
+        conn.row_factory = sqlite3.Row
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):  # keep the first error, not the rollback's
+                    conn.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as exc:
+        raise explain_sqlite_error(exc, path) from None
     finally:
-        engine.dispose()
-
-
-def raw(session: Session) -> sqlite3.Connection:
-    """The sqlite3 connection under a session, so lookups shared with the read path run in it."""
-    return session.connection().connection.driver_connection
+        conn.close()
 
 
 def checkpoint(path: Path) -> None:
