@@ -333,21 +333,31 @@ def test_exposed_journal_gets_a_warning_with_the_fix(journal, db_file):
 CANARY = "CANARY-7f3a-private-note"
 
 
-def test_failure_while_saving_never_prints_the_note(journal, monkeypatch):
-    import sqlalchemy.exc
-    from sqlmodel import Session
+def test_failure_while_saving_never_prints_the_note(journal, db_file, monkeypatch):
+    """The disk fails on the very statement carrying the note, and the error quotes it."""
+    from mentorlog.store import db
 
-    def broken_flush(self, *args, **kwargs):
-        raise sqlalchemy.exc.OperationalError(
-            "INSERT INTO meeting (notes) VALUES (?)",
-            (CANARY,),
-            sqlite3.OperationalError("disk I/O error"),
+    failed: list[str] = []
+
+    class FailingDisk(sqlite3.Connection):
+        def execute(self, sql, parameters=(), /):
+            if any(CANARY in str(value) for value in parameters):
+                failed.append(sql)
+                raise sqlite3.OperationalError(f"disk I/O error: {sql} {list(parameters)!r}")
+            return super().execute(sql, parameters)
+
+    def connect(path):
+        return sqlite3.connect(
+            path, timeout=db.BUSY_TIMEOUT_S, isolation_level=None, factory=FailingDisk
         )
 
-    monkeypatch.setattr(Session, "flush", broken_flush)
+    monkeypatch.setattr(db, "_connect", connect)
+    before = dump(db_file)
     result = journal("log", "alex", "--notes", f"my secret {CANARY}", code=1)
+    assert failed and failed[0].startswith("INSERT INTO meeting")
     assert CANARY not in result.output and "Traceback" not in result.output
     assert result.stderr.startswith("Error: could not write")
+    assert dump(db_file) == before
 
 
 def test_internal_errors_hide_their_message(journal, monkeypatch):

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+import subprocess
+import sys
+import uuid
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -14,8 +18,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 from sqlmodel import Session, SQLModel, select
 
+from conftest import FROZEN
 from mentorlog.errors import StoreError
-from mentorlog.store import db, queries, schema
+from mentorlog.store import codegen, db, queries, rows, schema
+from mentorlog.store.tables import TABLES
 
 MIGRATIONS = Path(db.__file__).parent / "migrations"
 
@@ -66,21 +72,39 @@ def test_connections_get_the_pragmas(tmp_path):
                 "INSERT INTO mentor (uuid, created_at, updated_at, name, cadence, started_on) "
                 "VALUES ('u', 'x', 'x', 'n', '1m', '2026-01-01')"
             )
-    with db.write_session(path) as session:
-        conn = db.raw(session)
+    with db.write_connection(path) as conn:
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+        assert conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+        assert conn.execute("PRAGMA query_only").fetchone()[0] == 0
         assert conn.in_transaction
 
 
-def test_write_session_is_all_or_nothing(tmp_path, clock):
+def test_write_connection_is_all_or_nothing(tmp_path, clock):
     path = db.open_store(tmp_path / "j.db")
-    with pytest.raises(RuntimeError), db.write_session(path) as session:
-        session.add(schema.Mentor(name="Alex", started_on=clock_today()))
-        session.flush()
+    with pytest.raises(RuntimeError), db.write_connection(path) as conn:
+        mentor_id = rows.insert(conn, "mentor", {"name": "Alex", "started_on": clock_today()})
+        rows.insert(conn, "goal", {"title": "Lead", "mentor_id": mentor_id})
+        assert conn.execute("SELECT COUNT(*) FROM goal").fetchone()[0] == 1
         raise RuntimeError("boom")
     with db.read_connection(path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM mentor").fetchone()[0] == 0
+        assert conn.execute("SELECT COUNT(*) FROM goal").fetchone()[0] == 0
+
+
+def test_write_connection_commits_and_explains_sqlite_errors(tmp_path, clock):
+    path = db.open_store(tmp_path / "j.db")
+    with db.write_connection(path) as conn:
+        rows.insert(conn, "mentor", {"name": "Alex", "started_on": clock_today()})
+    with (
+        pytest.raises(StoreError, match="run 'mentorlog db check'"),
+        db.write_connection(path) as conn,
+    ):
+        rows.insert(conn, "mentor", {"name": "Sam", "started_on": clock_today()})
+        rows.insert(conn, "goal", {"title": "Lead", "mentor_id": 99})  # foreign key fails
+    with db.read_connection(path) as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM mentor")] == ["Alex"]
 
 
 def clock_today():
@@ -179,3 +203,195 @@ def test_read_queries_agree_with_the_models(journal, db_file):
             assert row["text"] == advice.pop(row["id"]).text
         assert advice == {}
     engine.dispose()
+
+
+# ---------------------------------------------------------------- the sqlite3 runtime and the models
+
+
+def test_tables_module_is_generated_from_the_current_models():
+    """store/tables.py is what `make schema` writes today: change the models, rerun it."""
+    assert codegen.TARGET.read_text(encoding="utf-8") == codegen.render(), (
+        "store/tables.py is out of date with store/schema.py; run 'make schema'"
+    )
+
+
+MODELS = {
+    model.__tablename__: model
+    for model in (
+        schema.Mentor,
+        schema.Goal,
+        schema.Milestone,
+        schema.Meeting,
+        schema.Topic,
+        schema.Advice,
+        schema.Action,
+        schema.Win,
+        schema.Reflection,
+    )
+}
+# One row per table, parents first (each gets id 1); columns with defaults are left out on purpose.
+# Moments are UTC, the form writes hand to the store (SQLAlchemy stored a datetime's digits as given).
+ROWS = {
+    "mentor": {"name": "Alex Chen", "focus": "design", "started_on": date(2026, 9, 1),
+               "ended_on": date(2026, 11, 21), "closing_note": "thanks"},
+    "goal": {"title": "Lead a review", "target_date": date(2026, 12, 31),
+             "achieved_on": date(2026, 11, 20), "mentor_id": 1},
+    "milestone": {"goal_id": 1, "title": "Shadow one", "due_date": date(2026, 11, 30),
+                  "done_on": date(2026, 11, 19)},
+    "meeting": {"mentor_id": 1, "held_at": datetime(2026, 11, 15, 14, 30, 5, 123456, tzinfo=UTC),
+                "minutes": 45, "next_date": date(2026, 12, 1)},
+    "topic": {"text": "How do I push back?", "mentor_id": 1, "goal_id": 1, "meeting_id": 1},
+    "advice": {"text": "Log decisions", "given_on": date(2026, 11, 15),
+               "status_on": date(2026, 11, 18), "meeting_id": 1},
+    "action": {"text": "Draft the RFC", "due_date": date(2026, 11, 30),
+               "done_on": date(2026, 11, 29), "milestone_id": 1, "goal_id": 1, "advice_id": 1},
+    "win": {"text": "Shipped", "won_on": date(2026, 11, 20), "milestone_id": 1},
+    "reflection": {"period_start": date(2026, 11, 16), "period_end": date(2026, 11, 22),
+                   "text": "Good week"},
+}  # fmt: skip
+
+
+def _intended(table: str) -> dict:
+    """Every column but id and uuid as the row should read back: given values, else the defaults."""
+    spec = TABLES[table]
+    values = {column: None for column in spec["columns"] if column not in ("id", "uuid")}
+    for column, default in spec["defaults"].items():
+        if column != "uuid":
+            values[column] = FROZEN if default == "now" else default
+    values.update(ROWS[table])
+    return values
+
+
+def _as_aware(value):
+    """SQLAlchemy reads SQLite moments back naive; the store's convention says they are UTC."""
+    return value.replace(tzinfo=UTC) if isinstance(value, datetime) else value
+
+
+def _stored(path: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        out = {}
+        for table in TABLES:
+            cur = conn.execute(f"SELECT * FROM {table} ORDER BY id")
+            names = [d[0] for d in cur.description]
+            out[table] = [
+                tuple((n, v) for n, v in zip(names, r, strict=True) if n != "uuid") for r in cur
+            ]
+        return out
+    finally:
+        conn.close()
+
+
+def test_row_fixtures_cover_every_table_and_every_day_and_moment():
+    assert set(ROWS) == set(TABLES) == set(MODELS) == set(queries.RECORD_TABLES)
+    for table, spec in TABLES.items():
+        assert set(spec["dates"]) <= set(ROWS[table]), table  # every date column is exercised
+        assert set(spec["moments"]) - {"created_at", "updated_at"} <= set(ROWS[table]), table
+
+
+def test_rows_written_by_sqlite3_read_back_through_the_models(tmp_path, clock):
+    path = db.open_store(tmp_path / "j.db")
+    with db.write_connection(path) as conn:
+        for table in ROWS:
+            assert rows.insert(conn, table, dict(ROWS[table])) == 1
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with Session(engine) as session:
+            for table, model in MODELS.items():
+                record = session.exec(select(model)).one()
+                assert uuid.UUID(record.uuid).version == 4, table
+                for column, value in _intended(table).items():
+                    assert _as_aware(getattr(record, column)) == value, (table, column)
+                    assert type(_as_aware(getattr(record, column))) is type(value), (table, column)
+    finally:
+        engine.dispose()
+
+
+def test_rows_written_through_the_models_load_through_sqlite3(tmp_path, clock):
+    path = db.open_store(tmp_path / "j.db")
+    engine = db.make_engine(path)
+    try:
+        with Session(engine) as session:
+            for table, model in MODELS.items():
+                session.add(model(**ROWS[table]))
+                session.commit()
+    finally:
+        engine.dispose()
+    with db.read_connection(path) as conn:
+        for table in ROWS:
+            record = rows.load(conn, table, 1)
+            assert uuid.UUID(record.uuid).version == 4, table
+            assert record.id == 1
+            for column, value in _intended(table).items():
+                assert record[column] == value, (table, column)
+                assert type(record[column]) is type(value), (table, column)
+                assert getattr(record, column) == value
+
+
+def test_sqlite3_and_sqlalchemy_store_the_same_text(tmp_path, clock):
+    """Byte-for-byte the same rows (but the random uuid) whichever path wrote them."""
+    ours = db.open_store(tmp_path / "ours.db")
+    with db.write_connection(ours) as conn:
+        for table in ROWS:
+            rows.insert(conn, table, dict(ROWS[table]))
+    theirs = db.open_store(tmp_path / "theirs.db")
+    engine = db.make_engine(theirs)
+    try:
+        with Session(engine) as session:
+            for table, model in MODELS.items():
+                session.add(model(**ROWS[table]))
+                session.commit()
+    finally:
+        engine.dispose()
+    assert _stored(ours) == _stored(theirs)
+
+
+def test_rows_update_stamps_and_encodes_like_the_models(tmp_path, clock):
+    path = db.open_store(tmp_path / "j.db")
+    with db.write_connection(path) as conn:
+        rows.insert(conn, "mentor", {"name": "Alex", "started_on": date(2026, 9, 1)})
+        rows.insert(conn, "meeting", {"mentor_id": 1, "held_at": FROZEN})
+    clock.shift(90)
+    with db.write_connection(path) as conn:
+        rows.update(conn, "meeting", 1, {"held_at": datetime(2026, 11, 1, 9, 0, tzinfo=UTC)})
+        meeting = rows.load(conn, "meeting", 1)
+    assert meeting.created_at == FROZEN and meeting.updated_at > FROZEN
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with Session(engine) as session:
+            model = session.get(schema.Meeting, 1)
+            assert (
+                _as_aware(model.held_at) == meeting.held_at == datetime(2026, 11, 1, 9, tzinfo=UTC)
+            )
+            assert _as_aware(model.updated_at) == meeting.updated_at
+    finally:
+        engine.dispose()
+
+
+def test_writes_import_no_orm(tmp_path):
+    """Every command pays for what it imports: a write must not load SQLAlchemy or its friends."""
+    path = db.open_store(tmp_path / "j.db")
+    code = f"""
+import sys
+from datetime import date, datetime, timezone
+from pathlib import Path
+from mentorlog.store.db import open_store
+from mentorlog.store import writes
+
+path = open_store(Path({str(path)!r}))
+writes.add_mentor(path, "Alex", "2w")
+goal = writes.add_goal(path, "Lead", mentor="alex", milestones=["One"])
+action = writes.add_action(path, "Read DDIA", due=date(2026, 12, 1),
+                           links=writes.ActionLinks(goal_id=goal.id))
+draft = writes.MeetingDraft(mentor="alex", held_at=datetime.now(timezone.utc), notes="n",
+                            actions=[("Next", None)], done_actions=[action.id])
+writes.log_meeting(path, draft, 1)
+writes.complete_milestone(path, 1)
+writes.delete_record(path, "goal", goal.id)
+print(action.id, action.due_date)
+banned = ("sqlalchemy", "sqlmodel", "alembic", "pydantic", "pydantic_core")
+print(sorted(m for m in sys.modules if m.split(".")[0] in banned))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == ["1 2026-12-01", "[]"]

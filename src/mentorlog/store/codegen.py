@@ -35,14 +35,17 @@ def describe() -> dict[str, dict[str, object]]:
         if table.name == "alembic_version":
             continue
         model = next(
-            m for m in schema.SQLModel.__subclasses__() + schema.Record.__subclasses__()
+            m
+            for m in schema.SQLModel.__subclasses__() + schema.Record.__subclasses__()
             if getattr(m, "__tablename__", None) == table.name and hasattr(m, "__table__")
         )
         columns, dates, moments, required, touched = [], [], [], [], []
         defaults: dict[str, object] = {}
         for column in table.columns:
             columns.append(column.name)
-            kind = getattr(column.type, "impl", column.type)  # SQLModel's UTCDateTime wraps DateTime
+            kind = getattr(
+                column.type, "impl", column.type
+            )  # SQLModel's UTCDateTime wraps DateTime
             if isinstance(kind, sa.DateTime):
                 moments.append(column.name)
             elif isinstance(kind, sa.Date):

@@ -1,7 +1,7 @@
 """Read queries on plain sqlite3: what every list, show and lookup needs, as plain dicts.
 
-No SQLAlchemy here: reads must start fast. Writes share the lookups by passing the sqlite3
-connection under their SQLModel session (see `db.raw`). A test checks these rows against the models.
+No SQLAlchemy here: commands must start fast. Writes (store/writes.py) share these lookups inside
+their own sqlite3 transaction. A test checks these rows against the models.
 """
 
 from __future__ import annotations

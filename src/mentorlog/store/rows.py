@@ -60,7 +60,9 @@ def insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int:
     for column, default in spec["defaults"].items():
         if column in values:
             continue
-        row[column] = str(uuid.uuid4()) if default == "uuid" else now if default == "now" else default
+        row[column] = (
+            str(uuid.uuid4()) if default == "uuid" else now if default == "now" else default
+        )
     row.update(values)
     missing = [c for c in spec["required"] if row.get(c) is None]
     if missing:

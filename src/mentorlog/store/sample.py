@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from mentorlog.core import clock
-from mentorlog.store.db import open_store, write_session
-from mentorlog.store.schema import (
-    Action,
-    Advice,
-    Goal,
-    Meeting,
-    Mentor,
-    Milestone,
-    Reflection,
-    Topic,
-    Win,
-)
+from mentorlog.store import rows
+from mentorlog.store.db import open_store, write_connection
 
 ALEX_NOTES = [
     "Intro call. Alex leads platform architecture; agreed to meet every two weeks on technical leadership.",
@@ -47,38 +38,35 @@ def build_sample(path: Path) -> Path:
     def moment(offset: int, hour: int = 15) -> datetime:
         return datetime.combine(day(offset), time(hour, 0)).astimezone().astimezone(UTC)
 
-    def stamped(record, offset: int):
-        record.created_at = record.updated_at = moment(offset, 18)
-        return record
+    with write_connection(path) as conn:
 
-    with write_session(path) as s:
-        alex = stamped(
-            Mentor(name="Alex Chen", focus="system design & technical leadership", cadence="2w",
-                   contact="alex@example.org", started_on=day(-100)),
-            -100,
+        def add(table: str, offset: int, updated: datetime | None = None, **values: Any) -> int:
+            """Insert a row written `offset` days from today (updated then too, unless `updated`)."""
+            created = moment(offset, 18)
+            values.update(created_at=created, updated_at=updated or created)
+            return rows.insert(conn, table, values)
+
+        alex = add("mentor", -100, name="Alex Chen", focus="system design & technical leadership",
+                   cadence="2w", contact="alex@example.org", started_on=day(-100))  # fmt: skip
+        priya = add(
+            "mentor", -96, name="Priya Natarajan", focus="career growth", cadence="1m",
+            started_on=day(-96),
         )  # fmt: skip
-        priya = stamped(
-            Mentor(
-                name="Priya Natarajan", focus="career growth", cadence="1m", started_on=day(-96)
-            ),
-            -96,
-        )
-        s.add_all([alex, priya])
-        s.flush()
-        review = stamped(
-            Goal(title="Lead a design review end to end", why="Technical leadership is my next step",
-                 measure="one review led with sign-off from the architects", target_date=day(40),
-                 mentor_id=alex.id),
-            -98,
-        )  # fmt: skip
-        promo = stamped(
-            Goal(title="Get promoted to senior engineer", measure="promotion in the spring cycle",
-                 target_date=day(150), horizon="long", mentor_id=priya.id),
-            -95,
-        )  # fmt: skip
-        talk = stamped(Goal(title="Give an internal tech talk"), -60)
-        s.add_all([review, promo, talk])
-        s.flush()
+        goal_mentor: dict[int, int | None] = {}
+
+        def add_goal(offset: int, mentor_id: int | None = None, **values: Any) -> int:
+            goal_id = add("goal", offset, mentor_id=mentor_id, **values)
+            goal_mentor[goal_id] = mentor_id
+            return goal_id
+
+        review = add_goal(-98, alex, title="Lead a design review end to end",
+                          why="Technical leadership is my next step",
+                          measure="one review led with sign-off from the architects",
+                          target_date=day(40))  # fmt: skip
+        promo = add_goal(-95, priya, title="Get promoted to senior engineer",
+                         measure="promotion in the spring cycle", target_date=day(150),
+                         horizon="long")  # fmt: skip
+        talk = add_goal(-60, title="Give an internal tech talk")
         milestones = [
             (review, "Shadow two design reviews", day(-75), day(-70)),
             (review, "Write a design doc template", day(-35), day(-30)),
@@ -89,41 +77,29 @@ def build_sample(path: Path) -> Path:
             (promo, "Find a sponsor outside the team", day(30), None),
         ]
         for position, (goal, title, due, done) in enumerate(milestones, 1):
-            ms = stamped(
-                Milestone(
-                    goal_id=goal.id, title=title, due_date=due, done_on=done, position=position
-                ),
-                -90,
-            )
+            done_at = moment((done - today).days, 19) if done else None
+            ms = add("milestone", -90, done_at, goal_id=goal, title=title, due_date=due,
+                     done_on=done, position=position)  # fmt: skip
             if done:
-                ms.updated_at = moment((done - today).days, 19)
-            s.add(ms)
-            s.flush()
-            if done:
-                s.add(stamped(Win(text=f"Reached milestone: {title}", won_on=done, goal_id=goal.id,
-                                  milestone_id=ms.id, mentor_id=goal.mentor_id), (done - today).days))  # fmt: skip
-        meetings = {}
+                add("win", (done - today).days, text=f"Reached milestone: {title}", won_on=done,
+                    goal_id=goal, milestone_id=ms, mentor_id=goal_mentor[goal])  # fmt: skip
+        meetings: dict[tuple[str, int], tuple[int, datetime]] = {}
         for index, notes in enumerate(ALEX_NOTES):
             offset = -98 + 14 * index
-            meetings[("alex", index)] = stamped(
-                Meeting(mentor_id=alex.id, held_at=moment(offset), minutes=45, notes=notes,
-                        mode="video" if index % 3 else "in-person"),
-                offset,
+            held = moment(offset)
+            meetings[("alex", index)] = (
+                add("meeting", offset, mentor_id=alex, held_at=held, minutes=45, notes=notes,
+                    mode="video" if index % 3 else "in-person"),
+                held,
             )  # fmt: skip
         for index, notes in enumerate(PRIYA_NOTES):
             offset = -95 + 30 * index
-            meetings[("priya", index)] = stamped(
-                Meeting(
-                    mentor_id=priya.id,
-                    held_at=moment(offset, 11),
-                    minutes=30,
-                    notes=notes,
-                    mode="call",
-                ),
-                offset,
-            )
-        s.add_all(meetings.values())
-        s.flush()
+            held = moment(offset, 11)
+            meetings[("priya", index)] = (
+                add("meeting", offset, mentor_id=priya, held_at=held, minutes=30, notes=notes,
+                    mode="call"),
+                held,
+            )  # fmt: skip
         advice = [
             ("Keep a decision log before writing the design doc", "reviews stall on unclear decisions",
              alex, ("alex", 1), review, "applied", -40, "the next review took one round instead of three"),
@@ -134,21 +110,13 @@ def build_sample(path: Path) -> Path:
             ("Find a sponsor outside your team", "influence needs someone to vouch for you", priya,
              ("priya", 2), promo, "new", None, None),
         ]  # fmt: skip
-        advice_rows = []
         for text, why, mentor, meeting_key, goal, status, status_offset, outcome in advice:
-            meeting = meetings[meeting_key]
-            given = clock.to_local(meeting.held_at).date()
-            row = stamped(
-                Advice(text=text, why=why, mentor_id=mentor.id, meeting_id=meeting.id, goal_id=goal.id,
-                       given_on=given, status=status, outcome=outcome,
-                       status_on=day(status_offset) if status_offset is not None else None),
-                (given - today).days,
-            )  # fmt: skip
-            if status_offset is not None:
-                row.updated_at = moment(status_offset, 19)
-            advice_rows.append(row)
-        s.add_all(advice_rows)
-        s.flush()
+            meeting, held = meetings[meeting_key]
+            given = clock.to_local(held).date()
+            changed = moment(status_offset, 19) if status_offset is not None else None
+            add("advice", (given - today).days, changed, text=text, why=why, mentor_id=mentor,
+                meeting_id=meeting, goal_id=goal, given_on=given, status=status, outcome=outcome,
+                status_on=day(status_offset) if status_offset is not None else None)  # fmt: skip
         done_actions = [
             (
                 "Read the last three design docs",
@@ -199,13 +167,9 @@ def build_sample(path: Path) -> Path:
             ("Book a slot for the tech talk", -1, "December 10, 20 minutes", None, talk),
         ]
         for text, offset, result, mentor, goal in done_actions:
-            row = stamped(
-                Action(text=text, status="done", done_on=day(offset), result=result, due_date=day(offset + 1),
-                       mentor_id=mentor.id if mentor else None, goal_id=goal.id),
-                offset - 5,
-            )  # fmt: skip
-            row.updated_at = moment(offset, 19)
-            s.add(row)
+            add("action", offset - 5, moment(offset, 19), text=text, status="done",
+                done_on=day(offset), result=result, due_date=day(offset + 1), mentor_id=mentor,
+                goal_id=goal)  # fmt: skip
         open_actions = [
             ("Send the co-led review agenda to the architects", -2, alex, review),
             ("Ask Sam whether she would sponsor me", 10, priya, promo),
@@ -213,18 +177,13 @@ def build_sample(path: Path) -> Path:
             ("Try the 45-minute timebox in the team sync", 4, alex, review),
         ]
         for text, due, mentor, goal in open_actions:
-            s.add(stamped(Action(text=text, due_date=day(due), mentor_id=mentor.id if mentor else None,
-                                 goal_id=goal.id), -12))  # fmt: skip
-        s.add_all(
-            [
-                stamped(Topic(text="How do I handle a reviewer who blocks without giving reasons?",
-                              mentor_id=alex.id), -5),
-                stamped(Topic(text="What does 'scope' mean at senior level here?", mentor_id=priya.id), -20),
-                stamped(Topic(text="Which talks or books changed how you work?"), -8),
-                stamped(Win(text="Gave a lightning talk at the team meeting", won_on=day(-9)), -9),
-                stamped(Reflection(period_start=day(-13), period_end=day(-7),
-                                   text="The template landing felt good. I keep postponing the sponsor "
-                                        "question — it's fear, not time."), -7),
-            ]
-        )  # fmt: skip
+            add("action", -12, text=text, due_date=day(due), mentor_id=mentor, goal_id=goal)
+        add("topic", -5, text="How do I handle a reviewer who blocks without giving reasons?",
+            mentor_id=alex)  # fmt: skip
+        add("topic", -20, text="What does 'scope' mean at senior level here?", mentor_id=priya)
+        add("topic", -8, text="Which talks or books changed how you work?")
+        add("win", -9, text="Gave a lightning talk at the team meeting", won_on=day(-9))
+        add("reflection", -7, period_start=day(-13), period_end=day(-7),
+            text="The template landing felt good. I keep postponing the sponsor "
+                 "question — it's fear, not time.")  # fmt: skip
     return path

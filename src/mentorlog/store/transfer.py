@@ -175,7 +175,7 @@ def import_records(conn: sqlite3.Connection, data: dict[str, Any], source: str) 
 
 def import_file(path: Path, journal: Path, dry_run: bool = False) -> dict[str, int]:
     """All-or-nothing import; with dry_run the transaction is rolled back after counting."""
-    from mentorlog.store.db import explain_sqlite_error, raw, write_session
+    from mentorlog.store.db import write_connection
 
     data = load_export(path)
 
@@ -184,12 +184,10 @@ def import_file(path: Path, journal: Path, dry_run: bool = False) -> dict[str, i
 
     counts: dict[str, int] = {}
     try:
-        with write_session(journal) as session:
-            counts = import_records(raw(session), data, path.name)
+        with write_connection(journal) as conn:  # sqlite3 errors come out as StoreError
+            counts = import_records(conn, data, path.name)
             if dry_run:
                 raise DryRun
     except DryRun:
         pass
-    except sqlite3.Error as exc:
-        raise explain_sqlite_error(exc, journal) from None
     return counts

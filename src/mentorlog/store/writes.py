@@ -1,29 +1,22 @@
-"""Every change to the journal, each one transaction through SQLModel; returns what was written."""
+"""Every change to the journal, each one sqlite3 BEGIN IMMEDIATE transaction; returns what it wrote.
+
+No SQLAlchemy here: writes start as fast as reads. Rows go in and out through store/rows.py, shaped
+by store/tables.py (generated from the models); lookups are the read path's (store/queries.py).
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session
-
 from mentorlog.core import clock
 from mentorlog.errors import ConflictError, UsageProblem
-from mentorlog.store import queries
-from mentorlog.store.db import raw, write_session
-from mentorlog.store.schema import (
-    Action,
-    Advice,
-    Goal,
-    Meeting,
-    Mentor,
-    Milestone,
-    Reflection,
-    Topic,
-    Win,
-)
+from mentorlog.store import queries, rows
+from mentorlog.store.db import write_connection
+from mentorlog.store.rows import Record
 
 
 def _need_text(text: str | None, what: str) -> str:
@@ -48,20 +41,25 @@ def _optional_text(text: str | None, what: str) -> str | None:
     return _need_text(text, what) if text is not None and text.strip() else None
 
 
-def _get(session: Session, model: type, record_id: int):
+def _get(conn: sqlite3.Connection, table: str, record_id: int) -> Record:
     """Load by id through the shared lookup, so 'not found' reads the same everywhere."""
-    queries.get_record(raw(session), model.__tablename__, record_id)
-    return session.get(model, record_id)
+    return rows.decode(table, queries.get_record(conn, table, record_id))
 
 
-def _mentor_id(session: Session, name: str | None, active_only: bool = True) -> int | None:
+def _mentor_id(conn: sqlite3.Connection, name: str | None, active_only: bool = True) -> int | None:
     if name is None:
         return None
-    return queries.resolve_mentor(raw(session), name, active_only=active_only)["id"]
+    return queries.resolve_mentor(conn, name, active_only=active_only)["id"]
 
 
-def _touch(record: Any) -> None:
-    record.updated_at = clock.utcnow()
+def _update(conn: sqlite3.Connection, table: str, record_id: int, values: dict[str, Any]) -> Record:
+    """Set the columns (stamping updated_at) and return the row as it now stands."""
+    rows.update(conn, table, record_id, values)
+    return rows.load(conn, table, record_id)
+
+
+def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> Record:
+    return rows.load(conn, table, rows.insert(conn, table, values))
 
 
 # ---------------------------------------------------------------- mentors
@@ -74,65 +72,77 @@ def add_mentor(
     focus: str | None = None,
     contact: str | None = None,
     since: date | None = None,
-) -> Mentor:
+) -> Record:
     name = _need_text(name, "mentor name")
-    with write_session(path) as session:
+    with write_connection(path) as conn:
         existing = queries.fetch_one(
-            raw(session), "SELECT name FROM mentor WHERE name = ? COLLATE NOCASE", (name,)
+            conn, "SELECT name FROM mentor WHERE name = ? COLLATE NOCASE", (name,)
         )
         if existing:
             raise ConflictError(f"a mentor named {existing['name']!r} already exists")
-        mentor = Mentor(
-            name=name,
-            cadence=cadence,
-            focus=_optional_text(focus, "focus"),
-            contact=_optional_text(contact, "contact"),
-            started_on=since or clock.today(),
+        mentor = _insert(
+            conn,
+            "mentor",
+            {
+                "name": name,
+                "cadence": cadence,
+                "focus": _optional_text(focus, "focus"),
+                "contact": _optional_text(contact, "contact"),
+                "started_on": since or clock.today(),
+            },
         )
-        session.add(mentor)
     return mentor
 
 
-def edit_mentor(path: Path, ref: str, changes: dict[str, Any]) -> Mentor:
-    with write_session(path) as session:
-        mentor = _get(session, Mentor, queries.resolve_mentor(raw(session), ref)["id"])
+def edit_mentor(path: Path, ref: str, changes: dict[str, Any]) -> Record:
+    with write_connection(path) as conn:
+        mentor = rows.decode("mentor", queries.resolve_mentor(conn, ref))
         if "name" in changes:
             changes["name"] = _need_text(changes["name"], "mentor name")
             clash = queries.fetch_one(
-                raw(session),
+                conn,
                 "SELECT name FROM mentor WHERE name = ? COLLATE NOCASE AND id != ?",
                 (changes["name"], mentor.id),
             )
             if clash:
                 raise ConflictError(f"a mentor named {clash['name']!r} already exists")
-        _apply(mentor, changes)
+        mentor = _apply(conn, "mentor", mentor, changes)
     return mentor
 
 
-def end_mentor(path: Path, ref: str, on: date | None, note: str | None) -> Mentor:
-    with write_session(path) as session:
-        mentor = _get(session, Mentor, queries.resolve_mentor(raw(session), ref)["id"])
+def end_mentor(path: Path, ref: str, on: date | None, note: str | None) -> Record:
+    with write_connection(path) as conn:
+        mentor = rows.decode("mentor", queries.resolve_mentor(conn, ref))
         if mentor.ended_on:
             raise ConflictError(
                 f"the mentorship with {mentor.name} already ended on {mentor.ended_on}"
             )
-        mentor.ended_on = on or clock.today()
-        mentor.closing_note = _optional_text(note, "closing note")
-        _touch(mentor)
+        mentor = _update(
+            conn,
+            "mentor",
+            mentor.id,
+            {"ended_on": on or clock.today(), "closing_note": _optional_text(note, "closing note")},
+        )
     return mentor
 
 
-def _apply(record: Any, changes: dict[str, Any]) -> None:
+def _apply(conn: sqlite3.Connection, table: str, record: Record, changes: dict[str, Any]) -> Record:
     """Set the given fields; text fields must not become empty."""
+    return _update(conn, table, record.id, _changed(changes))
+
+
+def _changed(changes: dict[str, Any]) -> dict[str, Any]:
+    """The values an edit sets: at least one, text cleaned (empty optional text clears the field)."""
     if not changes:
         raise UsageProblem("nothing to change; pass at least one option (see --help)")
+    values: dict[str, Any] = {}
     for key, value in changes.items():
         if isinstance(value, str) and key in ("title", "text", "name"):
             value = _need_text(value, key)
         elif isinstance(value, str):
             value = _optional_text(value, key)
-        setattr(record, key, value)
-    _touch(record)
+        values[key] = value
+    return values
 
 
 # ---------------------------------------------------------------- goals and milestones
@@ -147,31 +157,36 @@ def add_goal(
     mentor: str | None = None,
     horizon: str = "short",
     milestones: list[str] | None = None,
-) -> Goal:
-    with write_session(path) as session:
-        goal = Goal(
-            title=_need_text(title, "goal title"),
-            why=_optional_text(why, "why"),
-            measure=_optional_text(measure, "measure"),
-            target_date=target,
-            horizon=horizon,
-            mentor_id=_mentor_id(session, mentor),
+) -> Record:
+    with write_connection(path) as conn:
+        goal_id = rows.insert(
+            conn,
+            "goal",
+            {
+                "title": _need_text(title, "goal title"),
+                "why": _optional_text(why, "why"),
+                "measure": _optional_text(measure, "measure"),
+                "target_date": target,
+                "horizon": horizon,
+                "mentor_id": _mentor_id(conn, mentor),
+            },
         )
-        session.add(goal)
-        session.flush()
         for position, text in enumerate(milestones or [], start=1):
-            session.add(
-                Milestone(goal_id=goal.id, title=_need_text(text, "milestone"), position=position)
+            rows.insert(
+                conn,
+                "milestone",
+                {"goal_id": goal_id, "title": _need_text(text, "milestone"), "position": position},
             )
+        goal = rows.load(conn, "goal", goal_id)
     return goal
 
 
-def edit_goal(path: Path, goal_id: int, changes: dict[str, Any]) -> Goal:
-    with write_session(path) as session:
-        goal = _get(session, Goal, goal_id)
+def edit_goal(path: Path, goal_id: int, changes: dict[str, Any]) -> Record:
+    with write_connection(path) as conn:
+        goal = _get(conn, "goal", goal_id)
         if "mentor" in changes:
-            changes["mentor_id"] = _mentor_id(session, changes.pop("mentor"))
-        _apply(goal, changes)
+            changes["mentor_id"] = _mentor_id(conn, changes.pop("mentor"))
+        goal = _apply(conn, "goal", goal, changes)
     return goal
 
 
@@ -184,46 +199,57 @@ GOAL_TRANSITIONS = {
 }
 
 
-def set_goal_status(path: Path, goal_id: int, status: str, note: str | None = None) -> Goal:
-    with write_session(path) as session:
-        goal = _get(session, Goal, goal_id)
+def set_goal_status(path: Path, goal_id: int, status: str, note: str | None = None) -> Record:
+    with write_connection(path) as conn:
+        goal = _get(conn, "goal", goal_id)
         if goal.status not in GOAL_TRANSITIONS[status]:
             raise ConflictError(f"goal #{goal.id} is {goal.status}; it can't become {status}")
-        goal.status = status
-        goal.status_note = _optional_text(note, "reason")
-        goal.achieved_on = clock.today() if status == "achieved" else None
-        _touch(goal)
+        goal = _update(
+            conn,
+            "goal",
+            goal.id,
+            {
+                "status": status,
+                "status_note": _optional_text(note, "reason"),
+                "achieved_on": clock.today() if status == "achieved" else None,
+            },
+        )
         if status == "achieved":
-            session.add(
-                Win(
-                    text=f"Achieved goal: {goal.title}",
-                    won_on=goal.achieved_on,
-                    goal_id=goal.id,
-                    mentor_id=goal.mentor_id,
-                )
+            rows.insert(
+                conn,
+                "win",
+                {
+                    "text": f"Achieved goal: {goal.title}",
+                    "won_on": goal.achieved_on,
+                    "goal_id": goal.id,
+                    "mentor_id": goal.mentor_id,
+                },
             )
     return goal
 
 
-def add_milestone(path: Path, goal_id: int, title: str, due: date | None = None) -> Milestone:
-    with write_session(path) as session:
-        goal = _get(session, Goal, goal_id)
+def add_milestone(path: Path, goal_id: int, title: str, due: date | None = None) -> Record:
+    with write_connection(path) as conn:
+        goal = _get(conn, "goal", goal_id)
         last = queries.fetch_one(
-            raw(session), "SELECT MAX(position) AS p FROM milestone WHERE goal_id = ?", (goal.id,)
+            conn, "SELECT MAX(position) AS p FROM milestone WHERE goal_id = ?", (goal.id,)
         )
-        milestone = Milestone(
-            goal_id=goal.id,
-            title=_need_text(title, "milestone"),
-            due_date=due,
-            position=(last["p"] or 0) + 1,
+        milestone = _insert(
+            conn,
+            "milestone",
+            {
+                "goal_id": goal.id,
+                "title": _need_text(title, "milestone"),
+                "due_date": due,
+                "position": (last["p"] or 0) + 1,
+            },
         )
-        session.add(milestone)
     return milestone
 
 
 @dataclass
 class MilestoneDone:
-    milestone: Milestone
+    milestone: Record
     goal_title: str
     remaining: int
 
@@ -231,38 +257,45 @@ class MilestoneDone:
 def complete_milestone(
     path: Path, milestone_id: int, on: date | None = None, note: str | None = None
 ) -> MilestoneDone:
-    with write_session(path) as session:
-        milestone = _get(session, Milestone, milestone_id)
+    with write_connection(path) as conn:
+        milestone = _get(conn, "milestone", milestone_id)
         if milestone.done_on:
             raise ConflictError(
                 f"milestone #{milestone.id} was already done on {milestone.done_on}"
             )
-        milestone.done_on = on or clock.today()
-        milestone.note = _optional_text(note, "note") or milestone.note
-        _touch(milestone)
-        session.flush()
-        goal = session.get(Goal, milestone.goal_id)
-        session.add(
-            Win(
-                text=f"Reached milestone: {milestone.title}",
-                won_on=milestone.done_on,
-                goal_id=goal.id,
-                milestone_id=milestone.id,
-                mentor_id=goal.mentor_id,
-            )
+        milestone = _update(
+            conn,
+            "milestone",
+            milestone.id,
+            {
+                "done_on": on or clock.today(),
+                "note": _optional_text(note, "note") or milestone.note,
+            },
+        )
+        goal = rows.load(conn, "goal", milestone.goal_id)
+        rows.insert(
+            conn,
+            "win",
+            {
+                "text": f"Reached milestone: {milestone.title}",
+                "won_on": milestone.done_on,
+                "goal_id": goal.id,
+                "milestone_id": milestone.id,
+                "mentor_id": goal.mentor_id,
+            },
         )
         remaining = queries.fetch_one(
-            raw(session),
+            conn,
             "SELECT COUNT(*) AS n FROM milestone WHERE goal_id = ? AND done_on IS NULL",
             (goal.id,),
         )["n"]
     return MilestoneDone(milestone, goal.title, remaining)
 
 
-def edit_milestone(path: Path, milestone_id: int, changes: dict[str, Any]) -> Milestone:
-    with write_session(path) as session:
-        milestone = _get(session, Milestone, milestone_id)
-        _apply(milestone, changes)
+def edit_milestone(path: Path, milestone_id: int, changes: dict[str, Any]) -> Record:
+    with write_connection(path) as conn:
+        milestone = _get(conn, "milestone", milestone_id)
+        milestone = _apply(conn, "milestone", milestone, changes)
     return milestone
 
 
@@ -278,9 +311,8 @@ class ActionLinks:
     mentor: str | None = None
 
 
-def _link_action(session: Session, links: ActionLinks) -> dict[str, int | None]:
+def _link_action(conn: sqlite3.Connection, links: ActionLinks) -> dict[str, int | None]:
     """Check every link exists; a milestone implies its goal."""
-    conn = raw(session)
     goal_id = links.goal_id
     if links.milestone_id is not None:
         milestone = queries.get_record(conn, "milestone", links.milestone_id)
@@ -301,7 +333,7 @@ def _link_action(session: Session, links: ActionLinks) -> dict[str, int | None]:
         "milestone_id": links.milestone_id,
         "advice_id": links.advice_id,
         "meeting_id": links.meeting_id,
-        "mentor_id": _mentor_id(session, links.mentor),
+        "mentor_id": _mentor_id(conn, links.mentor),
     }
 
 
@@ -311,46 +343,56 @@ def add_action(
     due: date | None = None,
     links: ActionLinks | None = None,
     done: bool = False,
-) -> Action:
-    with write_session(path) as session:
-        action = Action(
-            text=_need_text(text, "action"),
-            due_date=due,
-            **_link_action(session, links or ActionLinks()),
-        )
+) -> Record:
+    with write_connection(path) as conn:
+        values = {
+            "text": _need_text(text, "action"),
+            "due_date": due,
+            **_link_action(conn, links or ActionLinks()),
+        }
         if done:
-            action.status, action.done_on = "done", clock.today()
-        session.add(action)
+            values["status"], values["done_on"] = "done", clock.today()
+        action = _insert(conn, "action", values)
     return action
 
 
 def complete_action(
     path: Path, action_id: int, on: date | None = None, result: str | None = None
-) -> Action:
-    with write_session(path) as session:
-        action = _get(session, Action, action_id)
+) -> Record:
+    with write_connection(path) as conn:
+        action = _get(conn, "action", action_id)
         if action.status != "open":
             raise ConflictError(f"action #{action.id} is already {action.status}")
-        action.status, action.done_on = "done", on or clock.today()
-        action.result = _optional_text(result, "result")
-        _touch(action)
+        action = _update(
+            conn,
+            "action",
+            action.id,
+            {
+                "status": "done",
+                "done_on": on or clock.today(),
+                "result": _optional_text(result, "result"),
+            },
+        )
     return action
 
 
-def drop_action(path: Path, action_id: int, reason: str | None = None) -> Action:
-    with write_session(path) as session:
-        action = _get(session, Action, action_id)
+def drop_action(path: Path, action_id: int, reason: str | None = None) -> Record:
+    with write_connection(path) as conn:
+        action = _get(conn, "action", action_id)
         if action.status != "open":
             raise ConflictError(f"action #{action.id} is already {action.status}")
-        action.status = "dropped"
-        action.result = _optional_text(reason, "reason")
-        _touch(action)
+        action = _update(
+            conn,
+            "action",
+            action.id,
+            {"status": "dropped", "result": _optional_text(reason, "reason")},
+        )
     return action
 
 
-def edit_action(path: Path, action_id: int, changes: dict[str, Any]) -> Action:
-    with write_session(path) as session:
-        action = _get(session, Action, action_id)
+def edit_action(path: Path, action_id: int, changes: dict[str, Any]) -> Record:
+    with write_connection(path) as conn:
+        action = _get(conn, "action", action_id)
         link_keys = {"goal_id", "milestone_id", "advice_id", "meeting_id", "mentor"}
         if link_keys & changes.keys():
             current = ActionLinks(
@@ -360,11 +402,11 @@ def edit_action(path: Path, action_id: int, changes: dict[str, Any]) -> Action:
                 meeting_id=changes.pop("meeting_id", action.meeting_id),
                 mentor=changes.pop("mentor", None),
             )
-            linked = _link_action(session, current)
+            linked = _link_action(conn, current)
             if current.mentor is None:
                 linked.pop("mentor_id")
             changes.update(linked)
-        _apply(action, changes)
+        action = _apply(conn, "action", action, changes)
     return action
 
 
@@ -379,24 +421,26 @@ def add_advice(
     goal_id: int | None = None,
     meeting_id: int | None = None,
     on: date | None = None,
-) -> Advice:
-    with write_session(path) as session:
-        conn = raw(session)
-        mentor_id = _mentor_id(session, mentor, active_only=False)
+) -> Record:
+    with write_connection(path) as conn:
+        mentor_id = _mentor_id(conn, mentor, active_only=False)
         if meeting_id is not None:
             meeting = queries.get_record(conn, "meeting", meeting_id)
             mentor_id = mentor_id or meeting["mentor_id"]
         if goal_id is not None:
             queries.get_record(conn, "goal", goal_id)
-        advice = Advice(
-            text=_need_text(text, "advice"),
-            why=_optional_text(why, "why"),
-            mentor_id=mentor_id,
-            goal_id=goal_id,
-            meeting_id=meeting_id,
-            given_on=on or clock.today(),
+        advice = _insert(
+            conn,
+            "advice",
+            {
+                "text": _need_text(text, "advice"),
+                "why": _optional_text(why, "why"),
+                "mentor_id": mentor_id,
+                "goal_id": goal_id,
+                "meeting_id": meeting_id,
+                "given_on": on or clock.today(),
+            },
         )
-        session.add(advice)
     return advice
 
 
@@ -409,41 +453,43 @@ ADVICE_TRANSITIONS = {
 
 def set_advice_status(
     path: Path, advice_id: int, status: str, outcome: str | None = None
-) -> Advice:
-    with write_session(path) as session:
-        advice = _get(session, Advice, advice_id)
+) -> Record:
+    with write_connection(path) as conn:
+        advice = _get(conn, "advice", advice_id)
         if advice.status not in ADVICE_TRANSITIONS[status]:
             raise ConflictError(f"advice #{advice.id} is {advice.status}; it can't become {status}")
-        advice.status, advice.status_on = status, clock.today()
+        values: dict[str, Any] = {"status": status, "status_on": clock.today()}
         if outcome is not None:
-            advice.outcome = _need_text(outcome, "outcome")
-        _touch(advice)
+            values["outcome"] = _need_text(outcome, "outcome")
+        advice = _update(conn, "advice", advice.id, values)
     return advice
 
 
 # ---------------------------------------------------------------- topics
 
 
-def ask(path: Path, text: str, mentor: str | None = None, goal_id: int | None = None) -> Topic:
-    with write_session(path) as session:
+def ask(path: Path, text: str, mentor: str | None = None, goal_id: int | None = None) -> Record:
+    with write_connection(path) as conn:
         if goal_id is not None:
-            queries.get_record(raw(session), "goal", goal_id)
-        topic = Topic(
-            text=_need_text(text, "question"),
-            mentor_id=_mentor_id(session, mentor),
-            goal_id=goal_id,
+            queries.get_record(conn, "goal", goal_id)
+        topic = _insert(
+            conn,
+            "topic",
+            {
+                "text": _need_text(text, "question"),
+                "mentor_id": _mentor_id(conn, mentor),
+                "goal_id": goal_id,
+            },
         )
-        session.add(topic)
     return topic
 
 
-def drop_topic(path: Path, topic_id: int) -> Topic:
-    with write_session(path) as session:
-        topic = _get(session, Topic, topic_id)
+def drop_topic(path: Path, topic_id: int) -> Record:
+    with write_connection(path) as conn:
+        topic = _get(conn, "topic", topic_id)
         if topic.status != "queued":
             raise ConflictError(f"question #{topic.id} is already {topic.status}")
-        topic.status = "dropped"
-        _touch(topic)
+        topic = _update(conn, "topic", topic.id, {"status": "dropped"})
     return topic
 
 
@@ -468,7 +514,7 @@ class MeetingDraft:
 
 @dataclass
 class LoggedMeeting:
-    meeting: Meeting
+    meeting: Record
     mentor_name: str
     advice_ids: list[int]
     action_ids: list[int]
@@ -478,77 +524,76 @@ class LoggedMeeting:
 
 def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeeting:
     valid_text(draft.notes, "notes")
-    with write_session(path) as session:
-        conn = raw(session)
+    with write_connection(path) as conn:
         mentor = queries.get_record(conn, "mentor", mentor_id)
         if mentor["ended_on"]:
             raise ConflictError(
                 f"the mentorship with {mentor['name']} ended on {mentor['ended_on']}"
             )
-        meeting = Meeting(
-            mentor_id=mentor_id,
-            held_at=clock.to_utc(draft.held_at),
-            notes=draft.notes.strip(),
-            next_date=draft.next_date,
-            mode=draft.mode,
-            minutes=draft.minutes,
+        meeting = _insert(
+            conn,
+            "meeting",
+            {
+                "mentor_id": mentor_id,
+                "held_at": clock.to_utc(draft.held_at),
+                "notes": draft.notes.strip(),
+                "next_date": draft.next_date,
+                "mode": draft.mode,
+                "minutes": draft.minutes,
+            },
         )
-        session.add(meeting)
-        session.flush()
         day = clock.to_local(meeting.held_at).date()
         advice = [
-            Advice(
-                text=_need_text(text, "advice"),
-                mentor_id=mentor_id,
-                meeting_id=meeting.id,
-                given_on=day,
-            )
+            {
+                "text": _need_text(text, "advice"),
+                "mentor_id": mentor_id,
+                "meeting_id": meeting.id,
+                "given_on": day,
+            }
             for text in draft.advice
         ]
         actions = [
-            Action(
-                text=_need_text(text, "action"),
-                due_date=due,
-                meeting_id=meeting.id,
-                mentor_id=mentor_id,
-            )
+            {
+                "text": _need_text(text, "action"),
+                "due_date": due,
+                "meeting_id": meeting.id,
+                "mentor_id": mentor_id,
+            }
             for text, due in draft.actions
         ]
-        session.add_all(advice + actions)
+        # Questions and done actions are looked up before this meeting's own advice and actions
+        # are inserted, so an id given there always means a record that existed before the log.
         for topic_id in draft.discussed:
-            topic = _get(session, Topic, topic_id)
+            topic = _get(conn, "topic", topic_id)
             if topic.status != "queued":
                 raise ConflictError(f"question #{topic.id} is already {topic.status}")
-            topic.status, topic.meeting_id = "discussed", meeting.id
-            _touch(topic)
+            rows.update(conn, "topic", topic.id, {"status": "discussed", "meeting_id": meeting.id})
         for action_id in draft.done_actions:
-            action = _get(session, Action, action_id)
+            action = _get(conn, "action", action_id)
             if action.status == "open":
-                action.status, action.done_on = "done", day
-                _touch(action)
-        session.flush()
+                rows.update(conn, "action", action.id, {"status": "done", "done_on": day})
         logged = LoggedMeeting(
             meeting,
             mentor["name"],
-            [a.id for a in advice],
-            [a.id for a in actions],
+            [rows.insert(conn, "advice", values) for values in advice],
+            [rows.insert(conn, "action", values) for values in actions],
             list(draft.discussed),
             list(draft.done_actions),
         )
     return logged
 
 
-def edit_meeting(path: Path, meeting_id: int, changes: dict[str, Any]) -> Meeting:
-    with write_session(path) as session:
-        meeting = _get(session, Meeting, meeting_id)
+def edit_meeting(path: Path, meeting_id: int, changes: dict[str, Any]) -> Record:
+    with write_connection(path) as conn:
+        meeting = _get(conn, "meeting", meeting_id)
         if "held_at" in changes:
             changes["held_at"] = clock.to_utc(changes["held_at"])
-        if "notes" in changes:
-            meeting.notes = valid_text(changes.pop("notes"), "notes").strip()
-            _touch(meeting)
-            if not changes:
-                return meeting
-        _apply(meeting, changes)
+        values: dict[str, Any] = {}
+        if "notes" in changes:  # notes may be emptied: they stay "", never NULL
+            values["notes"] = valid_text(changes.pop("notes"), "notes").strip()
+        if changes or not values:
+            values.update(_changed(changes))
+        meeting = _update(conn, "meeting", meeting.id, values)
     return meeting
 
 
@@ -561,58 +606,59 @@ def add_win(
     goal_id: int | None = None,
     on: date | None = None,
     mentor: str | None = None,
-) -> Win:
-    with write_session(path) as session:
-        mentor_id = _mentor_id(session, mentor, active_only=False)
+) -> Record:
+    with write_connection(path) as conn:
+        mentor_id = _mentor_id(conn, mentor, active_only=False)
         if goal_id is not None:
-            goal = queries.get_record(raw(session), "goal", goal_id)
+            goal = queries.get_record(conn, "goal", goal_id)
             mentor_id = mentor_id or goal["mentor_id"]
-        win = Win(
-            text=_need_text(text, "win"),
-            won_on=on or clock.today(),
-            goal_id=goal_id,
-            mentor_id=mentor_id,
+        win = _insert(
+            conn,
+            "win",
+            {
+                "text": _need_text(text, "win"),
+                "won_on": on or clock.today(),
+                "goal_id": goal_id,
+                "mentor_id": mentor_id,
+            },
         )
-        session.add(win)
     return win
 
 
-def save_reflection(path: Path, start: date, end: date, text: str) -> Reflection:
+def save_reflection(path: Path, start: date, end: date, text: str) -> Record:
     """One reflection per review period: saving again replaces that period's text."""
     text = _need_text(text, "reflection")
-    with write_session(path) as session:
+    with write_connection(path) as conn:
         existing = queries.fetch_one(
-            raw(session),
+            conn,
             "SELECT id FROM reflection WHERE period_end = ? AND period_start = ?",
             (end.isoformat(), start.isoformat()),
         )
         if existing:
-            reflection = session.get(Reflection, existing["id"])
-            reflection.text = text
-            _touch(reflection)
+            reflection = _update(conn, "reflection", existing["id"], {"text": text})
         else:
-            reflection = Reflection(period_start=start, period_end=end, text=text)
-            session.add(reflection)
+            reflection = _insert(
+                conn, "reflection", {"period_start": start, "period_end": end, "text": text}
+            )
     return reflection
 
 
 # ---------------------------------------------------------------- deletion
 
 
-MODELS = {
-    m.__tablename__: m
-    for m in (Mentor, Goal, Milestone, Meeting, Topic, Advice, Action, Win, Reflection)
-}
+# The tables delete_record accepts: every record kind (parents before children).
+MODELS = frozenset(queries.RECORD_TABLES)
 
 
 def delete_record(path: Path, table: str, record_id: int) -> list[tuple[str, int, str]]:
     """Delete one record; linked rows cascade or unlink as the schema says. Returns what it touched."""
     from mentorlog.store.db import checkpoint
 
-    model = MODELS[table]
-    with write_session(path) as session:
-        record = _get(session, model, record_id)
-        impact = queries.delete_impact(raw(session), table, record_id)
-        session.delete(record)
+    if table not in MODELS:
+        raise KeyError(table)
+    with write_connection(path) as conn:
+        queries.get_record(conn, table, record_id)
+        impact = queries.delete_impact(conn, table, record_id)
+        conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
     checkpoint(path)
     return impact
