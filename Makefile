@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo test lint format bench schema grammar clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,13 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Regenerate what the fast runtime reads instead of importing SQLModel or Typer (tests fail when stale).
+schema: $(STAMP)
+	$(BIN)/python -m mentorlog.store.codegen
+
+grammar: $(STAMP)
+	$(BIN)/python -m mentorlog.cli.codegen
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -1,6 +1,4 @@
-"""The command line: the only package that imports Typer. Each module is one command group.
-
-The Typer modules leave out `from __future__ import annotations`: Typer would otherwise evaluate
-every annotation string at start-up (32 ms against 12 ms for building all commands, measured).
-Plain read commands are dispatched without Typer at all by fast.py.
+"""The command line. Commands are declared once, Typer-free (decl.py, registry.py, one module per group);
+app.py builds the Typer app from them for help, completion and usage errors, and fast.py runs every
+well-formed command line from the grammar that codegen.py reads off that app (grammar.py).
 """

@@ -3,8 +3,6 @@
 from datetime import date
 from typing import Annotated
 
-import typer
-
 from mentorlog.cli.common import (
     GoalOpt,
     IdArg,
@@ -17,23 +15,22 @@ from mentorlog.cli.common import (
     record_id,
 )
 from mentorlog.cli.data import delete_command
+from mentorlog.cli.decl import Arg, Group, Opt
 
-app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
+app = Group()  # its help text: GROUPS in cli/registry.py
 
-Flag = Annotated[bool, typer.Option()]
+Flag = Annotated[bool, Opt()]
 
 
 def _id_option(name: str, help: str) -> object:
-    return typer.Option(name, help=help, parser=record_id, metavar="ID")
+    return Opt(name, help=help, parser=record_id, metavar="ID")
 
 
 @app.command(
     "add", epilog="Example: mentorlog action add 'Draft the RFC due:+2w' --goal 3 --mentor alex"
 )
 def add(
-    text: Annotated[
-        str, typer.Argument(help="What you will do; 'due:SPEC' inside sets the due date.")
-    ],
+    text: Annotated[str, Arg(help="What you will do; 'due:SPEC' inside sets the due date.")],
     due: Annotated[date | None, date_option("--due", help="Due date.")] = None,
     goal: GoalOpt = None,
     milestone: Annotated[
@@ -41,7 +38,7 @@ def add(
     ] = None,
     advice: Annotated[int | None, _id_option("--advice", "The advice this acts on.")] = None,
     mentor: MentorOpt = None,
-    done: Annotated[bool, typer.Option("--done", help="Record it as already done today.")] = False,
+    done: Annotated[bool, Opt("--done", help="Record it as already done today.")] = False,
 ) -> None:
     """Add an action you committed to."""
     from mentorlog.core.dates import extract_due
@@ -60,12 +57,10 @@ def add(
 
 @app.command("list", epilog="Example: mentorlog action list --overdue --mentor alex")
 def list_(
-    open_: Annotated[bool, typer.Option("--open", help="Open actions (the default).")] = False,
-    done: Annotated[bool, typer.Option("--done", help="Done actions, latest first.")] = False,
-    overdue: Annotated[
-        bool, typer.Option("--overdue", help="Open actions past their due date.")
-    ] = False,
-    all_: Annotated[bool, typer.Option("--all", "-a", help="Every action.")] = False,
+    open_: Annotated[bool, Opt("--open", help="Open actions (the default).")] = False,
+    done: Annotated[bool, Opt("--done", help="Done actions, latest first.")] = False,
+    overdue: Annotated[bool, Opt("--overdue", help="Open actions past their due date.")] = False,
+    all_: Annotated[bool, Opt("--all", "-a", help="Every action.")] = False,
     mentor: MentorOpt = None,
     goal: GoalOpt = None,
     json: Json = False,
@@ -97,9 +92,7 @@ def done_(
     on: Annotated[
         date | None, date_option("--on", help="When it was done (default today).")
     ] = None,
-    result: Annotated[
-        str | None, typer.Option(help="What came of it: worth reporting back.")
-    ] = None,
+    result: Annotated[str | None, Opt(help="What came of it: worth reporting back.")] = None,
 ) -> None:
     """Mark an action done, with its result."""
     from mentorlog.render.output import say
@@ -115,7 +108,7 @@ def done_(
 @app.command(
     "drop", epilog="Example: mentorlog action drop 12 --reason 'superseded by the new plan'"
 )
-def drop(action_id: IdArg, reason: Annotated[str | None, typer.Option(help="Why.")] = None) -> None:
+def drop(action_id: IdArg, reason: Annotated[str | None, Opt(help="Why.")] = None) -> None:
     """Drop an action you will not do."""
     from mentorlog.render.output import say
     from mentorlog.store.writes import drop_action
@@ -127,7 +120,7 @@ def drop(action_id: IdArg, reason: Annotated[str | None, typer.Option(help="Why.
 @app.command("edit", epilog="Example: mentorlog action edit 12 --due fri --goal 3")
 def edit(
     action_id: IdArg,
-    text: Annotated[str | None, typer.Option(help="New text.")] = None,
+    text: Annotated[str | None, Opt(help="New text.")] = None,
     due: Annotated[date | None, date_option("--due", help="New due date.")] = None,
     goal: GoalOpt = None,
     milestone: Annotated[int | None, _id_option("--milestone", "Link to milestone ID.")] = None,

@@ -4,8 +4,6 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-import typer
-
 from mentorlog.cli.common import (
     GoalOpt,
     IdArg,
@@ -17,8 +15,9 @@ from mentorlog.cli.common import (
     record_id,
 )
 from mentorlog.cli.data import delete_command
+from mentorlog.cli.decl import Arg, Group, Opt
 
-app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
+app = Group()  # its help text: GROUPS in cli/registry.py
 
 
 class AdviceStatus(StrEnum):
@@ -34,12 +33,12 @@ class AdviceStatus(StrEnum):
     epilog="Example: mentorlog advice add 'Write the decision log first' --mentor alex --why 'reviews go faster'",
 )
 def add(
-    text: Annotated[str, typer.Argument(help="The advice.")],
+    text: Annotated[str, Arg(help="The advice.")],
     mentor: MentorOpt = None,
-    why: Annotated[str | None, typer.Option(help="The mentor's reasoning.")] = None,
+    why: Annotated[str | None, Opt(help="The mentor's reasoning.")] = None,
     goal: GoalOpt = None,
     meeting: Annotated[
-        int | None, typer.Option(help="The meeting it came from.", parser=record_id, metavar="ID")
+        int | None, Opt(help="The meeting it came from.", parser=record_id, metavar="ID")
     ] = None,
     on: Annotated[
         date | None, date_option("--on", help="When it was given (default today).")
@@ -57,7 +56,7 @@ def add(
 def list_(
     status: Annotated[
         AdviceStatus | None,
-        typer.Option(help="new, trying, applied, skipped, or pending (new+trying)."),
+        Opt(help="new, trying, applied, skipped, or pending (new+trying)."),
     ] = None,
     mentor: MentorOpt = None,
     json: Json = False,
@@ -109,7 +108,7 @@ def try_(advice_id: IdArg) -> None:
     epilog="Example: mentorlog advice apply 4 --outcome 'review took one round instead of three'",
 )
 def apply(
-    advice_id: IdArg, outcome: Annotated[str | None, typer.Option(help="What happened.")] = None
+    advice_id: IdArg, outcome: Annotated[str | None, Opt(help="What happened.")] = None
 ) -> None:
     """Mark advice applied, with its outcome to report back."""
     _move(
@@ -123,9 +122,7 @@ def apply(
 @app.command(
     "skip", epilog="Example: mentorlog advice skip 4 --reason 'not a fit for our team size'"
 )
-def skip(
-    advice_id: IdArg, reason: Annotated[str | None, typer.Option(help="Why not.")] = None
-) -> None:
+def skip(advice_id: IdArg, reason: Annotated[str | None, Opt(help="Why not.")] = None) -> None:
     """Decide not to follow a piece of advice (and say why)."""
     _move(advice_id, "skipped", reason, "Skipped advice #{id}.")
 

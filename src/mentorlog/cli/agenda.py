@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-import typer
-
 from mentorlog.cli.common import GoalOpt, IdArg, Json, MentorOpt, journal, reading
 from mentorlog.cli.data import delete_command
+from mentorlog.cli.decl import Arg, Group
 
-app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
+app = Group()  # its help text: GROUPS in cli/registry.py
+top = Group()  # top-level commands, registered in cli/registry.py
 
 
+@top.command("ask", epilog="Example: mentorlog ask 'How do I get more visibility?' --mentor alex")
 def ask(
-    text: Annotated[str, typer.Argument(help="The question or talking point.")],
+    text: Annotated[str, Arg(help="The question or talking point.")],
     mentor: MentorOpt = None,
     goal: GoalOpt = None,
 ) -> None:
@@ -25,9 +26,7 @@ def ask(
 
 @app.command("list", epilog="Example: mentorlog agenda list alex")
 def list_(
-    mentor: Annotated[
-        str | None, typer.Argument(help="Only what's queued for this mentor.")
-    ] = None,
+    mentor: Annotated[str | None, Arg(help="Only what's queued for this mentor.")] = None,
     json: Json = False,
 ) -> None:
     """List queued questions (those for no mentor in particular show for every mentor)."""

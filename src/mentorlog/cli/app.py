@@ -1,41 +1,72 @@
-"""The root command: global options, the command groups, and the one place errors become exit codes."""
+"""The Typer app, built from the declarations in the command modules (cli/decl.py, cli/registry.py).
+
+Typer serves help, completion and every command line the fast path (cli/fast.py) does not take;
+this is also the one place failures become `Error: ...` lines and exit codes on that path.
+"""
 
 import importlib
+import inspect
 import sys
+import typing
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from mentorlog import __version__
-from mentorlog.cli import agenda, data, demo, log, views
-from mentorlog.cli.common import State
-from mentorlog.cli.session import guarded
+from mentorlog.cli import decl, registry
+from mentorlog.cli.session import State, guarded
 
-# Command groups load on first use: `mentorlog action add` builds 7 commands instead of 57, and the
-# root --help shows these lines without importing any group (Click's lazy-group pattern).
-GROUPS = {
-    "mentor": (
-        "mentorlog.cli.mentor",
-        "Your mentors: who, what they help with, how often you meet.",
-    ),
-    "goal": ("mentorlog.cli.goal", "Goals: SMART goals, split into milestones."),
-    "milestone": ("mentorlog.cli.milestone", "Milestones: the steps of a goal."),
-    "meeting": (
-        "mentorlog.cli.meeting",
-        "Meetings you logged. Record a new one with 'mentorlog log'.",
-    ),
-    "agenda": ("mentorlog.cli.agenda", "Questions queued for your next meetings."),
-    "advice": (
-        "mentorlog.cli.advice",
-        "Advice you received, and what happened when you acted on it.",
-    ),
-    "action": ("mentorlog.cli.action", "Actions: what you committed to do, and what came of it."),
-    "win": ("mentorlog.cli.win", "Wins: achievements worth celebrating."),
-    "db": ("mentorlog.cli.db", "The journal file: where it is, its health, its schema."),
-}
-ORDER = ("status", "prep", "log", "review", "mentor", "goal", "milestone", "action", "advice", "ask",
-         "agenda", "meeting", "win", "backup", "restore", "export", "import", "db", "demo")  # fmt: skip
+
+def _typer_marker(marker: Any) -> Any:
+    if isinstance(marker, decl.Opt):
+        return typer.Option(*marker.decls, **marker.kwargs)
+    if isinstance(marker, decl.Arg):
+        return typer.Argument(**marker.kwargs)
+    return marker
+
+
+def invoke(command: decl.Command, kwargs: dict[str, Any]) -> Any:
+    """Call a command with what Typer parsed (tests record the call here)."""
+    return command.func(**kwargs, **command.bound)
+
+
+def typer_callback(command: decl.Command) -> Any:
+    """A function Typer can read: the command's signature with Typer's markers, bound args removed."""
+    func = command.func
+    hints = typing.get_type_hints(func, include_extras=True)
+    params, annotations = [], {}
+    for param in inspect.signature(func).parameters.values():
+        if param.name in command.bound:
+            continue
+        hint = hints.get(param.name, param.annotation)
+        if typing.get_origin(hint) is Annotated:
+            base, *extras = typing.get_args(hint)
+            hint = Annotated[(base, *(_typer_marker(x) for x in extras))]
+        annotations[param.name] = hint
+        params.append(param.replace(annotation=hint, kind=inspect.Parameter.KEYWORD_ONLY))
+
+    def callback(**kwargs: Any) -> Any:
+        return invoke(command, kwargs)
+
+    callback.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    callback.__annotations__ = annotations
+    callback.__name__ = func.__name__
+    callback.__doc__ = command.help or func.__doc__
+    callback.__mentorlog_command__ = command  # type: ignore[attr-defined]
+    return callback
+
+
+def add_commands(app: typer.Typer, group: decl.Group, names: Any = None) -> None:
+    for name in names or group.commands:
+        command = group.commands[name]
+        app.command(name, epilog=command.epilog)(typer_callback(command))
+
+
+def build_group(module: str) -> typer.Typer:
+    app = typer.Typer(no_args_is_help=True)
+    add_commands(app, importlib.import_module(module).app)
+    return app
 
 
 class LazyGroup(TyperGroup):
@@ -48,7 +79,7 @@ class LazyGroup(TyperGroup):
 
     def load(self) -> TyperGroup:
         if self._loaded is None:
-            group = typer.main.get_group(importlib.import_module(self.module).app)
+            group = typer.main.get_group(build_group(self.module))
             group.name, group.help = self.name, self.help
             self._loaded = group
         return self._loaded
@@ -62,18 +93,40 @@ class LazyGroup(TyperGroup):
         """Click's __init__ sets an empty dict; the real commands come from load()."""
 
 
+class LazyCommand(TyperCommand):
+    """A top-level command known by its name, help and example until it is run or its help shown."""
+
+    def __init__(self, name: str, module: str) -> None:
+        self.module = module
+        declared = importlib.import_module(module).top.commands[name]
+        super().__init__(
+            name=name, help=declared.help or inspect.getdoc(declared.func), epilog=declared.epilog
+        )
+        self._loaded: Any = None
+
+    def load(self) -> Any:
+        if self._loaded is None:
+            app = typer.Typer(add_completion=False)
+            add_commands(app, importlib.import_module(self.module).top, [self.name])
+            self._loaded = typer.main.get_command(app)
+        return self._loaded
+
+
 class MentorlogGroup(TyperGroup):
     """Runs the command and turns every failure into one `Error: ...` line and an exit code."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        for name, (module, text) in GROUPS.items():
-            self.add_command(LazyGroup(name, module, text))
-        self.commands = {name: self.commands[name] for name in ORDER}
+        for name in registry.ORDER:
+            if name in registry.GROUPS:
+                module, text = registry.GROUPS[name]
+                self.add_command(LazyGroup(name, module, text))
+            else:
+                self.add_command(LazyCommand(name, registry.TOP[name]))
 
     def resolve_command(self, ctx: Any, args: Any) -> Any:
         name, command, rest = super().resolve_command(ctx, args)
-        if isinstance(command, LazyGroup):
+        if isinstance(command, LazyGroup | LazyCommand):
             command = command.load()
         return name, command, rest
 
@@ -153,27 +206,3 @@ def root(
         from mentorlog.cli.reads import show_status
 
         show_status()
-
-
-app.command("status", epilog="Example: mentorlog status --json")(views.status)
-app.command("prep", epilog="Example: mentorlog prep alex --format markdown -o agenda.md")(
-    views.prep
-)
-app.command(
-    "review",
-    epilog="Example: mentorlog review --week --reflect 'Shipped the RFC; next: speak up earlier'",
-)(views.review)
-app.command(
-    "log",
-    epilog="Example: mentorlog log alex --notes 'Talked RFCs' --action 'Draft RFC due:+1w' --next +2w",
-)(log.log)
-app.command("ask", epilog="Example: mentorlog ask 'How do I get more visibility?' --mentor alex")(
-    agenda.ask
-)
-app.command("backup", epilog="Example: mentorlog backup ~/journal-before-reorg.db")(data.backup)
-app.command("restore", epilog="Example: mentorlog restore ~/journal-before-reorg.db --force")(
-    data.restore
-)
-app.command("export", epilog="Example: mentorlog export -o mentorlog.json")(data.export)
-app.command("import", epilog="Example: mentorlog import mentorlog.json --dry-run")(data.import_)
-app.command("demo", epilog="Example: mentorlog demo")(demo.demo)

@@ -4,15 +4,17 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import typer
-
 from mentorlog.cli.common import IdArg, State, journal, reading
+from mentorlog.cli.decl import Arg, Group, Opt
+
+top = Group()  # top-level commands, registered in cli/registry.py
 
 
+@top.command("backup", epilog="Example: mentorlog backup ~/journal-before-reorg.db")
 def backup(
     path: Annotated[
         Path | None,
-        typer.Argument(help="Where to write it (default: timestamped, beside the journal)."),
+        Arg(help="Where to write it (default: timestamped, beside the journal)."),
     ] = None,
 ) -> None:
     """Copy the journal to a single private file, safely even while mentorlog is writing."""
@@ -22,10 +24,11 @@ def backup(
     say(f"Backed up to {make_backup(journal(), path)}")
 
 
+@top.command("restore", epilog="Example: mentorlog restore ~/journal-before-reorg.db --force")
 def restore(
-    path: Annotated[Path, typer.Argument(help="A backup made by 'mentorlog backup'.")],
+    path: Annotated[Path, Arg(help="A backup made by 'mentorlog backup'.")],
     force: Annotated[
-        bool, typer.Option("--force", help="Replace the current journal (a copy of it is kept).")
+        bool, Opt("--force", help="Replace the current journal (a copy of it is kept).")
     ] = False,
 ) -> None:
     """Replace the journal with a backup, after checking the backup's integrity."""
@@ -45,12 +48,13 @@ class ExportFormat(StrEnum):
     json = "json"
 
 
+@top.command("export", epilog="Example: mentorlog export -o mentorlog.json")
 def export(
     fmt: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="json: every record, lossless.")
+        ExportFormat, Opt("--format", "-f", help="json: every record, lossless.")
     ] = ExportFormat.json,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE (0600).", metavar="FILE")
+        Path | None, Opt("--output", "-o", help="Write to FILE (0600).", metavar="FILE")
     ] = None,
 ) -> None:
     """Export every record of every kind with its UUID (import it elsewhere with 'mentorlog import')."""
@@ -73,10 +77,11 @@ def export(
     say(f"Exported to {output}")
 
 
+@top.command("import", epilog="Example: mentorlog import mentorlog.json --dry-run")
 def import_(
-    path: Annotated[Path, typer.Argument(help="A JSON export.")],
+    path: Annotated[Path, Arg(help="A JSON export.")],
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Report what would be added; change nothing.")
+        bool, Opt("--dry-run", help="Report what would be added; change nothing.")
     ] = False,
 ) -> None:
     """Add the records of an export that are not in the journal yet (by UUID); all or nothing."""
@@ -88,36 +93,41 @@ def import_(
     say(("Would add: " if dry_run else "Added: ") + added + ".")
 
 
-def delete_command(app: typer.Typer, table: str, noun: str, example: str) -> None:
+def delete(
+    record_id: IdArg,
+    yes: Annotated[bool, Opt("--yes", "-y", help="Don't ask for confirmation.")] = False,
+    *,
+    table: str,
+    noun: str,
+) -> None:
+    """Delete a record for good (each group binds `table` and `noun`; see `delete_command`)."""
+    import sys
+
+    from mentorlog.errors import MentorlogError, UsageProblem
+    from mentorlog.render.output import confirm, say
+    from mentorlog.store.queries import delete_impact, get_record
+    from mentorlog.store.writes import delete_record
+
+    with reading() as conn:
+        get_record(conn, table, record_id)
+        impact = delete_impact(conn, table, record_id)
+    effects = "; ".join(f"{count} {child} {how}" for child, count, how in impact)
+    question = f"Delete {noun} #{record_id}" + (f" ({effects})" if effects else "") + "?"
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UsageProblem(f"{question[:-1]} needs confirmation: rerun with --yes")
+        if not confirm(question):
+            raise MentorlogError("aborted; nothing was changed")
+    delete_record(journal(), table, record_id)
+    say(f"Deleted {noun} #{record_id}" + (f"; {effects}." if effects else "."))
+
+
+def delete_command(app: Group, table: str, noun: str, example: str) -> None:
     """Register `<group> delete ID [--yes]` for one record kind."""
-
-    @app.command("delete", epilog=f"Example: {example}")
-    def delete(
-        record_id: IdArg,
-        yes: Annotated[
-            bool, typer.Option("--yes", "-y", help="Don't ask for confirmation.")
-        ] = False,
-    ) -> None:
-        import sys
-
-        from mentorlog.errors import UsageProblem
-        from mentorlog.render.output import say
-        from mentorlog.store.queries import delete_impact, get_record
-        from mentorlog.store.writes import delete_record
-
-        with reading() as conn:
-            get_record(conn, table, record_id)
-            impact = delete_impact(conn, table, record_id)
-        effects = "; ".join(f"{count} {child} {how}" for child, count, how in impact)
-        question = f"Delete {noun} #{record_id}" + (f" ({effects})" if effects else "") + "?"
-        if not yes:
-            if not sys.stdin.isatty():
-                raise UsageProblem(f"{question[:-1]} needs confirmation: rerun with --yes")
-            if not typer.confirm(question, default=False):
-                raise typer.Abort()
-        delete_record(journal(), table, record_id)
-        say(f"Deleted {noun} #{record_id}" + (f"; {effects}." if effects else "."))
-
-    delete.__doc__ = (
-        f"Delete a {noun} for good (linked records are listed first; --yes skips the question)."
-    )
+    app.command(
+        "delete",
+        epilog=f"Example: {example}",
+        help=f"Delete a {noun} for good (linked records are listed first; --yes skips the question).",
+        table=table,
+        noun=noun,
+    )(delete)

@@ -1,8 +1,8 @@
 """db path/check/migrate: where the journal is and whether it is healthy."""
 
-import typer
+from mentorlog.cli.decl import Group
 
-app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
+app = Group()  # its help text: GROUPS in cli/registry.py
 
 
 @app.command("path", epilog="Example: mentorlog db path")

@@ -3,15 +3,17 @@
 from pathlib import Path
 from typing import Annotated
 
-import typer
-
 from mentorlog.cli.common import State
+from mentorlog.cli.decl import Group, Opt
+
+top = Group()  # top-level commands, registered in cli/registry.py
 
 
+@top.command("demo", epilog="Example: mentorlog demo")
 def demo(
     db_file: Annotated[
         Path | None,
-        typer.Option("--db", help="Write the sample journal here (a new file).", metavar="PATH"),
+        Opt("--db", help="Write the sample journal here (a new file).", metavar="PATH"),
     ] = None,
 ) -> None:
     """Build a sample journal (two mentors, three months) in a throwaway folder and show status, prep and review."""

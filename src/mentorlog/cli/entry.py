@@ -1,4 +1,5 @@
-"""The console-script entry point: plain read commands skip Typer (cli/fast.py), the rest use it."""
+"""The console-script entry point: every command Click would accept runs without Typer (cli/fast.py);
+help, completion and usage errors go through the Typer app."""
 
 from __future__ import annotations
 

@@ -1,125 +1,234 @@
-"""A Typer-free way in for the read commands people run most: `mentorlog`, `status`, `prep`, `review`,
-`action list`. Typer 0.29 spends ~150 ms importing itself and building pydantic validators on every
-run; these commands need none of it.
+"""Every command line that Click would accept without complaint runs here, without Typer.
 
-Only a strict, plain form of each command is taken here; anything else (help, unknown or repeated
-options, `--opt=value`, -o FILE...) returns None and goes through Typer as usual. Both ways call the
-same functions in cli/reads.py, and tests/test_fast_path.py checks they print the same thing.
+Typer costs ~100 ms to import before it parses anything. This module parses argv the way Click does
+(`--opt=value`, `-fjson`, clustered flags, `--`, repeated and interspersed options) from the grammar
+that cli/codegen.py reads off the Typer app (cli/grammar.py), converts the values the way the
+declarations say, and calls the same function Typer would, with the same arguments.
+
+Anything else — help, unknown or missing options, a value that does not convert, --version — is left
+to Typer (plan() returns None), so usage errors and help read exactly as Typer prints them.
+tests/test_fast_path.py runs both paths on every command and compares arguments, output and exit codes.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import Any, NamedTuple
 
-from mentorlog.cli.session import State, guarded
-
-Handler = Callable[[], None]
-
-
-def _take_value(args: list[str], index: int) -> str | None:
-    if index + 1 >= len(args) or args[index + 1].startswith("-") or args[index + 1] == "":
-        return None
-    return args[index + 1]
+NAME, KIND, OPTS, SECONDARY, FLAG, MULTIPLE, NARGS, REQUIRED, CONVERT = range(9)
 
 
-def _options(
-    args: list[str], flags: dict[str, str], valued: dict[str, str]
-) -> dict[str, object] | None:
-    """Parse `args` as known flags and `--opt VALUE` pairs, each at most once; None if anything else."""
-    found: dict[str, object] = {}
-    index = 0
-    while index < len(args):
-        token = args[index]
-        if token in flags and flags[token] not in found:
-            found[flags[token]] = True
-            index += 1
-        elif token in valued and valued[token] not in found:
-            value = _take_value(args, index)
-            if value is None:
-                return None
-            found[valued[token]] = value
-            index += 2
+class NotFast(Exception):
+    """This command line is Typer's to handle (help, or anything Click would refuse)."""
+
+
+class Plan(NamedTuple):
+    """What to run: the function, its keyword arguments, and the --db the root option gave.
+
+    (A NamedTuple, not a dataclass: importing dataclasses costs ~10 ms of start-up.)
+    """
+
+    target: str
+    kwargs: dict[str, Any]
+    db: str | None
+
+    def function(self) -> Callable[..., Any]:
+        import importlib
+
+        module, _, name = self.target.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+
+def _split_opt(opt: str) -> tuple[str, str]:
+    first = opt[:1]
+    if first.isalnum():
+        return "", opt
+    if opt[1:2] == first:
+        return opt[:2], opt[2:]
+    return first, opt[1:]
+
+
+class _Parser:
+    """Click's option parser (click.parser._OptionParser), for the params of one command."""
+
+    def __init__(
+        self, params: list[tuple], help_names: tuple[str, ...], interspersed: bool
+    ) -> None:
+        self.interspersed = interspersed
+        self.short: dict[str, tuple] = {}
+        self.long: dict[str, tuple] = {}
+        self.prefixes = {"-", "--"}
+        self.args = [p for p in params if p[KIND] == "argument"]
+        for param in params:
+            if param[KIND] == "option":
+                for opt in param[OPTS] + param[SECONDARY]:
+                    self._add(opt, param)
+        for opt in help_names:
+            self._add(opt, None)  # help is Typer's to print
+
+    def _add(self, opt: str, param: tuple | None) -> None:
+        prefix, value = _split_opt(opt)
+        self.prefixes.add(prefix)
+        if len(prefix) == 1 and len(value) == 1:
+            self.short[opt] = param  # type: ignore[assignment]
         else:
-            return None
-    return found
+            self.long[opt] = param  # type: ignore[assignment]
+
+    def parse(self, rargs: list[str]) -> tuple[dict[str, Any], list[str]]:
+        opts: dict[str, Any] = {}
+        largs: list[str] = []
+        while rargs:
+            arg = rargs.pop(0)
+            if arg == "--":
+                break
+            if arg[:1] in self.prefixes and len(arg) > 1:
+                self._process_opts(arg, rargs, opts)
+            elif self.interspersed:
+                largs.append(arg)
+            else:
+                rargs.insert(0, arg)
+                break
+        return opts, largs + rargs
+
+    def _store(self, param: tuple | None, opt: str, value: str | None, opts: dict) -> None:
+        if param is None:
+            raise NotFast("help")
+        if param[FLAG]:
+            value = opt not in param[SECONDARY]  # type: ignore[assignment]
+        if param[MULTIPLE]:
+            opts.setdefault(param[NAME], []).append(value)
+        else:
+            opts[param[NAME]] = value
+
+    def _takes_value(self, param: tuple | None) -> bool:
+        return param is not None and not param[FLAG]
+
+    def _process_opts(self, arg: str, rargs: list[str], opts: dict) -> None:
+        long_opt, sep, explicit = arg.partition("=")
+        if long_opt in self.long:
+            param = self.long[long_opt]
+            if self._takes_value(param):
+                if sep:
+                    rargs.insert(0, explicit)
+                if not rargs:
+                    raise NotFast("option requires an argument")
+                self._store(param, long_opt, rargs.pop(0), opts)
+            elif sep:
+                raise NotFast("option does not take a value")
+            else:
+                self._store(param, long_opt, None, opts)
+            return
+        if arg[:2] in self.prefixes:
+            raise NotFast("no such option")
+        prefix = arg[0]
+        for index, char in enumerate(arg[1:], start=2):
+            opt = prefix + char
+            if opt not in self.short:
+                raise NotFast("no such option")
+            param = self.short[opt]
+            if self._takes_value(param):
+                if index < len(arg):
+                    rargs.insert(0, arg[index:])
+                if not rargs:
+                    raise NotFast("option requires an argument")
+                self._store(param, opt, rargs.pop(0), opts)
+                return
+            self._store(param, opt, None, opts)
 
 
-def _view(args: list[str], positional: bool) -> tuple[str | None, str] | None:
-    """`[NAME] [--json | --format F]` for prep (positional) and review/status."""
-    name = None
-    if positional and args and not args[0].startswith("-"):
-        name, args = args[0], args[1:]
-    opts = _options(args, {"--json": "json"}, {"--format": "format", "-f": "format"})
-    if opts is None or ("json" in opts and "format" in opts):
-        return None
-    fmt = "json" if opts.get("json") else str(opts.get("format", "text"))
-    if fmt not in ("text", "markdown", "json"):
-        return None
-    return name, fmt
+def _convert(spec: tuple, value: Any) -> Any:
+    kind = spec[0]
+    if kind in ("str", "bool"):
+        return value
+    if kind == "int":
+        if not (value.isascii() and value.isdigit()):
+            raise NotFast("not a plain number")
+        number = int(value)
+        low, high = spec[1], spec[2]
+        if (low is not None and number < low) or (high is not None and number > high):
+            raise NotFast("out of range")
+        return number
+    if kind == "path":
+        from pathlib import Path
+
+        return Path(value)
+    module, _, name = spec[1].partition(":")
+    import importlib
+
+    target = getattr(importlib.import_module(module), name)
+    if kind == "enum":
+        try:
+            return target(value)
+        except ValueError:
+            raise NotFast("not a choice") from None
+    try:
+        return target(value)
+    except Exception as exc:  # the parser's own error message is Typer's to print
+        raise NotFast("value does not convert") from exc
 
 
-def plan(argv: list[str]) -> Handler | None:
-    """The handler for argv if it is a plain read command, else None (Typer takes it)."""
-    args = list(argv)
-    if len(args) >= 2 and args[0] == "--db":
-        if not args[1] or args[1].startswith("-"):
-            return None
-        State.db, args = args[1], args[2:]
-    else:
-        env = os.environ.get("MENTORLOG_DB")
-        if env == "":
-            return None
-        State.db = env
-    if not args:
-        return lambda: _reads().show_status(False)
-    command, rest = args[0], args[1:]
-    if command == "status":
-        opts = _options(rest, {"--json": "json"}, {})
-        return None if opts is None else (lambda: _reads().show_status(bool(opts.get("json"))))
-    if command == "prep":
-        parsed = _view(rest, positional=True)
-        return None if parsed is None else (lambda: _reads().show_prep(parsed[0], parsed[1]))
-    if command == "review":
-        parsed = _view(rest, positional=False)
-        return None if parsed is None else (lambda: _reads().show_review(parsed[1]))
-    if command == "action" and rest[:1] == ["list"]:
-        flags = {
-            "--open": "open",
-            "--done": "done",
-            "--overdue": "overdue",
-            "--all": "all",
-            "-a": "all",
-            "--json": "json",
-        }
-        opts = _options(
-            rest[1:], flags, {"--mentor": "mentor", "-m": "mentor", "--goal": "goal", "-g": "goal"}
+def _bind(params: list[tuple], opts: dict[str, Any], args: list[str]) -> dict[str, Any]:
+    """Arguments from the positional words, then every given value converted (Click's order)."""
+    arguments = [p for p in params if p[KIND] == "argument"]
+    for param in arguments:
+        if param[NARGS] == -1:
+            if args:
+                opts[param[NAME]] = list(args)
+            args = []
+        elif args:
+            opts[param[NAME]] = args.pop(0)
+    if args:
+        raise NotFast("unexpected extra argument")
+    kwargs: dict[str, Any] = {}
+    for param in params:
+        if param[NAME] not in opts:
+            if param[REQUIRED]:
+                raise NotFast("missing parameter")
+            continue
+        value = opts[param[NAME]]
+        if isinstance(value, list):
+            kwargs[param[NAME]] = [_convert(param[CONVERT], v) for v in value]
+        else:
+            kwargs[param[NAME]] = _convert(param[CONVERT], value)
+    return kwargs
+
+
+def plan(argv: list[str]) -> Plan | None:
+    """The call Typer would make for argv, or None when argv is Typer's to handle. Pure: no state."""
+    from mentorlog.cli.grammar import GRAMMAR
+
+    help_names = GRAMMAR["help"]
+    try:
+        root = GRAMMAR["root"]
+        opts, rest = _Parser(root["params"], help_names, interspersed=False).parse(list(argv))
+        if "version" in opts:
+            raise NotFast("--version")
+        db = (
+            opts["db_file"]
+            if "db_file" in opts
+            else os.environ.get(root["envvars"]["db_file"]) or None
         )
-        if opts is None:
-            return None
-        return lambda: _action_list(opts)
-    return None
-
-
-def _reads():
-    from mentorlog.cli import reads
-
-    return reads
-
-
-def _action_list(opts: dict[str, object]) -> None:
-    from mentorlog.cli import reads
-    from mentorlog.core.dates import parse_id
-
-    goal = parse_id(str(opts["goal"])) if "goal" in opts else None
-    flags = {name: bool(opts.get(name)) for name in reads.ACTION_FLAGS}
-    reads.show_actions(flags, opts.get("mentor"), goal, bool(opts.get("json")))  # type: ignore[arg-type]
+        if not rest:
+            return Plan("mentorlog.cli.views:status", {}, db)
+        spec: dict[str, Any] = {"group": True, "commands": GRAMMAR["commands"]}
+        while spec.get("group"):
+            if not rest or rest[0] not in spec["commands"]:
+                raise NotFast("no such command (or a group's help)")
+            spec, rest = spec["commands"][rest[0]], rest[1:]
+        opts, args = _Parser(spec["params"], help_names, interspersed=True).parse(rest)
+        kwargs = _bind(spec["params"], opts, args)
+    except NotFast:
+        return None
+    return Plan(spec["target"], {**kwargs, **spec["bound"]}, db)
 
 
 def run(argv: list[str]) -> int | None:
     """Exit code if the fast path took the command, None to hand it to Typer."""
-    handler = plan(argv)
-    if handler is None:
-        State.db = None
+    chosen = plan(argv)
+    if chosen is None:
         return None
-    return guarded(handler)
+    from mentorlog.cli.session import State, guarded
+
+    State.db = chosen.db
+    return guarded(lambda: chosen.function()(**chosen.kwargs))

@@ -4,12 +4,11 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-import typer
-
 from mentorlog.cli.common import IdArg, Json, MentorOpt, changes, date_option, journal, reading
 from mentorlog.cli.data import delete_command
+from mentorlog.cli.decl import Arg, Group, Opt
 
-app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
+app = Group()  # its help text: GROUPS in cli/registry.py
 
 
 class Horizon(StrEnum):
@@ -23,15 +22,15 @@ class Horizon(StrEnum):
     "--by eoq --mentor alex --milestone 'Shadow a review' --milestone 'Co-lead one'",
 )
 def add(
-    title: Annotated[str, typer.Argument(help="What you want to achieve.")],
-    why: Annotated[str | None, typer.Option(help="Why it matters to you.")] = None,
-    measure: Annotated[str | None, typer.Option(help="How you will know it is achieved.")] = None,
+    title: Annotated[str, Arg(help="What you want to achieve.")],
+    why: Annotated[str | None, Opt(help="Why it matters to you.")] = None,
+    measure: Annotated[str | None, Opt(help="How you will know it is achieved.")] = None,
     by: Annotated[date | None, date_option("--by", help="Target date.")] = None,
     mentor: MentorOpt = None,
-    horizon: Annotated[Horizon, typer.Option(help="short or long term.")] = Horizon.short,
+    horizon: Annotated[Horizon, Opt(help="short or long term.")] = Horizon.short,
     milestone: Annotated[
         list[str] | None,
-        typer.Option("--milestone", help="A milestone (repeat for several, in order)."),
+        Opt("--milestone", help="A milestone (repeat for several, in order)."),
     ] = None,
 ) -> None:
     """Add a goal, optionally with its milestones. Warns when it is not SMART yet."""
@@ -55,7 +54,7 @@ def add(
 @app.command("list", epilog="Example: mentorlog goal list --mentor alex")
 def list_(
     all_: Annotated[
-        bool, typer.Option("--all", "-a", help="Include achieved, paused and dropped goals.")
+        bool, Opt("--all", "-a", help="Include achieved, paused and dropped goals.")
     ] = False,
     mentor: MentorOpt = None,
     json: Json = False,
@@ -88,12 +87,12 @@ def show(goal_id: IdArg, json: Json = False) -> None:
 )
 def edit(
     goal_id: IdArg,
-    title: Annotated[str | None, typer.Option(help="New title.")] = None,
-    why: Annotated[str | None, typer.Option(help="Why it matters.")] = None,
-    measure: Annotated[str | None, typer.Option(help="How success is measured.")] = None,
+    title: Annotated[str | None, Opt(help="New title.")] = None,
+    why: Annotated[str | None, Opt(help="Why it matters.")] = None,
+    measure: Annotated[str | None, Opt(help="How success is measured.")] = None,
     by: Annotated[date | None, date_option("--by", help="New target date.")] = None,
     mentor: MentorOpt = None,
-    horizon: Annotated[Horizon | None, typer.Option(help="short or long term.")] = None,
+    horizon: Annotated[Horizon | None, Opt(help="short or long term.")] = None,
 ) -> None:
     """Change a goal: make it SMART, retarget it, move it to another mentor."""
     from mentorlog.render.output import say
@@ -133,7 +132,7 @@ def done(goal_id: IdArg) -> None:
 
 @app.command("drop", epilog="Example: mentorlog goal drop 3 --reason 'team reorganised'")
 def drop(
-    goal_id: IdArg, reason: Annotated[str | None, typer.Option(help="Why you let it go.")] = None
+    goal_id: IdArg, reason: Annotated[str | None, Opt(help="Why you let it go.")] = None
 ) -> None:
     """Drop a goal you no longer pursue."""
     _set_status(goal_id, "dropped", reason)

@@ -4,34 +4,31 @@ import sys
 from datetime import date, datetime
 from typing import Annotated
 
-import typer
-
 from mentorlog.cli.common import State, date_option, datetime_option, journal, reading, record_id
+from mentorlog.cli.decl import Arg, Group, Opt
 from mentorlog.cli.meeting import Mode
 
+top = Group()  # top-level commands, registered in cli/registry.py
 
+
+@top.command(
+    "log",
+    epilog="Example: mentorlog log alex --notes 'Talked RFCs' --action 'Draft RFC due:+1w' --next +2w",
+)
 def log(
-    mentor: Annotated[
-        str | None, typer.Argument(help="Mentor (default: the one due soonest).")
-    ] = None,
+    mentor: Annotated[str | None, Arg(help="Mentor (default: the one due soonest).")] = None,
     on: Annotated[
         datetime | None, datetime_option("--on", help="When it was held (default now).")
     ] = None,
-    notes: Annotated[
-        str | None, typer.Option(help="Meeting notes (Markdown); '-' reads stdin.")
-    ] = None,
-    advice: Annotated[
-        list[str] | None, typer.Option("--advice", help="Advice received (repeat).")
-    ] = None,
+    notes: Annotated[str | None, Opt(help="Meeting notes (Markdown); '-' reads stdin.")] = None,
+    advice: Annotated[list[str] | None, Opt("--advice", help="Advice received (repeat).")] = None,
     action: Annotated[
         list[str] | None,
-        typer.Option(
-            "--action", help="Action you committed to; 'due:+2w' sets a due date (repeat)."
-        ),
+        Opt("--action", help="Action you committed to; 'due:+2w' sets a due date (repeat)."),
     ] = None,
     discussed: Annotated[
         list[int] | None,
-        typer.Option(
+        Opt(
             "--discussed",
             help="Queued question ID covered (repeat).",
             parser=record_id,
@@ -41,10 +38,10 @@ def log(
     next_: Annotated[
         date | None, date_option("--next", help="Planned date of the next meeting.")
     ] = None,
-    mode: Annotated[Mode, typer.Option(help="in-person, video, call or chat.")] = Mode.video,
-    minutes: Annotated[int | None, typer.Option(min=1, max=1440, help="How long it took.")] = None,
+    mode: Annotated[Mode, Opt(help="in-person, video, call or chat.")] = Mode.video,
+    minutes: Annotated[int | None, Opt(min=1, max=1440, help="How long it took.")] = None,
     edit: Annotated[
-        bool, typer.Option("--edit", "-e", help="Open the editor template even with flags.")
+        bool, Opt("--edit", "-e", help="Open the editor template even with flags.")
     ] = False,
 ) -> None:
     """Record a meeting: notes, advice, actions, questions covered, next date.

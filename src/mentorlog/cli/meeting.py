@@ -4,8 +4,6 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-import typer
-
 from mentorlog.cli.common import (
     IdArg,
     Json,
@@ -16,8 +14,9 @@ from mentorlog.cli.common import (
     reading,
 )
 from mentorlog.cli.data import delete_command
+from mentorlog.cli.decl import Arg, Group, Opt
 
-app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
+app = Group()  # its help text: GROUPS in cli/registry.py
 
 
 class Mode(StrEnum):
@@ -29,7 +28,7 @@ class Mode(StrEnum):
 
 @app.command("list", epilog="Example: mentorlog meeting list alex --json")
 def list_(
-    mentor: Annotated[str | None, typer.Argument(help="Only meetings with this mentor.")] = None,
+    mentor: Annotated[str | None, Arg(help="Only meetings with this mentor.")] = None,
     json: Json = False,
 ) -> None:
     """List meetings, latest first."""
@@ -59,10 +58,10 @@ def show(meeting_id: IdArg, json: Json = False) -> None:
 def edit(
     meeting_id: IdArg,
     on: Annotated[datetime | None, datetime_option("--on", help="When it was held.")] = None,
-    notes: Annotated[str | None, typer.Option(help="Replace the notes ('-' reads stdin).")] = None,
+    notes: Annotated[str | None, Opt(help="Replace the notes ('-' reads stdin).")] = None,
     next_: Annotated[date | None, date_option("--next", help="Planned next meeting.")] = None,
-    mode: Annotated[Mode | None, typer.Option(help="in-person, video, call or chat.")] = None,
-    minutes: Annotated[int | None, typer.Option(min=1, max=1440, help="How long it took.")] = None,
+    mode: Annotated[Mode | None, Opt(help="in-person, video, call or chat.")] = None,
+    minutes: Annotated[int | None, Opt(min=1, max=1440, help="How long it took.")] = None,
 ) -> None:
     """Correct a logged meeting."""
     import sys

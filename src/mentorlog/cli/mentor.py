@@ -3,14 +3,13 @@
 from datetime import date
 from typing import Annotated
 
-import typer
-
 from mentorlog.cli.common import Json, cadence_option, changes, date_option, journal, reading
 from mentorlog.cli.data import delete_command
+from mentorlog.cli.decl import Arg, Group, Opt
 
-app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
+app = Group()  # its help text: GROUPS in cli/registry.py
 
-NameArg = Annotated[str, typer.Argument(help="Mentor name (any unique prefix when looking up).")]
+NameArg = Annotated[str, Arg(help="Mentor name (any unique prefix when looking up).")]
 
 
 @app.command(
@@ -19,9 +18,9 @@ NameArg = Annotated[str, typer.Argument(help="Mentor name (any unique prefix whe
 )
 def add(
     name: NameArg,
-    focus: Annotated[str | None, typer.Option(help="What this mentor helps you with.")] = None,
+    focus: Annotated[str | None, Opt(help="What this mentor helps you with.")] = None,
     cadence: Annotated[str, cadence_option("--cadence", "-c", help="How often you meet.")] = "1m",
-    contact: Annotated[str | None, typer.Option(help="Email, handle or phone.")] = None,
+    contact: Annotated[str | None, Opt(help="Email, handle or phone.")] = None,
     since: Annotated[
         date | None, date_option("--since", help="When the mentorship started (default today).")
     ] = None,
@@ -37,9 +36,7 @@ def add(
 
 @app.command("list", epilog="Example: mentorlog mentor list --all --json")
 def list_(
-    all_: Annotated[
-        bool, typer.Option("--all", "-a", help="Include concluded mentorships.")
-    ] = False,
+    all_: Annotated[bool, Opt("--all", "-a", help="Include concluded mentorships.")] = False,
     json: Json = False,
 ) -> None:
     """List mentors with when you last met and when the next meeting is due."""
@@ -69,10 +66,10 @@ def show(name: NameArg, json: Json = False) -> None:
 )
 def edit(
     name: NameArg,
-    rename: Annotated[str | None, typer.Option("--name", help="New name.")] = None,
-    focus: Annotated[str | None, typer.Option(help="New focus area.")] = None,
+    rename: Annotated[str | None, Opt("--name", help="New name.")] = None,
+    focus: Annotated[str | None, Opt(help="New focus area.")] = None,
     cadence: Annotated[str | None, cadence_option("--cadence", "-c", help="New cadence.")] = None,
-    contact: Annotated[str | None, typer.Option(help="New contact.")] = None,
+    contact: Annotated[str | None, Opt(help="New contact.")] = None,
     since: Annotated[date | None, date_option("--since", help="New start date.")] = None,
 ) -> None:
     """Change a mentor's details."""
@@ -90,7 +87,7 @@ def edit(
 def end(
     name: NameArg,
     on: Annotated[date | None, date_option("--on", help="When it ended (default today).")] = None,
-    note: Annotated[str | None, typer.Option(help="A closing note: what you got from it.")] = None,
+    note: Annotated[str | None, Opt(help="A closing note: what you got from it.")] = None,
 ) -> None:
     """Conclude a mentorship gracefully; it leaves the default views but stays in the journal."""
     from mentorlog.render.output import say

@@ -3,18 +3,17 @@
 from datetime import date
 from typing import Annotated
 
-import typer
-
 from mentorlog.cli.common import IdArg, Json, changes, date_option, journal, reading, record_id
 from mentorlog.cli.data import delete_command
+from mentorlog.cli.decl import Arg, Group, Opt
 
-app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
+app = Group()  # its help text: GROUPS in cli/registry.py
 
 
 @app.command("add", epilog="Example: mentorlog milestone add 3 'Co-lead a review' --due +3w")
 def add(
     goal_id: IdArg,
-    title: Annotated[str, typer.Argument(help="The step.")],
+    title: Annotated[str, Arg(help="The step.")],
     due: Annotated[date | None, date_option("--due", help="When it should be reached.")] = None,
 ) -> None:
     """Add a milestone to a goal (it goes last)."""
@@ -33,7 +32,7 @@ def done(
     on: Annotated[
         date | None, date_option("--on", help="When it was reached (default today).")
     ] = None,
-    note: Annotated[str | None, typer.Option(help="How it went.")] = None,
+    note: Annotated[str | None, Opt(help="How it went.")] = None,
 ) -> None:
     """Mark a milestone reached."""
     from mentorlog.render.output import say
@@ -52,7 +51,7 @@ def done(
 def list_(
     goal_id: Annotated[
         int | None,
-        typer.Argument(help="Only this goal's milestones.", parser=record_id, metavar="[GOAL_ID]"),
+        Arg(help="Only this goal's milestones.", parser=record_id, metavar="[GOAL_ID]"),
     ] = None,
     json: Json = False,
 ) -> None:
@@ -71,9 +70,9 @@ def list_(
 @app.command("edit", epilog="Example: mentorlog milestone edit 7 --due 'next fri'")
 def edit(
     milestone_id: IdArg,
-    title: Annotated[str | None, typer.Option(help="New title.")] = None,
+    title: Annotated[str | None, Opt(help="New title.")] = None,
     due: Annotated[date | None, date_option("--due", help="New due date.")] = None,
-    note: Annotated[str | None, typer.Option(help="A note.")] = None,
+    note: Annotated[str | None, Opt(help="A note.")] = None,
 ) -> None:
     """Change a milestone."""
     from mentorlog.render.output import say

@@ -5,9 +5,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import typer
-
 from mentorlog.cli.common import date_option, journal
+from mentorlog.cli.decl import Arg, Group, Opt
+
+top = Group()  # top-level commands, registered in cli/registry.py
 
 
 class Format(StrEnum):
@@ -16,11 +17,11 @@ class Format(StrEnum):
     json = "json"
 
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text, markdown or json.")]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+FormatOpt = Annotated[Format, Opt("--format", "-f", help="text, markdown or json.")]
+JsonFlag = Annotated[bool, Opt("--json", help="Same as --format json.")]
 OutOpt = Annotated[
     Path | None,
-    typer.Option(
+    Opt(
         "--output",
         "-o",
         help="Write to FILE (private, 0600) instead of the screen.",
@@ -29,10 +30,9 @@ OutOpt = Annotated[
 ]
 
 
+@top.command("prep", epilog="Example: mentorlog prep alex --format markdown -o agenda.md")
 def prep(
-    mentor: Annotated[
-        str | None, typer.Argument(help="Mentor (default: the one due soonest).")
-    ] = None,
+    mentor: Annotated[str | None, Arg(help="Mentor (default: the one due soonest).")] = None,
     fmt: FormatOpt = Format.text,
     json: JsonFlag = False,
     output: OutOpt = None,
@@ -43,21 +43,19 @@ def prep(
     show_prep(mentor, "json" if json else fmt.value, output)
 
 
+@top.command(
+    "review",
+    epilog="Example: mentorlog review --week --reflect 'Shipped the RFC; next: speak up earlier'",
+)
 def review(
-    week: Annotated[
-        bool, typer.Option("--week", help="This week so far (config week_start).")
-    ] = False,
-    month: Annotated[bool, typer.Option("--month", help="The last month.")] = False,
+    week: Annotated[bool, Opt("--week", help="This week so far (config week_start).")] = False,
+    month: Annotated[bool, Opt("--month", help="The last month.")] = False,
     since: Annotated[date | None, date_option("--since", help="From this day to today.")] = None,
     fmt: FormatOpt = Format.text,
     json: JsonFlag = False,
     output: OutOpt = None,
-    reflect: Annotated[
-        str | None, typer.Option("--reflect", help="Save this period's reflection.")
-    ] = None,
-    edit: Annotated[
-        bool, typer.Option("--edit", "-e", help="Write the reflection in $EDITOR.")
-    ] = False,
+    reflect: Annotated[str | None, Opt("--reflect", help="Save this period's reflection.")] = None,
+    edit: Annotated[bool, Opt("--edit", "-e", help="Write the reflection in $EDITOR.")] = False,
 ) -> None:
     """The week (default: the 7 days ending today): done, overdue, goals moved, meetings, wins."""
     from mentorlog.cli.reads import review_data, show_review
@@ -107,6 +105,7 @@ def _reflect_in_editor(data: dict, editor: str) -> str:
     return text
 
 
+@top.command("status", epilog="Example: mentorlog status --json")
 def status(
     json: JsonFlag = False,
 ) -> None:

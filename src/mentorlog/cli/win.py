@@ -3,17 +3,16 @@
 from datetime import date
 from typing import Annotated
 
-import typer
-
 from mentorlog.cli.common import GoalOpt, Json, MentorOpt, date_option, journal, reading
 from mentorlog.cli.data import delete_command
+from mentorlog.cli.decl import Arg, Group
 
-app = typer.Typer(no_args_is_help=True)  # its help text: GROUPS in cli/app.py
+app = Group()  # its help text: GROUPS in cli/registry.py
 
 
 @app.command("add", epilog="Example: mentorlog win add 'Shipped the billing API on time' --goal 2")
 def add(
-    text: Annotated[str, typer.Argument(help="What you achieved.")],
+    text: Annotated[str, Arg(help="What you achieved.")],
     goal: GoalOpt = None,
     mentor: MentorOpt = None,
     on: Annotated[date | None, date_option("--on", help="When (default today).")] = None,

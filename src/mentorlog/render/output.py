@@ -56,3 +56,13 @@ def emit(data: Any, as_json: bool, human: Any) -> None:
         print_json(data)
     else:
         human(data)
+
+
+def confirm(question: str) -> bool:
+    """Ask a yes/no question on the terminal; anything but y/yes (or end of input) is no."""
+    try:
+        answer = input(f"{question} [y/N]: ")
+    except EOFError:
+        print(flush=True)
+        return False
+    return answer.strip().lower() in ("y", "yes")

@@ -1,0 +1,316 @@
+"""The command line as Click parses it. GENERATED from the Typer app by `make grammar`
+(mentorlog.cli.codegen); do not edit. cli/fast.py runs commands from this without importing Typer.
+
+Each command: `target` (module:function), `bound` (fixed keyword arguments) and `params`, in Click's
+order, each a tuple (name, kind, opts, secondary_opts, flag, multiple, nargs, required, convert):
+kind is "option" or "argument"; secondary_opts are a flag's off switches; convert says how a value
+becomes the function's argument.
+"""
+
+GRAMMAR = {
+    'help': ('-h', '--help'),
+    'root': {'params': [
+        ('db_file', 'option', ('--db',), (), False, False, 1, False, ('str',)),
+        ('version', 'option', ('--version',), (), True, False, 1, False, ('bool',)),
+    ], 'envvars': {'db_file': 'MENTORLOG_DB'}},
+    'commands': {
+        'action': {'group': True, 'commands': {
+            'add': {'target': 'mentorlog.cli.action:add', 'bound': {}, 'params': [
+                ('text', 'argument', ('text',), (), False, False, 1, True, ('str',)),
+                ('due', 'option', ('--due',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('milestone', 'option', ('--milestone',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('advice', 'option', ('--advice',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('done', 'option', ('--done',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'action', 'noun': 'action'}, 'params': [
+                ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
+            ]},
+            'done': {'target': 'mentorlog.cli.action:done_', 'bound': {}, 'params': [
+                ('action_id', 'argument', ('action_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('result', 'option', ('--result',), (), False, False, 1, False, ('str',)),
+            ]},
+            'drop': {'target': 'mentorlog.cli.action:drop', 'bound': {}, 'params': [
+                ('action_id', 'argument', ('action_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('reason', 'option', ('--reason',), (), False, False, 1, False, ('str',)),
+            ]},
+            'edit': {'target': 'mentorlog.cli.action:edit', 'bound': {}, 'params': [
+                ('action_id', 'argument', ('action_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('text', 'option', ('--text',), (), False, False, 1, False, ('str',)),
+                ('due', 'option', ('--due',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('milestone', 'option', ('--milestone',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('advice', 'option', ('--advice',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+            ]},
+            'list': {'target': 'mentorlog.cli.action:list_', 'bound': {}, 'params': [
+                ('open_', 'option', ('--open',), (), True, False, 1, False, ('bool',)),
+                ('done', 'option', ('--done',), (), True, False, 1, False, ('bool',)),
+                ('overdue', 'option', ('--overdue',), (), True, False, 1, False, ('bool',)),
+                ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'show': {'target': 'mentorlog.cli.action:show', 'bound': {}, 'params': [
+                ('action_id', 'argument', ('action_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+        }},
+        'advice': {'group': True, 'commands': {
+            'add': {'target': 'mentorlog.cli.advice:add', 'bound': {}, 'params': [
+                ('text', 'argument', ('text',), (), False, False, 1, True, ('str',)),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('why', 'option', ('--why',), (), False, False, 1, False, ('str',)),
+                ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('meeting', 'option', ('--meeting',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ]},
+            'apply': {'target': 'mentorlog.cli.advice:apply', 'bound': {}, 'params': [
+                ('advice_id', 'argument', ('advice_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('outcome', 'option', ('--outcome',), (), False, False, 1, False, ('str',)),
+            ]},
+            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'advice', 'noun': 'advice'}, 'params': [
+                ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
+            ]},
+            'list': {'target': 'mentorlog.cli.advice:list_', 'bound': {}, 'params': [
+                ('status', 'option', ('--status',), (), False, False, 1, False, ('enum', 'mentorlog.cli.advice:AdviceStatus')),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'show': {'target': 'mentorlog.cli.advice:show', 'bound': {}, 'params': [
+                ('advice_id', 'argument', ('advice_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'skip': {'target': 'mentorlog.cli.advice:skip', 'bound': {}, 'params': [
+                ('advice_id', 'argument', ('advice_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('reason', 'option', ('--reason',), (), False, False, 1, False, ('str',)),
+            ]},
+            'try': {'target': 'mentorlog.cli.advice:try_', 'bound': {}, 'params': [
+                ('advice_id', 'argument', ('advice_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
+        }},
+        'agenda': {'group': True, 'commands': {
+            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'topic', 'noun': 'question'}, 'params': [
+                ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
+            ]},
+            'drop': {'target': 'mentorlog.cli.agenda:drop', 'bound': {}, 'params': [
+                ('topic_id', 'argument', ('topic_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
+            'list': {'target': 'mentorlog.cli.agenda:list_', 'bound': {}, 'params': [
+                ('mentor', 'argument', ('mentor',), (), False, False, 1, False, ('str',)),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+        }},
+        'ask': {'target': 'mentorlog.cli.agenda:ask', 'bound': {}, 'params': [
+            ('text', 'argument', ('text',), (), False, False, 1, True, ('str',)),
+            ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+            ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+        ]},
+        'backup': {'target': 'mentorlog.cli.data:backup', 'bound': {}, 'params': [
+            ('path', 'argument', ('path',), (), False, False, 1, False, ('path',)),
+        ]},
+        'db': {'group': True, 'commands': {
+            'check': {'target': 'mentorlog.cli.db:check', 'bound': {}, 'params': [
+            ]},
+            'migrate': {'target': 'mentorlog.cli.db:migrate', 'bound': {}, 'params': [
+            ]},
+            'path': {'target': 'mentorlog.cli.db:path', 'bound': {}, 'params': [
+            ]},
+        }},
+        'demo': {'target': 'mentorlog.cli.demo:demo', 'bound': {}, 'params': [
+            ('db_file', 'option', ('--db',), (), False, False, 1, False, ('path',)),
+        ]},
+        'export': {'target': 'mentorlog.cli.data:export', 'bound': {}, 'params': [
+            ('fmt', 'option', ('--format', '-f'), (), False, False, 1, False, ('enum', 'mentorlog.cli.data:ExportFormat')),
+            ('output', 'option', ('--output', '-o'), (), False, False, 1, False, ('path',)),
+        ]},
+        'goal': {'group': True, 'commands': {
+            'add': {'target': 'mentorlog.cli.goal:add', 'bound': {}, 'params': [
+                ('title', 'argument', ('title',), (), False, False, 1, True, ('str',)),
+                ('why', 'option', ('--why',), (), False, False, 1, False, ('str',)),
+                ('measure', 'option', ('--measure',), (), False, False, 1, False, ('str',)),
+                ('by', 'option', ('--by',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('horizon', 'option', ('--horizon',), (), False, False, 1, False, ('enum', 'mentorlog.cli.goal:Horizon')),
+                ('milestone', 'option', ('--milestone',), (), False, True, 1, False, ('str',)),
+            ]},
+            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'goal', 'noun': 'goal'}, 'params': [
+                ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
+            ]},
+            'done': {'target': 'mentorlog.cli.goal:done', 'bound': {}, 'params': [
+                ('goal_id', 'argument', ('goal_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
+            'drop': {'target': 'mentorlog.cli.goal:drop', 'bound': {}, 'params': [
+                ('goal_id', 'argument', ('goal_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('reason', 'option', ('--reason',), (), False, False, 1, False, ('str',)),
+            ]},
+            'edit': {'target': 'mentorlog.cli.goal:edit', 'bound': {}, 'params': [
+                ('goal_id', 'argument', ('goal_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('title', 'option', ('--title',), (), False, False, 1, False, ('str',)),
+                ('why', 'option', ('--why',), (), False, False, 1, False, ('str',)),
+                ('measure', 'option', ('--measure',), (), False, False, 1, False, ('str',)),
+                ('by', 'option', ('--by',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('horizon', 'option', ('--horizon',), (), False, False, 1, False, ('enum', 'mentorlog.cli.goal:Horizon')),
+            ]},
+            'list': {'target': 'mentorlog.cli.goal:list_', 'bound': {}, 'params': [
+                ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'pause': {'target': 'mentorlog.cli.goal:pause', 'bound': {}, 'params': [
+                ('goal_id', 'argument', ('goal_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
+            'resume': {'target': 'mentorlog.cli.goal:resume', 'bound': {}, 'params': [
+                ('goal_id', 'argument', ('goal_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
+            'show': {'target': 'mentorlog.cli.goal:show', 'bound': {}, 'params': [
+                ('goal_id', 'argument', ('goal_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+        }},
+        'import': {'target': 'mentorlog.cli.data:import_', 'bound': {}, 'params': [
+            ('path', 'argument', ('path',), (), False, False, 1, True, ('path',)),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, False, ('bool',)),
+        ]},
+        'log': {'target': 'mentorlog.cli.log:log', 'bound': {}, 'params': [
+            ('mentor', 'argument', ('mentor',), (), False, False, 1, False, ('str',)),
+            ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_datetime_value')),
+            ('notes', 'option', ('--notes',), (), False, False, 1, False, ('str',)),
+            ('advice', 'option', ('--advice',), (), False, True, 1, False, ('str',)),
+            ('action', 'option', ('--action',), (), False, True, 1, False, ('str',)),
+            ('discussed', 'option', ('--discussed',), (), False, True, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+            ('next_', 'option', ('--next',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ('mode', 'option', ('--mode',), (), False, False, 1, False, ('enum', 'mentorlog.cli.meeting:Mode')),
+            ('minutes', 'option', ('--minutes',), (), False, False, 1, False, ('int', 1, 1440)),
+            ('edit', 'option', ('--edit', '-e'), (), True, False, 1, False, ('bool',)),
+        ]},
+        'meeting': {'group': True, 'commands': {
+            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'meeting', 'noun': 'meeting'}, 'params': [
+                ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
+            ]},
+            'edit': {'target': 'mentorlog.cli.meeting:edit', 'bound': {}, 'params': [
+                ('meeting_id', 'argument', ('meeting_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_datetime_value')),
+                ('notes', 'option', ('--notes',), (), False, False, 1, False, ('str',)),
+                ('next_', 'option', ('--next',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('mode', 'option', ('--mode',), (), False, False, 1, False, ('enum', 'mentorlog.cli.meeting:Mode')),
+                ('minutes', 'option', ('--minutes',), (), False, False, 1, False, ('int', 1, 1440)),
+            ]},
+            'list': {'target': 'mentorlog.cli.meeting:list_', 'bound': {}, 'params': [
+                ('mentor', 'argument', ('mentor',), (), False, False, 1, False, ('str',)),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'show': {'target': 'mentorlog.cli.meeting:show', 'bound': {}, 'params': [
+                ('meeting_id', 'argument', ('meeting_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+        }},
+        'mentor': {'group': True, 'commands': {
+            'add': {'target': 'mentorlog.cli.mentor:add', 'bound': {}, 'params': [
+                ('name', 'argument', ('name',), (), False, False, 1, True, ('str',)),
+                ('focus', 'option', ('--focus',), (), False, False, 1, False, ('str',)),
+                ('cadence', 'option', ('--cadence', '-c'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_cadence_value')),
+                ('contact', 'option', ('--contact',), (), False, False, 1, False, ('str',)),
+                ('since', 'option', ('--since',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ]},
+            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'mentor', 'noun': 'mentor'}, 'params': [
+                ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
+            ]},
+            'edit': {'target': 'mentorlog.cli.mentor:edit', 'bound': {}, 'params': [
+                ('name', 'argument', ('name',), (), False, False, 1, True, ('str',)),
+                ('rename', 'option', ('--name',), (), False, False, 1, False, ('str',)),
+                ('focus', 'option', ('--focus',), (), False, False, 1, False, ('str',)),
+                ('cadence', 'option', ('--cadence', '-c'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_cadence_value')),
+                ('contact', 'option', ('--contact',), (), False, False, 1, False, ('str',)),
+                ('since', 'option', ('--since',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ]},
+            'end': {'target': 'mentorlog.cli.mentor:end', 'bound': {}, 'params': [
+                ('name', 'argument', ('name',), (), False, False, 1, True, ('str',)),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('note', 'option', ('--note',), (), False, False, 1, False, ('str',)),
+            ]},
+            'list': {'target': 'mentorlog.cli.mentor:list_', 'bound': {}, 'params': [
+                ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'show': {'target': 'mentorlog.cli.mentor:show', 'bound': {}, 'params': [
+                ('name', 'argument', ('name',), (), False, False, 1, True, ('str',)),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+        }},
+        'milestone': {'group': True, 'commands': {
+            'add': {'target': 'mentorlog.cli.milestone:add', 'bound': {}, 'params': [
+                ('goal_id', 'argument', ('goal_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('title', 'argument', ('title',), (), False, False, 1, True, ('str',)),
+                ('due', 'option', ('--due',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ]},
+            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'milestone', 'noun': 'milestone'}, 'params': [
+                ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
+            ]},
+            'done': {'target': 'mentorlog.cli.milestone:done', 'bound': {}, 'params': [
+                ('milestone_id', 'argument', ('milestone_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('note', 'option', ('--note',), (), False, False, 1, False, ('str',)),
+            ]},
+            'edit': {'target': 'mentorlog.cli.milestone:edit', 'bound': {}, 'params': [
+                ('milestone_id', 'argument', ('milestone_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('title', 'option', ('--title',), (), False, False, 1, False, ('str',)),
+                ('due', 'option', ('--due',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('note', 'option', ('--note',), (), False, False, 1, False, ('str',)),
+            ]},
+            'list': {'target': 'mentorlog.cli.milestone:list_', 'bound': {}, 'params': [
+                ('goal_id', 'argument', ('goal_id',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+        }},
+        'prep': {'target': 'mentorlog.cli.views:prep', 'bound': {}, 'params': [
+            ('mentor', 'argument', ('mentor',), (), False, False, 1, False, ('str',)),
+            ('fmt', 'option', ('--format', '-f'), (), False, False, 1, False, ('enum', 'mentorlog.cli.views:Format')),
+            ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ('output', 'option', ('--output', '-o'), (), False, False, 1, False, ('path',)),
+        ]},
+        'restore': {'target': 'mentorlog.cli.data:restore', 'bound': {}, 'params': [
+            ('path', 'argument', ('path',), (), False, False, 1, True, ('path',)),
+            ('force', 'option', ('--force',), (), True, False, 1, False, ('bool',)),
+        ]},
+        'review': {'target': 'mentorlog.cli.views:review', 'bound': {}, 'params': [
+            ('week', 'option', ('--week',), (), True, False, 1, False, ('bool',)),
+            ('month', 'option', ('--month',), (), True, False, 1, False, ('bool',)),
+            ('since', 'option', ('--since',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ('fmt', 'option', ('--format', '-f'), (), False, False, 1, False, ('enum', 'mentorlog.cli.views:Format')),
+            ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ('output', 'option', ('--output', '-o'), (), False, False, 1, False, ('path',)),
+            ('reflect', 'option', ('--reflect',), (), False, False, 1, False, ('str',)),
+            ('edit', 'option', ('--edit', '-e'), (), True, False, 1, False, ('bool',)),
+        ]},
+        'status': {'target': 'mentorlog.cli.views:status', 'bound': {}, 'params': [
+            ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+        ]},
+        'win': {'group': True, 'commands': {
+            'add': {'target': 'mentorlog.cli.win:add', 'bound': {}, 'params': [
+                ('text', 'argument', ('text',), (), False, False, 1, True, ('str',)),
+                ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ]},
+            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'win', 'noun': 'win'}, 'params': [
+                ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
+            ]},
+            'list': {'target': 'mentorlog.cli.win:list_', 'bound': {}, 'params': [
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+        }},
+    },
+}

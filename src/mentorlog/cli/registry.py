@@ -1,0 +1,37 @@
+"""Where every command is registered: the groups and top-level commands, their order and help.
+
+Typer-free: cli/app.py builds the Typer app from this list, and a test fails when a command module
+declares commands that are not reachable from here.
+"""
+
+from __future__ import annotations
+
+# group name: (module declaring `app = Group()`, the group's help line)
+GROUPS = {
+    "mentor": ("mentorlog.cli.mentor", "Your mentors: who, what they help with, how often you meet."),
+    "goal": ("mentorlog.cli.goal", "Goals: SMART goals, split into milestones."),
+    "milestone": ("mentorlog.cli.milestone", "Milestones: the steps of a goal."),
+    "meeting": ("mentorlog.cli.meeting", "Meetings you logged. Record a new one with 'mentorlog log'."),
+    "agenda": ("mentorlog.cli.agenda", "Questions queued for your next meetings."),
+    "advice": ("mentorlog.cli.advice", "Advice you received, and what happened when you acted on it."),
+    "action": ("mentorlog.cli.action", "Actions: what you committed to do, and what came of it."),
+    "win": ("mentorlog.cli.win", "Wins: achievements worth celebrating."),
+    "db": ("mentorlog.cli.db", "The journal file: where it is, its health, its schema."),
+}  # fmt: skip
+
+# top-level command: the module whose `top = Group()` declares it
+TOP = {
+    "status": "mentorlog.cli.views",
+    "prep": "mentorlog.cli.views",
+    "review": "mentorlog.cli.views",
+    "log": "mentorlog.cli.log",
+    "ask": "mentorlog.cli.agenda",
+    "backup": "mentorlog.cli.data",
+    "restore": "mentorlog.cli.data",
+    "export": "mentorlog.cli.data",
+    "import": "mentorlog.cli.data",
+    "demo": "mentorlog.cli.demo",
+}
+
+ORDER = ("status", "prep", "log", "review", "mentor", "goal", "milestone", "action", "advice", "ask",
+         "agenda", "meeting", "win", "backup", "restore", "export", "import", "db", "demo")  # fmt: skip
