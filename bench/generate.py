@@ -90,6 +90,7 @@ class Journal:
         default_factory=list
     )  # jrnl: when, title, body
     tasks: list[dict] = field(default_factory=list)  # Taskwarrior import records
+    mentors: list[str] = field(default_factory=list)  # the active mentors' names
 
 
 def generate(path: Path, records: int, seed: int = 1, today: date | None = None) -> Journal:
@@ -147,6 +148,7 @@ def generate(path: Path, records: int, seed: int = 1, today: date | None = None)
         )
         mentors.append((cur.lastrowid, name))
     active_mentors = mentors[:3]
+    out.mentors = [name for _, name in active_mentors]
 
     goals = []
     for index in range(per_kind["goal"]):
@@ -311,6 +313,34 @@ def generate(path: Path, records: int, seed: int = 1, today: date | None = None)
     }
     conn.close()
     return out
+
+
+def add_open_actions(path: Path, count: int) -> list[int]:
+    """Add `count` open actions, due in a quarter and linked to nothing: one per run of `action done`,
+    which needs an action still open each time. Returns their ids, oldest first."""
+    now = datetime.now(UTC)
+    due = (now.date() + timedelta(days=90)).isoformat()
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        ids = [
+            conn.execute(
+                "INSERT INTO action (uuid, created_at, updated_at, text, due_date, status) "
+                "VALUES (?, ?, ?, ?, ?, 'open')",
+                (
+                    str(uuid.uuid4()),
+                    now.strftime(STAMP),
+                    now.strftime(STAMP),
+                    f"Benchmark target {n + 1}",
+                    due,
+                ),
+            ).lastrowid
+            for n in range(count)
+        ]
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    return ids
 
 
 def _task(rng: random.Random, text: str, when: datetime, due: date | None, status: str) -> dict:

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from datetime import date
 
 import pytest
-from bench.generate import OPEN_ACTIONS, generate, write_jrnl, write_taskwarrior
+from bench.__main__ import Command, copy_journal, one_each, run_once
+from bench.generate import (
+    OPEN_ACTIONS,
+    add_open_actions,
+    generate,
+    write_jrnl,
+    write_taskwarrior,
+)
 
 
 @pytest.mark.parametrize("size", [600, 3000])
@@ -32,3 +40,39 @@ def test_generated_journal_is_valid_and_realistic(cli, tmp_path, size):
     write_taskwarrior(journal, tasks)
     assert jrnl.read_text().count("\n[20") + 1 == len(journal.entries)
     assert all(json.loads(line)["description"] for line in tasks.read_text().splitlines())
+
+
+def test_writes_get_their_own_copy_and_an_open_action_per_run(cli, tmp_path):
+    """`action done` marks a different prepared action each run, on a copy the views never read."""
+    reads, writes = tmp_path / "reads.db", tmp_path / "writes.db"
+    journal = generate(reads, 600, today=date(2026, 11, 22))
+    assert journal.mentors[0] == "Alex Chen" and len(journal.mentors) == 3
+    copy_journal(reads, writes)
+    ids = add_open_actions(writes, 3)
+    argv = one_each(ids, lambda i: ["action", "done", str(i), "--result", "benchmark"])
+    for _ in ids:
+        cli("--db", str(writes), *argv())
+    with pytest.raises(SystemExit):
+        argv()
+    conn = sqlite3.connect(writes)
+    marked = conn.execute(
+        f"SELECT status, result FROM action WHERE id IN ({','.join(map(str, ids))})"
+    )
+    assert marked.fetchall() == [("done", "benchmark")] * 3
+    assert (
+        conn.execute("SELECT COUNT(*) FROM action WHERE status = 'open'").fetchone()[0]
+        == OPEN_ACTIONS
+    )
+    conn.close()
+    conn = sqlite3.connect(reads)
+    assert conn.execute("SELECT MAX(id) FROM action").fetchone()[0] < min(ids)
+    conn.close()
+
+
+def test_run_once_reads_both_pipes_to_the_end(tmp_path):
+    """A command writing more than a pipe holds to stdout and stderr neither blocks nor loses its status."""
+    loud = "import sys; sys.stdout.write('x' * 300_000); sys.stderr.write('y' * 300_000)"
+    elapsed, rss = run_once(Command("loud", [sys.executable, "-c", loud], {}))
+    assert elapsed > 0 and rss > 0
+    with pytest.raises(SystemExit, match="failed"):
+        run_once(Command("fails", [sys.executable, "-c", "raise SystemExit(3)"], {}))
