@@ -395,3 +395,15 @@ print(sorted(m for m in sys.modules if m.split(".")[0] in banned))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines() == ["1 2026-12-01", "[]"]
+
+
+def test_new_uuid_is_a_random_version_4_uuid():
+    import uuid
+
+    from mentorlog.store.rows import new_uuid
+
+    made = {new_uuid() for _ in range(200)}
+    assert len(made) == 200
+    for text in made:
+        parsed = uuid.UUID(text)
+        assert (str(parsed), parsed.version, parsed.variant) == (text, 4, uuid.RFC_4122)

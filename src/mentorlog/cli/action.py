@@ -10,11 +10,11 @@ from mentorlog.cli.common import (
     MentorOpt,
     changes,
     date_option,
+    delete_command,
     journal,
     reading,
     record_id,
 )
-from mentorlog.cli.data import delete_command
 from mentorlog.cli.decl import Arg, Group, Opt
 
 app = Group()  # its help text: GROUPS in cli/registry.py

@@ -2,8 +2,7 @@
 
 from typing import Annotated
 
-from mentorlog.cli.common import GoalOpt, IdArg, Json, MentorOpt, journal, reading
-from mentorlog.cli.data import delete_command
+from mentorlog.cli.common import GoalOpt, IdArg, Json, MentorOpt, delete_command, journal, reading
 from mentorlog.cli.decl import Arg, Group
 
 app = Group()  # its help text: GROUPS in cli/registry.py

@@ -4,7 +4,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-from mentorlog.cli.common import IdArg, State, journal, reading
+from mentorlog.cli.common import State, journal, reading
 from mentorlog.cli.decl import Arg, Group, Opt
 
 top = Group()  # top-level commands, registered in cli/registry.py
@@ -91,43 +91,3 @@ def import_(
     counts = import_file(path, journal(), dry_run)
     added = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) or "nothing new"
     say(("Would add: " if dry_run else "Added: ") + added + ".")
-
-
-def delete(
-    record_id: IdArg,
-    yes: Annotated[bool, Opt("--yes", "-y", help="Don't ask for confirmation.")] = False,
-    *,
-    table: str,
-    noun: str,
-) -> None:
-    """Delete a record for good (each group binds `table` and `noun`; see `delete_command`)."""
-    import sys
-
-    from mentorlog.errors import MentorlogError, UsageProblem
-    from mentorlog.render.output import confirm, say
-    from mentorlog.store.queries import delete_impact, get_record
-    from mentorlog.store.writes import delete_record
-
-    with reading() as conn:
-        get_record(conn, table, record_id)
-        impact = delete_impact(conn, table, record_id)
-    effects = "; ".join(f"{count} {child} {how}" for child, count, how in impact)
-    question = f"Delete {noun} #{record_id}" + (f" ({effects})" if effects else "") + "?"
-    if not yes:
-        if not sys.stdin.isatty():
-            raise UsageProblem(f"{question[:-1]} needs confirmation: rerun with --yes")
-        if not confirm(question):
-            raise MentorlogError("aborted; nothing was changed")
-    delete_record(journal(), table, record_id)
-    say(f"Deleted {noun} #{record_id}" + (f"; {effects}." if effects else "."))
-
-
-def delete_command(app: Group, table: str, noun: str, example: str) -> None:
-    """Register `<group> delete ID [--yes]` for one record kind."""
-    app.command(
-        "delete",
-        epilog=f"Example: {example}",
-        help=f"Delete a {noun} for good (linked records are listed first; --yes skips the question).",
-        table=table,
-        noun=noun,
-    )(delete)

@@ -4,8 +4,16 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from mentorlog.cli.common import IdArg, Json, MentorOpt, changes, date_option, journal, reading
-from mentorlog.cli.data import delete_command
+from mentorlog.cli.common import (
+    IdArg,
+    Json,
+    MentorOpt,
+    changes,
+    date_option,
+    delete_command,
+    journal,
+    reading,
+)
 from mentorlog.cli.decl import Arg, Group, Opt
 
 app = Group()  # its help text: GROUPS in cli/registry.py

@@ -24,7 +24,7 @@ GRAMMAR = {
                 ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
                 ('done', 'option', ('--done',), (), True, False, 1, False, ('bool',)),
             ]},
-            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'action', 'noun': 'action'}, 'params': [
+            'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'action', 'noun': 'action'}, 'params': [
                 ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
             ]},
@@ -73,7 +73,7 @@ GRAMMAR = {
                 ('advice_id', 'argument', ('advice_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('outcome', 'option', ('--outcome',), (), False, False, 1, False, ('str',)),
             ]},
-            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'advice', 'noun': 'advice'}, 'params': [
+            'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'advice', 'noun': 'advice'}, 'params': [
                 ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
             ]},
@@ -95,7 +95,7 @@ GRAMMAR = {
             ]},
         }},
         'agenda': {'group': True, 'commands': {
-            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'topic', 'noun': 'question'}, 'params': [
+            'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'topic', 'noun': 'question'}, 'params': [
                 ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
             ]},
@@ -140,7 +140,7 @@ GRAMMAR = {
                 ('horizon', 'option', ('--horizon',), (), False, False, 1, False, ('enum', 'mentorlog.cli.goal:Horizon')),
                 ('milestone', 'option', ('--milestone',), (), False, True, 1, False, ('str',)),
             ]},
-            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'goal', 'noun': 'goal'}, 'params': [
+            'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'goal', 'noun': 'goal'}, 'params': [
                 ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
             ]},
@@ -193,7 +193,7 @@ GRAMMAR = {
             ('edit', 'option', ('--edit', '-e'), (), True, False, 1, False, ('bool',)),
         ]},
         'meeting': {'group': True, 'commands': {
-            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'meeting', 'noun': 'meeting'}, 'params': [
+            'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'meeting', 'noun': 'meeting'}, 'params': [
                 ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
             ]},
@@ -222,7 +222,7 @@ GRAMMAR = {
                 ('contact', 'option', ('--contact',), (), False, False, 1, False, ('str',)),
                 ('since', 'option', ('--since',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
             ]},
-            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'mentor', 'noun': 'mentor'}, 'params': [
+            'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'mentor', 'noun': 'mentor'}, 'params': [
                 ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
             ]},
@@ -254,7 +254,7 @@ GRAMMAR = {
                 ('title', 'argument', ('title',), (), False, False, 1, True, ('str',)),
                 ('due', 'option', ('--due',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
             ]},
-            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'milestone', 'noun': 'milestone'}, 'params': [
+            'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'milestone', 'noun': 'milestone'}, 'params': [
                 ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
             ]},
@@ -304,7 +304,7 @@ GRAMMAR = {
                 ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
                 ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
             ]},
-            'delete': {'target': 'mentorlog.cli.data:delete', 'bound': {'table': 'win', 'noun': 'win'}, 'params': [
+            'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'win', 'noun': 'win'}, 'params': [
                 ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
             ]},

@@ -10,10 +10,10 @@ from mentorlog.cli.common import (
     changes,
     date_option,
     datetime_option,
+    delete_command,
     journal,
     reading,
 )
-from mentorlog.cli.data import delete_command
 from mentorlog.cli.decl import Arg, Group, Opt
 
 app = Group()  # its help text: GROUPS in cli/registry.py

@@ -3,8 +3,15 @@
 from datetime import date
 from typing import Annotated
 
-from mentorlog.cli.common import Json, cadence_option, changes, date_option, journal, reading
-from mentorlog.cli.data import delete_command
+from mentorlog.cli.common import (
+    Json,
+    cadence_option,
+    changes,
+    date_option,
+    delete_command,
+    journal,
+    reading,
+)
 from mentorlog.cli.decl import Arg, Group, Opt
 
 app = Group()  # its help text: GROUPS in cli/registry.py

@@ -3,8 +3,16 @@
 from datetime import date
 from typing import Annotated
 
-from mentorlog.cli.common import IdArg, Json, changes, date_option, journal, reading, record_id
-from mentorlog.cli.data import delete_command
+from mentorlog.cli.common import (
+    IdArg,
+    Json,
+    changes,
+    date_option,
+    delete_command,
+    journal,
+    reading,
+    record_id,
+)
 from mentorlog.cli.decl import Arg, Group, Opt
 
 app = Group()  # its help text: GROUPS in cli/registry.py

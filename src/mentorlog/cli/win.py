@@ -3,8 +3,15 @@
 from datetime import date
 from typing import Annotated
 
-from mentorlog.cli.common import GoalOpt, Json, MentorOpt, date_option, journal, reading
-from mentorlog.cli.data import delete_command
+from mentorlog.cli.common import (
+    GoalOpt,
+    Json,
+    MentorOpt,
+    date_option,
+    delete_command,
+    journal,
+    reading,
+)
 from mentorlog.cli.decl import Arg, Group
 
 app = Group()  # its help text: GROUPS in cli/registry.py

@@ -32,9 +32,9 @@ WEEKDAYS = {
     )
     for name in names
 }
-MONTH_WORDS = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
-)
+# Patterns stay strings: re compiles (and caches) one on first use, so a command that parses no
+# date pays for none of them (compiling all at import cost ~5 ms of every start-up).
+MONTH_WORDS = r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
 UNITS = {
     "d": "d",
     "day": "d",
@@ -54,13 +54,11 @@ UNITS = {
     "years": "y",
 }
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
-_SIGNED = re.compile(rf"^([+-])\s*(\d{{1,4}})\s*({_UNIT})$")
-_IN = re.compile(rf"^in\s+(\d{{1,4}})\s*({_UNIT})$")
-_AGO = re.compile(rf"^(\d{{1,4}})\s*({_UNIT})\s+ago$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_TIME = re.compile(
-    r"^(.*?)(?:\s+|T|^)(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(am|pm)?$", re.IGNORECASE
-)
+_SIGNED = rf"^([+-])\s*(\d{{1,4}})\s*({_UNIT})$"
+_IN = rf"^in\s+(\d{{1,4}})\s*({_UNIT})$"
+_AGO = rf"^(\d{{1,4}})\s*({_UNIT})\s+ago$"
+_ISO = r"^(\d{4})-(\d{1,2})-(\d{1,2})$"
+_TIME = r"(?i)^(.*?)(?:\s+|T|^)(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(am|pm)?$"
 
 
 def shift(day: date, amount: int, unit: str) -> date:
@@ -120,12 +118,12 @@ def _parse_day(text: str, today: date, week_start: int) -> date | None:
     if text == "eoq":
         last_month = ((today.month - 1) // 3 + 1) * 3
         return date(today.year, last_month, calendar.monthrange(today.year, last_month)[1])
-    if m := _SIGNED.match(text):
+    if m := re.match(_SIGNED, text):
         sign = -1 if m[1] == "-" else 1
         return shift(today, sign * int(m[2]), UNITS[m[3]])
-    if m := _IN.match(text):
+    if m := re.match(_IN, text):
         return shift(today, int(m[1]), UNITS[m[2]])
-    if m := _AGO.match(text):
+    if m := re.match(_AGO, text):
         return shift(today, -int(m[1]), UNITS[m[2]])
     words = text.split(" ")
     if len(words) == 1 and text in WEEKDAYS:
@@ -136,9 +134,13 @@ def _parse_day(text: str, today: date, week_start: int) -> date | None:
         if words[0] == "last":
             return today - timedelta(days=(today.weekday() - target) % 7 or 7)
         return today + timedelta(days=(target - today.weekday()) % 7 or 7)
-    if m := _ISO.match(text):
+    if m := re.match(_ISO, text):
         return date(int(m[1]), int(m[2]), int(m[3]))
-    if MONTH_WORDS.search(text) and re.search(r"\d", text) and re.fullmatch(r"[a-z0-9 ,.]+", text):
+    if (
+        re.search(MONTH_WORDS, text)
+        and re.search(r"\d", text)
+        and re.fullmatch(r"[a-z0-9 ,.]+", text)
+    ):
         return _parse_month_name(text, today)
     return None
 
@@ -172,7 +174,7 @@ def parse_datetime(text: str, now: datetime | None = None, week_start: int = 0) 
     if text.lower() == "now":
         return now
     day_part, clock_time = text, None
-    m = _TIME.match(text)
+    m = re.match(_TIME, text)
     if m and (m[3] is not None or m[5] is not None) and m[1] != "":
         day_part = m[1]
         hour, minute, second = int(m[2]), int(m[3] or 0), int(m[4] or 0)
@@ -195,18 +197,18 @@ def parse_datetime(text: str, now: datetime | None = None, week_start: int = 0) 
     return datetime.combine(day, clock_time, tzinfo=now.tzinfo)
 
 
-_DUE = re.compile(r"(?:^|\s)due:(\S+)")
+_DUE = r"(?:^|\s)due:(\S+)"
 
 
 def extract_due(text: str, today: date | None = None) -> tuple[str, date | None]:
     """Split Taskwarrior-style `due:SPEC` out of an action's text: ('Draft proposal', date)."""
-    matches = _DUE.findall(text)
+    matches = re.findall(_DUE, text)
     if not matches:
         return text.strip(), None
     if len(matches) > 1:
         raise UsageProblem(f"more than one due: in {text!r}; give one due date per action")
     due = parse_date(matches[0].replace("_", " "), today)
-    return " ".join(_DUE.sub(" ", text).split()), due
+    return " ".join(re.sub(_DUE, " ", text).split()), due
 
 
 def parse_id(text: str | int, kind: str = "record") -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -46,6 +45,8 @@ def _default(value: Any) -> str:
 
 def print_json(data: Any) -> None:
     """Plain JSON on stdout: stable key order, ISO dates, no colour."""
+    import json  # only when printing JSON: confirmations need none of it
+
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_default) + "\n")
     sys.stdout.flush()
 

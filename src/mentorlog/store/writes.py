@@ -7,10 +7,9 @@ by store/tables.py (generated from the models); lookups are the read path's (sto
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mentorlog.core import clock
 from mentorlog.errors import ConflictError, UsageProblem
@@ -247,8 +246,7 @@ def add_milestone(path: Path, goal_id: int, title: str, due: date | None = None)
     return milestone
 
 
-@dataclass
-class MilestoneDone:
+class MilestoneDone(NamedTuple):
     milestone: Record
     goal_title: str
     remaining: int
@@ -302,8 +300,7 @@ def edit_milestone(path: Path, milestone_id: int, changes: dict[str, Any]) -> Re
 # ---------------------------------------------------------------- actions
 
 
-@dataclass
-class ActionLinks:
+class ActionLinks(NamedTuple):
     goal_id: int | None = None
     milestone_id: int | None = None
     advice_id: int | None = None
@@ -496,24 +493,22 @@ def drop_topic(path: Path, topic_id: int) -> Record:
 # ---------------------------------------------------------------- meetings
 
 
-@dataclass
-class MeetingDraft:
-    """Everything `log` records in one transaction."""
+class MeetingDraft(NamedTuple):
+    """Everything `log` records in one transaction (NamedTuples here: dataclasses cost ~8 ms to import)."""
 
     mentor: str | None
     held_at: datetime
     notes: str = ""
-    advice: list[str] = field(default_factory=list)
-    actions: list[tuple[str, date | None]] = field(default_factory=list)
-    discussed: list[int] = field(default_factory=list)
-    done_actions: list[int] = field(default_factory=list)
+    advice: list[str] | tuple[()] = ()
+    actions: list[tuple[str, date | None]] | tuple[()] = ()
+    discussed: list[int] | tuple[()] = ()
+    done_actions: list[int] | tuple[()] = ()
     next_date: date | None = None
     mode: str = "video"
     minutes: int | None = None
 
 
-@dataclass
-class LoggedMeeting:
+class LoggedMeeting(NamedTuple):
     meeting: Record
     mentor_name: str
     advice_ids: list[int]
