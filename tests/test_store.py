@@ -43,7 +43,9 @@ def test_schema_built_by_migrations_matches_models(tmp_path):
     path = db.open_store(tmp_path / "j.db")
     engine = create_engine(f"sqlite:///{path}")
     with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_object": schema.include_object}
+        )
         diff = compare_metadata(context, SQLModel.metadata)
     engine.dispose()
     assert diff == []
@@ -227,6 +229,11 @@ MODELS = {
         schema.Action,
         schema.Win,
         schema.Reflection,
+        schema.Feedback,
+        schema.Contribution,
+        schema.Resource,
+        schema.Introduction,
+        schema.Checkin,
     )
 }
 # One row per table, parents first (each gets id 1); columns with defaults are left out on purpose.
@@ -248,6 +255,19 @@ ROWS = {
     "win": {"text": "Shipped", "won_on": date(2026, 11, 20), "milestone_id": 1},
     "reflection": {"period_start": date(2026, 11, 16), "period_end": date(2026, 11, 22),
                    "text": "Good week"},
+    "feedback": {"text": "Speak up earlier", "kind": "constructive", "given_on": date(2026, 11, 15),
+                 "acted_on": date(2026, 11, 20), "acted_note": "spoke first", "mentor_id": 1,
+                 "goal_id": 1},
+    "contribution": {"text": "Sent the paper", "kind": "resource", "given_on": date(2026, 11, 16),
+                     "mentor_id": 1},
+    "resource": {"title": "DDIA", "url": "https://example.org", "kind": "book", "status": "done",
+                 "takeaway": "logs", "done_on": date(2026, 11, 21), "mentor_id": 1, "goal_id": 1,
+                 "advice_id": 1},
+    "introduction": {"person": "Sam", "context": "payments", "introduced_on": date(2026, 11, 1),
+                     "met_on": date(2026, 11, 10), "met_note": "good", "thanked_on": date(2026, 11, 11),
+                     "mentor_id": 1},
+    "checkin": {"rating": 4, "working": "focus", "change": "more time", "checked_on": date(2026, 11, 18),
+                "mentor_id": 1},
 }  # fmt: skip
 
 

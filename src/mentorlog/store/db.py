@@ -18,7 +18,7 @@ from mentorlog.errors import StoreError
 from mentorlog.paths import ensure_private_dir
 
 # Every released schema revision, oldest first; a test keeps this equal to Alembic's history.
-REVISIONS = ("0001", "0002")
+REVISIONS = ("0001", "0002", "0003")
 HEAD = REVISIONS[-1]
 BUSY_TIMEOUT_S = 15.0
 

@@ -482,6 +482,11 @@ RECORD_TABLES = (
     "action",
     "win",
     "reflection",
+    "feedback",
+    "contribution",
+    "resource",
+    "introduction",
+    "checkin",
 )
 
 

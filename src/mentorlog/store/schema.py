@@ -27,6 +27,11 @@ ADVICE_STATUSES = ("new", "trying", "applied", "skipped")
 ACTION_STATUSES = ("open", "done", "dropped")
 
 
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """For Alembic: the FTS5 search index and its shadow tables are made by hand (0003), not here."""
+    return not (type_ == "table" and name.startswith("search_index"))
+
+
 def _new_uuid() -> str:
     return str(uuidlib.uuid4())
 
@@ -162,3 +167,83 @@ class Reflection(Record, table=True):
     period_start: date
     period_end: date = Field(index=True)
     text: str
+
+
+FEEDBACK_DIRECTIONS = ("received", "given")
+FEEDBACK_KINDS = ("praise", "constructive")
+CONTRIBUTION_KINDS = ("insight", "intro", "resource", "thanks", "help", "other")
+RESOURCE_KINDS = ("book", "article", "course", "talk", "video", "podcast", "other")
+RESOURCE_STATUSES = ("queued", "started", "done", "dropped")
+
+
+class Feedback(Record, table=True):
+    """Feedback received from (or given to) a mentor; received constructive feedback gets acted on."""
+
+    __table_args__ = _table_args(
+        _check("direction", FEEDBACK_DIRECTIONS),
+        sa.CheckConstraint("kind IS NULL OR kind IN ('praise', 'constructive')", name="kind_valid"),
+    )
+    text: str
+    direction: str = "received"
+    kind: str | None = None
+    given_on: date = Field(index=True)
+    acted_on: date | None = None
+    acted_note: str | None = None
+    mentor_id: int = Field(foreign_key="mentor.id", ondelete="CASCADE", index=True)
+    goal_id: int | None = _fk("goal")
+
+
+class Contribution(Record, table=True):
+    """What the mentee gave back to a mentor (`gave`)."""
+
+    __table_args__ = _table_args(_check("kind", CONTRIBUTION_KINDS))
+    text: str
+    kind: str = "other"
+    given_on: date = Field(index=True)
+    mentor_id: int = Field(foreign_key="mentor.id", ondelete="CASCADE", index=True)
+
+
+class Resource(Record, table=True):
+    """A book, article, course... recommended by a mentor, for a goal or from advice."""
+
+    __table_args__ = _table_args(
+        _check("kind", RESOURCE_KINDS),
+        _check("status", RESOURCE_STATUSES),
+        sa.Index("ix_resource_status_done", "status", "done_on"),
+    )
+    title: str
+    url: str | None = None
+    kind: str = "other"
+    status: str = "queued"
+    takeaway: str | None = None
+    done_on: date | None = None
+    mentor_id: int | None = _fk("mentor")
+    goal_id: int | None = _fk("goal")
+    advice_id: int | None = _fk("advice")
+
+
+class Introduction(Record, table=True):
+    """A person a mentor introduced: met on (with a note), thanked on."""
+
+    __table_args__ = _table_args()
+    person: str
+    context: str | None = None
+    introduced_on: date = Field(index=True)
+    met_on: date | None = Field(default=None, index=True)
+    met_note: str | None = None
+    thanked_on: date | None = None
+    mentor_id: int = Field(foreign_key="mentor.id", ondelete="CASCADE", index=True)
+
+
+class Checkin(Record, table=True):
+    """A periodic rating (1-5) of the relationship with one mentor."""
+
+    __table_args__ = _table_args(
+        sa.CheckConstraint("rating BETWEEN 1 AND 5", name="rating_valid"),
+        sa.Index("ix_checkin_mentor_on", "mentor_id", "checked_on"),
+    )
+    rating: int
+    working: str | None = None
+    change: str | None = None
+    checked_on: date = Field(index=True)
+    mentor_id: int = Field(foreign_key="mentor.id", ondelete="CASCADE", index=True)

@@ -30,7 +30,12 @@ def run_migrations_online() -> None:
         target_metadata=schema.SQLModel.metadata,
         render_as_batch=True,
         render_item=render_item,
+        include_object=schema.include_object,
         compare_type=True,
+        # SQLite's DDL is transactional; Alembic assumes not and would commit after each revision,
+        # leaving a journal between two revisions when killed. One transaction for the whole run.
+        transactional_ddl=True,
+        transaction_per_migration=False,
     )
     with context.begin_transaction():
         context.run_migrations()
