@@ -241,3 +241,13 @@ def test_bad_ids(text):
 
 def test_noon_for_a_bare_past_day():
     assert parse_datetime("2026-11-01", NOW).time() == time(12, 0)
+
+
+def test_days_in_month_agrees_with_calendar():
+    import calendar
+
+    from mentorlog.core.dates import days_in_month
+
+    for year in (1, 1900, 2000, 2024, 2026, 9999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)

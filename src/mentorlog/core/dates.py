@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, time, timedelta
 
@@ -61,6 +60,13 @@ _ISO = r"^(\d{4})-(\d{1,2})-(\d{1,2})$"
 _TIME = r"(?i)^(.*?)(?:\s+|T|^)(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(am|pm)?$"
 
 
+def days_in_month(year: int, month: int) -> int:
+    """calendar.monthrange's day count, without importing calendar (and locale) at start-up."""
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - timedelta(days=1)).day
+
+
 def shift(day: date, amount: int, unit: str) -> date:
     """Move a day by N days/weeks/months/years; months clamp to the month's last day."""
     if unit == "d":
@@ -73,7 +79,7 @@ def shift(day: date, amount: int, unit: str) -> date:
     if not 1 <= year <= 9999:
         raise OverflowError("date out of range")
     month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, days_in_month(year, month)))
 
 
 def end_of_week(day: date, week_start: int = 0) -> date:
@@ -111,13 +117,13 @@ def _parse_day(text: str, today: date, week_start: int) -> date | None:
         "next week": shift(today, 1, "w"),
         "next month": shift(today, 1, "m"),
         "eow": end_of_week(today, week_start),
-        "eom": date(today.year, today.month, calendar.monthrange(today.year, today.month)[1]),
+        "eom": date(today.year, today.month, days_in_month(today.year, today.month)),
     }
     if text in simple:
         return simple[text]
     if text == "eoq":
         last_month = ((today.month - 1) // 3 + 1) * 3
-        return date(today.year, last_month, calendar.monthrange(today.year, last_month)[1])
+        return date(today.year, last_month, days_in_month(today.year, last_month))
     if m := re.match(_SIGNED, text):
         sign = -1 if m[1] == "-" else 1
         return shift(today, sign * int(m[2]), UNITS[m[3]])
