@@ -18,11 +18,12 @@ from mentorlog.cli import decl, registry
 from mentorlog.cli.session import State, guarded
 
 
-def _typer_marker(marker: Any) -> Any:
+def _typer_marker(marker: Any, name: str) -> Any:
     if isinstance(marker, decl.Opt):
         return typer.Option(*marker.decls, **marker.kwargs)
     if isinstance(marker, decl.Arg):
-        return typer.Argument(**marker.kwargs)
+        # Usage reads `mentorlog ask TEXT`, not Typer's `{text}`.
+        return typer.Argument(**{"metavar": name.upper(), **marker.kwargs})
     return marker
 
 
@@ -42,7 +43,7 @@ def typer_callback(command: decl.Command) -> Any:
         hint = hints.get(param.name, param.annotation)
         if typing.get_origin(hint) is Annotated:
             base, *extras = typing.get_args(hint)
-            hint = Annotated[(base, *(_typer_marker(x) for x in extras))]
+            hint = Annotated[(base, *(_typer_marker(x, param.name) for x in extras))]
         annotations[param.name] = hint
         params.append(param.replace(annotation=hint, kind=inspect.Parameter.KEYWORD_ONLY))
 
