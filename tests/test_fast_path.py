@@ -289,3 +289,37 @@ def test_no_command_imports_typer_or_sqlalchemy(journal, db_file, tmp_path):
         assert not HEAVY & imported, (argv, HEAVY & imported)
         if "--json" in argv:
             assert "rich" not in imported, argv
+
+
+EVERY_COMMAND = """
+import contextlib, io, json, sys
+from mentorlog.cli import fast
+heavy = {"typer", "click", "pydantic", "sqlalchemy", "sqlmodel", "alembic"}
+ran = []
+for argv in json.loads(sys.argv[1]):
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        code = fast.run(argv)
+    loaded = sorted(m for m in sys.modules if m.split(".")[0] in heavy)
+    if code is None or loaded:
+        print(json.dumps({"argv": argv, "code": code, "loaded": loaded}))
+        raise SystemExit(1)
+    ran.append(argv)
+print(len(ran))
+"""
+
+
+def test_every_command_runs_without_typer_or_sqlalchemy(journal, db_file, tmp_path):
+    """All commands in one process (so imports accumulate): none loads a heavy library.
+
+    `demo` is left out: it creates a new journal, and a first-run upgrade is Alembic's job."""
+    import json
+
+    lines = [
+        [*path, *argv[len(path) :]] for path, spec in COMMANDS for argv in _argvs(path, spec)[:1]
+    ]
+    lines = [argv for argv in lines if argv[0] != "demo"]
+    env = {**os.environ, "MENTORLOG_DB": str(db_file)}
+    result = subprocess.run([sys.executable, "-c", EVERY_COMMAND, json.dumps(lines)], cwd=tmp_path,
+                            capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+    assert int(result.stdout.split()[-1]) == len(lines) >= 55
