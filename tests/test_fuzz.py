@@ -3,6 +3,7 @@ and the journal stays intact."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import typer
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from mentorlog.cli.app import app
 from test_help import ALL
 
+STRESS = float(os.environ.get("MENTORLOG_STRESS", "1"))  # >1 for longer runs
 SKIP = {("demo",)}  # builds a whole sample journal in a temp folder: no user input to fuzz
 COMMANDS = [
     (path, command)
@@ -77,7 +79,7 @@ def invocations(draw):
     return args
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=int(300 * STRESS), deadline=None, suppress_health_check=list(HealthCheck))
 @given(args=invocations())
 def test_no_input_breaks_mentorlog(journal, db_file, tmp_path, monkeypatch, args):
     monkeypatch.chdir(tmp_path)
