@@ -34,7 +34,7 @@ QUICK_SIZES = (1_000, 10_000)
 PEERS_SIZE = 10_000  # the peers hold the same content as this journal
 EXTRA_RUNS = 2  # besides the timed rounds, each command runs once to warm up and once for peak RSS
 SEARCH_WORD = "latency"  # one of bench.generate.WORDS
-VIEWS = ("prep", "status", "action list", "review", "search")
+VIEWS = ("prep", "status", "action list", "review", "search", "timeline", "brag")
 WRITES = ("action add", "ask", "action done", "log")
 
 
@@ -45,6 +45,10 @@ def view_argv(mentor: str) -> dict[str, list[str]]:
         "action list": ["action", "list"],
         "review": ["review"],
         "search": ["search", SEARCH_WORD],
+        # The same period at every size: the 1k journal holds 83 days, less than timeline's default
+        # 90 days and brag's 6 months, which would compare 83 days of records with 90 or 180.
+        "timeline": ["timeline", "--since", "-2m"],
+        "brag": ["brag", "--since", "-2m"],
     }
 
 
@@ -329,11 +333,16 @@ def import_profile(argv: list[str], env: dict[str, str]) -> str:
 
 IN_PROCESS = """
 import contextlib, io, statistics, sys, time
-from mentorlog.cli import reads
+from mentorlog.cli import explore, reads
 from mentorlog.cli.session import State
-State.db, mentor = sys.argv[1:3]
+State.db, mentor, word = sys.argv[1:4]
+from mentorlog.core.clock import today
+from mentorlog.core.dates import shift
+since = shift(today(), -2, "m")
 views = {"prep": lambda: reads.show_prep(mentor, "json"), "review": lambda: reads.show_review("json"),
-         "status": lambda: reads.show_status(True), "action list": lambda: reads.show_actions({}, None, None, True)}
+         "status": lambda: reads.show_status(True), "action list": lambda: reads.show_actions({}, None, None, True),
+         "search": lambda: explore.search(word, json=True), "timeline": lambda: explore.timeline(since=since, json=True),
+         "brag": lambda: explore.brag(since=since, json=True)}
 cells = []
 for name, view in views.items():
     times = []
@@ -349,7 +358,7 @@ print(", ".join(cells))
 
 def in_process(path: Path, mentor: str) -> str:
     """Query and build time of each view without process start-up: what grows with the journal."""
-    proc = subprocess.run([sys.executable, "-c", IN_PROCESS, str(path), mentor], capture_output=True,
+    proc = subprocess.run([sys.executable, "-c", IN_PROCESS, str(path), mentor, SEARCH_WORD], capture_output=True,
                           env=base_env(MENTORLOG_HOME=str(WORK / "home")), text=True)  # fmt: skip
     return proc.stdout.strip() if proc.returncode == 0 else f"failed: {proc.stderr.strip()[-200:]}"
 

@@ -8,9 +8,12 @@ import sys
 from datetime import date
 
 import pytest
-from bench.__main__ import Command, copy_journal, one_each, run_once
+from bench.__main__ import SEARCH_WORD, Command, copy_journal, one_each, run_once
 from bench.generate import (
     OPEN_ACTIONS,
+    OPEN_RESOURCES,
+    PENDING_INTROS,
+    WORDS,
     add_open_actions,
     generate,
     write_jrnl,
@@ -31,7 +34,31 @@ def test_generated_journal_is_valid_and_realistic(cli, tmp_path, size):
         == OPEN_ACTIONS
     )
     assert conn.execute("SELECT MAX(done_on) FROM action").fetchone()[0] <= "2026-11-22"
+    for table, column in (("goal", "achieved_on"), ("resource", "done_on"), ("introduction", "met_on"),
+                          ("feedback", "acted_on"), ("checkin", "checked_on")):  # fmt: skip
+        assert (
+            conn.execute(f"SELECT MAX({column}) FROM {table}").fetchone()[0] or ""
+        ) <= "2026-11-22"
+    # the new kinds in proportion to meetings, their open work small
+    meetings = journal.counts["meeting"]
+    assert journal.counts["feedback"] == pytest.approx(meetings / 3, rel=0.05)
+    assert journal.counts["resource"] == pytest.approx(meetings / 4, rel=0.05)
+    assert journal.counts["contribution"] == pytest.approx(meetings / 5, rel=0.05)
+    assert journal.counts["introduction"] == pytest.approx(meetings / 8, rel=0.1)
+    assert journal.counts["checkin"] >= size // 12 // 90 * 3 - 3
+    open_resources = "SELECT COUNT(*) FROM resource WHERE status IN ('queued', 'started')"
+    assert conn.execute(open_resources).fetchone()[0] == OPEN_RESOURCES
+    pending_intros = "SELECT COUNT(*) FROM introduction WHERE met_on IS NULL"
+    assert conn.execute(pending_intros).fetchone()[0] == PENDING_INTROS
+    # the triggers indexed every record (mentors are not searched)
+    indexed = conn.execute("SELECT COUNT(*) FROM search_index").fetchone()[0]
+    assert indexed == sum(journal.counts.values()) - journal.counts["mentor"]
     conn.close()
+    assert SEARCH_WORD in WORDS
+    assert len(cli.json("--db", str(path), "search", SEARCH_WORD)) == 50
+    assert cli.json("--db", str(path), "timeline")
+    brag = cli.json("--db", str(path), "brag")
+    assert all(brag[key] for key in ("wins", "praise", "advice_outcomes", "actions_with_results"))
     prep = cli.json("--db", str(path), "prep", "Alex")
     assert prep["mentor"]["name"] == "Alex Chen" and prep["open_actions"]
     assert cli.json("--db", str(path), "review")["actions_done"]

@@ -65,6 +65,30 @@ def test_template_is_prefilled_and_ticks_are_recorded(journal, tmp_path, monkeyp
     assert not any((tmp_path / "home" / "drafts").glob("*.md"))
 
 
+LOOP = """
+text = text.replace("## Feedback\\n", "## Feedback\\n- Lead with the decision\\n")
+text = text.replace("## Resources\\n", "## Resources\\n- The Staff Engineer's Path\\n- DDIA\\n")
+text = text.replace("## Introductions\\n", "## Introductions\\n- Dana Lee\\n")
+open(path, "w").write(text)
+"""
+
+
+def test_template_feedback_resources_and_introductions_are_recorded(journal, tmp_path, monkeypatch):
+    seen = tmp_path / "seen.md"
+    monkeypatch.setenv(
+        "EDITOR", _editor(tmp_path, f"open({str(seen)!r}, 'w').write(text)\n" + LOOP)
+    )
+    result = journal("log", "alex", "--edit")
+    for heading in ("## Feedback", "## Resources", "## Introductions"):
+        assert heading in seen.read_text()
+    assert "feedback #1, resources #1, #2, intro #1." in result.stdout
+    agenda = journal.json("prep", "alex")
+    assert [r["title"] for r in agenda["resources"]] == ["The Staff Engineer's Path", "DDIA"]
+    assert [i["person"] for i in agenda["introductions"]] == ["Dana Lee"]
+    assert journal.json("mentor", "show", "alex")["last_met"] == "2026-11-22"
+    assert not any((tmp_path / "home" / "drafts").glob("*.md"))
+
+
 def test_untouched_template_records_nothing(journal, db_file, tmp_path, monkeypatch):
     monkeypatch.setenv("EDITOR", _editor(tmp_path, "pass\n"))
     before = dump(db_file)

@@ -115,6 +115,43 @@ GRAMMAR = {
         'backup': {'target': 'mentorlog.cli.data:backup', 'bound': {}, 'params': [
             ('path', 'argument', ('path',), (), False, False, 1, False, ('path',)),
         ]},
+        'brag': {'target': 'mentorlog.cli.explore:brag', 'bound': {}, 'params': [
+            ('since', 'option', ('--since',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ('until', 'option', ('--until',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+            ('fmt', 'option', ('--format', '-f'), (), False, False, 1, False, ('enum', 'mentorlog.cli.explore:BragFormat')),
+            ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ('output', 'option', ('--output', '-o'), (), False, False, 1, False, ('path',)),
+            ('force', 'option', ('--force',), (), True, False, 1, False, ('bool',)),
+        ]},
+        'checkin': {'group': True, 'commands': {
+            'add': {'target': 'mentorlog.cli.checkin:add', 'bound': {}, 'params': [
+                ('name', 'argument', ('name',), (), False, False, 1, True, ('str',)),
+                ('rating', 'option', ('--rating', '-r'), (), False, False, 1, False, ('int', None, None)),
+                ('working', 'option', ('--working',), (), False, False, 1, False, ('str',)),
+                ('change', 'option', ('--change',), (), False, False, 1, False, ('str',)),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ]},
+            'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'checkin', 'noun': 'check-in'}, 'params': [
+                ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
+            ]},
+            'edit': {'target': 'mentorlog.cli.checkin:edit', 'bound': {}, 'params': [
+                ('checkin_id', 'argument', ('checkin_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('rating', 'option', ('--rating', '-r'), (), False, False, 1, False, ('int', None, None)),
+                ('working', 'option', ('--working',), (), False, False, 1, False, ('str',)),
+                ('change', 'option', ('--change',), (), False, False, 1, False, ('str',)),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ]},
+            'list': {'target': 'mentorlog.cli.checkin:list_', 'bound': {}, 'params': [
+                ('name', 'argument', ('name',), (), False, False, 1, False, ('str',)),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'show': {'target': 'mentorlog.cli.checkin:show', 'bound': {}, 'params': [
+                ('checkin_id', 'argument', ('checkin_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+        }},
         'db': {'group': True, 'commands': {
             'check': {'target': 'mentorlog.cli.db:check', 'bound': {}, 'params': [
             ]},
@@ -130,6 +167,76 @@ GRAMMAR = {
             ('fmt', 'option', ('--format', '-f'), (), False, False, 1, False, ('enum', 'mentorlog.cli.data:ExportFormat')),
             ('output', 'option', ('--output', '-o'), (), False, False, 1, False, ('path',)),
         ]},
+        'feedback': {'group': True, 'commands': {
+            'act': {'target': 'mentorlog.cli.feedback:act', 'bound': {}, 'params': [
+                ('feedback_ids', 'argument', ('feedback_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('note', 'option', ('--note',), (), False, False, 1, False, ('str',)),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ]},
+            'add': {'target': 'mentorlog.cli.feedback:add', 'bound': {}, 'params': [
+                ('text', 'argument', ('text',), (), False, False, 1, True, ('str',)),
+                ('from_', 'option', ('--from',), (), False, False, 1, False, ('str',)),
+                ('to', 'option', ('--to',), (), False, False, 1, False, ('str',)),
+                ('kind', 'option', ('--kind', '-k'), (), False, False, 1, False, ('enum', 'mentorlog.cli.feedback:FeedbackKind')),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
+            'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'feedback', 'noun': 'feedback'}, 'params': [
+                ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
+            ]},
+            'edit': {'target': 'mentorlog.cli.feedback:edit', 'bound': {}, 'params': [
+                ('feedback_id', 'argument', ('feedback_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('text', 'option', ('--text',), (), False, False, 1, False, ('str',)),
+                ('from_', 'option', ('--from',), (), False, False, 1, False, ('str',)),
+                ('to', 'option', ('--to',), (), False, False, 1, False, ('str',)),
+                ('kind', 'option', ('--kind', '-k'), (), False, False, 1, False, ('enum', 'mentorlog.cli.feedback:FeedbackKind')),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('note', 'option', ('--note',), (), False, False, 1, False, ('str',)),
+            ]},
+            'list': {'target': 'mentorlog.cli.feedback:list_', 'bound': {}, 'params': [
+                ('from_', 'option', ('--from',), (), False, False, 1, False, ('str',)),
+                ('to', 'option', ('--to',), (), False, False, 1, False, ('str',)),
+                ('kind', 'option', ('--kind', '-k'), (), False, False, 1, False, ('enum', 'mentorlog.cli.feedback:FeedbackKind')),
+                ('pending', 'option', ('--pending',), (), True, False, 1, False, ('bool',)),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'reopen': {'target': 'mentorlog.cli.feedback:reopen', 'bound': {}, 'params': [
+                ('feedback_ids', 'argument', ('feedback_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
+            'show': {'target': 'mentorlog.cli.feedback:show', 'bound': {}, 'params': [
+                ('feedback_id', 'argument', ('feedback_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+        }},
+        'gave': {'group': True, 'commands': {
+            'add': {'target': 'mentorlog.cli.gave:add', 'bound': {}, 'params': [
+                ('text', 'argument', ('text',), (), False, False, 1, True, ('str',)),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('kind', 'option', ('--kind', '-k'), (), False, False, 1, False, ('enum', 'mentorlog.cli.gave:GaveKind')),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ]},
+            'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'contribution', 'noun': 'contribution'}, 'params': [
+                ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
+            ]},
+            'edit': {'target': 'mentorlog.cli.gave:edit', 'bound': {}, 'params': [
+                ('contribution_id', 'argument', ('contribution_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('text', 'option', ('--text',), (), False, False, 1, False, ('str',)),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('kind', 'option', ('--kind', '-k'), (), False, False, 1, False, ('enum', 'mentorlog.cli.gave:GaveKind')),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ]},
+            'list': {'target': 'mentorlog.cli.gave:list_', 'bound': {}, 'params': [
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'show': {'target': 'mentorlog.cli.gave:show', 'bound': {}, 'params': [
+                ('contribution_id', 'argument', ('contribution_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+        }},
         'goal': {'group': True, 'commands': {
             'add': {'target': 'mentorlog.cli.goal:add', 'bound': {}, 'params': [
                 ('title', 'argument', ('title',), (), False, False, 1, True, ('str',)),
@@ -180,6 +287,44 @@ GRAMMAR = {
             ('path', 'argument', ('path',), (), False, False, 1, True, ('path',)),
             ('dry_run', 'option', ('--dry-run',), (), True, False, 1, False, ('bool',)),
         ]},
+        'intro': {'group': True, 'commands': {
+            'add': {'target': 'mentorlog.cli.intro:add', 'bound': {}, 'params': [
+                ('person', 'argument', ('person',), (), False, False, 1, True, ('str',)),
+                ('by', 'option', ('--by',), (), False, False, 1, False, ('str',)),
+                ('context', 'option', ('--context',), (), False, False, 1, False, ('str',)),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ]},
+            'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'introduction', 'noun': 'introduction'}, 'params': [
+                ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
+            ]},
+            'edit': {'target': 'mentorlog.cli.intro:edit', 'bound': {}, 'params': [
+                ('intro_id', 'argument', ('intro_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('person', 'option', ('--person',), (), False, False, 1, False, ('str',)),
+                ('by', 'option', ('--by',), (), False, False, 1, False, ('str',)),
+                ('context', 'option', ('--context',), (), False, False, 1, False, ('str',)),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('note', 'option', ('--note',), (), False, False, 1, False, ('str',)),
+            ]},
+            'list': {'target': 'mentorlog.cli.intro:list_', 'bound': {}, 'params': [
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('pending', 'option', ('--pending',), (), True, False, 1, False, ('bool',)),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'met': {'target': 'mentorlog.cli.intro:met', 'bound': {}, 'params': [
+                ('intro_ids', 'argument', ('intro_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('note', 'option', ('--note',), (), False, False, 1, False, ('str',)),
+            ]},
+            'show': {'target': 'mentorlog.cli.intro:show', 'bound': {}, 'params': [
+                ('intro_id', 'argument', ('intro_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'thanked': {'target': 'mentorlog.cli.intro:thanked', 'bound': {}, 'params': [
+                ('intro_ids', 'argument', ('intro_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ]},
+        }},
         'log': {'target': 'mentorlog.cli.log:log', 'bound': {}, 'params': [
             ('mentor', 'argument', ('mentor',), (), False, False, 1, False, ('str',)),
             ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_datetime_value')),
@@ -190,6 +335,9 @@ GRAMMAR = {
             ('next_', 'option', ('--next',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
             ('mode', 'option', ('--mode',), (), False, False, 1, False, ('enum', 'mentorlog.cli.meeting:Mode')),
             ('minutes', 'option', ('--minutes',), (), False, False, 1, False, ('int', 1, 1440)),
+            ('feedback', 'option', ('--feedback',), (), False, True, 1, False, ('str',)),
+            ('resource', 'option', ('--resource',), (), False, True, 1, False, ('str',)),
+            ('intro', 'option', ('--intro',), (), False, True, 1, False, ('str',)),
             ('edit', 'option', ('--edit', '-e'), (), True, False, 1, False, ('bool',)),
         ]},
         'meeting': {'group': True, 'commands': {
@@ -238,10 +386,14 @@ GRAMMAR = {
                 ('name', 'argument', ('name',), (), False, False, 1, True, ('str',)),
                 ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
                 ('note', 'option', ('--note',), (), False, False, 1, False, ('str',)),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ]},
             'list': {'target': 'mentorlog.cli.mentor:list_', 'bound': {}, 'params': [
                 ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'reopen': {'target': 'mentorlog.cli.mentor:reopen', 'bound': {}, 'params': [
+                ('name', 'argument', ('name',), (), False, False, 1, True, ('str',)),
             ]},
             'show': {'target': 'mentorlog.cli.mentor:show', 'bound': {}, 'params': [
                 ('name', 'argument', ('name',), (), False, False, 1, True, ('str',)),
@@ -280,6 +432,54 @@ GRAMMAR = {
             ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ('output', 'option', ('--output', '-o'), (), False, False, 1, False, ('path',)),
         ]},
+        'resource': {'group': True, 'commands': {
+            'add': {'target': 'mentorlog.cli.resource:add', 'bound': {}, 'params': [
+                ('title', 'argument', ('title',), (), False, False, 1, True, ('str',)),
+                ('url', 'option', ('--url',), (), False, False, 1, False, ('str',)),
+                ('kind', 'option', ('--kind', '-k'), (), False, False, 1, False, ('enum', 'mentorlog.cli.resource:ResourceKind')),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('advice', 'option', ('--advice',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
+            'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'resource', 'noun': 'resource'}, 'params': [
+                ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
+            ]},
+            'done': {'target': 'mentorlog.cli.resource:done', 'bound': {}, 'params': [
+                ('resource_ids', 'argument', ('resource_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('takeaway', 'option', ('--takeaway',), (), False, False, 1, False, ('str',)),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ]},
+            'drop': {'target': 'mentorlog.cli.resource:drop', 'bound': {}, 'params': [
+                ('resource_ids', 'argument', ('resource_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
+            'edit': {'target': 'mentorlog.cli.resource:edit', 'bound': {}, 'params': [
+                ('resource_id', 'argument', ('resource_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('title', 'option', ('--title',), (), False, False, 1, False, ('str',)),
+                ('url', 'option', ('--url',), (), False, False, 1, False, ('str',)),
+                ('kind', 'option', ('--kind', '-k'), (), False, False, 1, False, ('enum', 'mentorlog.cli.resource:ResourceKind')),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('advice', 'option', ('--advice',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('takeaway', 'option', ('--takeaway',), (), False, False, 1, False, ('str',)),
+            ]},
+            'list': {'target': 'mentorlog.cli.resource:list_', 'bound': {}, 'params': [
+                ('status', 'option', ('--status',), (), False, False, 1, False, ('enum', 'mentorlog.cli.resource:ResourceStatus')),
+                ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'reopen': {'target': 'mentorlog.cli.resource:reopen', 'bound': {}, 'params': [
+                ('resource_ids', 'argument', ('resource_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
+            'show': {'target': 'mentorlog.cli.resource:show', 'bound': {}, 'params': [
+                ('resource_id', 'argument', ('resource_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'start': {'target': 'mentorlog.cli.resource:start', 'bound': {}, 'params': [
+                ('resource_ids', 'argument', ('resource_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
+        }},
         'restore': {'target': 'mentorlog.cli.data:restore', 'bound': {}, 'params': [
             ('path', 'argument', ('path',), (), False, False, 1, True, ('path',)),
             ('force', 'option', ('--force',), (), True, False, 1, False, ('bool',)),
@@ -294,7 +494,21 @@ GRAMMAR = {
             ('reflect', 'option', ('--reflect',), (), False, False, 1, False, ('str',)),
             ('edit', 'option', ('--edit', '-e'), (), True, False, 1, False, ('bool',)),
         ]},
+        'search': {'target': 'mentorlog.cli.explore:search', 'bound': {}, 'params': [
+            ('query', 'argument', ('query',), (), False, False, 1, True, ('str',)),
+            ('kind', 'option', ('--kind', '-k'), (), False, True, 1, False, ('enum', 'mentorlog.cli.explore:SearchKind')),
+            ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+            ('since', 'option', ('--since',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+        ]},
         'status': {'target': 'mentorlog.cli.views:status', 'bound': {}, 'params': [
+            ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+        ]},
+        'timeline': {'target': 'mentorlog.cli.explore:timeline', 'bound': {}, 'params': [
+            ('since', 'option', ('--since',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ('until', 'option', ('--until',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+            ('kind', 'option', ('--kind', '-k'), (), False, True, 1, False, ('enum', 'mentorlog.cli.explore:TimelineKind')),
             ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
         ]},
         'win': {'group': True, 'commands': {

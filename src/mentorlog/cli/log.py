@@ -40,11 +40,27 @@ def log(
     ] = None,
     mode: Annotated[Mode, Opt(help="in-person, video, call or chat.")] = Mode.video,
     minutes: Annotated[int | None, Opt(min=1, max=1440, help="How long it took.")] = None,
+    feedback: Annotated[
+        list[str] | None,
+        Opt("--feedback", help="Feedback the mentor gave you (repeat).", metavar="TEXT"),
+    ] = None,
+    resource: Annotated[
+        list[str] | None,
+        Opt(
+            "--resource",
+            help="A book, article, talk... the mentor recommended (repeat).",
+            metavar="TITLE",
+        ),
+    ] = None,
+    intro: Annotated[
+        list[str] | None,
+        Opt("--intro", help="Someone the mentor introduced you to (repeat).", metavar="PERSON"),
+    ] = None,
     edit: Annotated[
         bool, Opt("--edit", "-e", help="Open the editor template even with flags.")
     ] = False,
 ) -> None:
-    """Record a meeting: notes, advice, actions, questions covered, next date.
+    """Record a meeting: notes, advice, actions, questions covered, feedback, resources, intros.
 
     With no content flags on a terminal it opens $VISUAL/$EDITOR on a Markdown template
     pre-filled with your open actions, pending advice and queued questions.
@@ -57,24 +73,23 @@ def log(
     from mentorlog.store.writes import MeetingDraft
 
     config = load_config()
+    content = (notes, advice, action, discussed, next_, feedback, resource, intro)
     with reading() as conn:
         chosen = (
             resolve_mentor(conn, mentor, active_only=True)
             if mentor
             else mentor_due_soonest(conn, config.default_mentor)
         )
-        agenda = (
-            mentor_agenda(conn, chosen["id"])
-            if edit or _wants_editor(notes, advice, action, discussed, next_)
-            else None
-        )
-    if edit and any(x for x in (notes, advice, action, discussed, next_)):
+        agenda = mentor_agenda(conn, chosen["id"]) if edit or _wants_editor(*content) else None
+    if edit and any(content):
         raise UsageProblem("--edit opens the template; give the content there, not as flags")
     if agenda is not None:
         _log_with_editor(chosen, on or local_now(), agenda, config.editor_command())
         return
     if notes == "-" or (
-        notes is None and not sys.stdin.isatty() and not (advice or action or discussed)
+        notes is None
+        and not sys.stdin.isatty()
+        and not (advice or action or discussed or feedback or resource or intro)
     ):
         notes = sys.stdin.read()
     draft = MeetingDraft(
@@ -87,6 +102,9 @@ def log(
         next_date=next_,
         mode=mode.value,
         minutes=minutes,
+        feedback=list(feedback or []),
+        resources=list(resource or []),
+        intros=list(intro or []),
     )
     _save(draft, chosen["id"])
 
@@ -100,19 +118,39 @@ def _save(draft, mentor_id: int) -> None:
     from mentorlog.store.writes import log_meeting
 
     logged = log_meeting(journal(), draft, mentor_id)
-    parts = [
-        f"{len(logged.advice_ids)} advice",
-        f"{len(logged.action_ids)} new actions",
-        f"{len(logged.discussed)} questions covered",
+    created = [
+        _ids(noun, ids)
+        for noun, ids in (
+            ("advice", logged.advice_ids),
+            ("action", logged.action_ids),
+            ("feedback", logged.feedback_ids),
+            ("resource", logged.resource_ids),
+            ("intro", logged.intro_ids),
+        )
+        if ids
     ]
-    if logged.done_actions:
-        parts.append(f"{len(logged.done_actions)} actions done")
+    counted = [
+        f"{len(ids)} {noun}{'s' if len(ids) != 1 else ''} {verb}"
+        for noun, verb, ids in (
+            ("question", "covered", logged.discussed),
+            ("action", "done", logged.done_actions),
+        )
+        if ids
+    ]
     when = logged.meeting.held_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    details = ", ".join(created + counted)
     say(
-        f"Logged meeting #{logged.meeting.id} with {logged.mentor_name} on {when}: {', '.join(parts)}."
+        f"Logged meeting #{logged.meeting.id} with {logged.mentor_name} on {when}"
+        + (f": {details}." if details else ".")
     )
     if logged.meeting.next_date:
         say(f"Next meeting planned for {logged.meeting.next_date}.")
+
+
+def _ids(noun: str, ids: list[int]) -> str:
+    """'action #4, #5': the ids a log created, shown as the user will type them."""
+    plural = "" if len(ids) == 1 or noun in ("advice", "feedback") else "s"
+    return f"{noun}{plural} " + ", ".join(f"#{i}" for i in ids)
 
 
 def _log_with_editor(mentor: dict, when: datetime, agenda: dict, editor: str) -> None:
@@ -148,6 +186,9 @@ def _log_with_editor(mentor: dict, when: datetime, agenda: dict, editor: str) ->
             next_date=filled.next_date,
             mode=filled.mode,
             minutes=filled.minutes,
+            feedback=filled.feedback,
+            resources=filled.resources,
+            intros=filled.intros,
         )
         _save(draft, mentor["id"])
     except MentorlogError as exc:

@@ -1,4 +1,4 @@
-"""mentor add/list/show/edit/end."""
+"""mentor add/list/show/edit/end/reopen."""
 
 from datetime import date
 from typing import Annotated
@@ -95,15 +95,31 @@ def end(
     name: NameArg,
     on: Annotated[date | None, date_option("--on", help="When it ended (default today).")] = None,
     note: Annotated[str | None, Opt(help="A closing note: what you got from it.")] = None,
+    json: Annotated[bool, Opt("--json", help="Print the closing summary as plain JSON.")] = False,
 ) -> None:
-    """Conclude a mentorship gracefully; it leaves the default views but stays in the journal."""
-    from mentorlog.render.output import say
+    """Conclude a mentorship gracefully and see what it brought, to thank them properly.
+
+    The mentor leaves the default views but stays in the journal; 'mentor reopen' undoes it.
+    """
+    from mentorlog.store.facts import closing_summary
     from mentorlog.store.writes import end_mentor
 
     mentor = end_mentor(journal(), name, on, note)
-    say(
-        f"Concluded the mentorship with {mentor.name} on {mentor.ended_on}. Consider a thank-you note."
-    )
+    with reading() as conn:
+        summary = closing_summary(conn, mentor.id)
+    from mentorlog.render import agenda, output
+
+    output.emit(summary, json, agenda.closing_text)
+
+
+@app.command("reopen", epilog="Example: mentorlog mentor reopen alex")
+def reopen(name: NameArg) -> None:
+    """Undo 'mentor end': the mentorship is active again."""
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import reopen_mentor
+
+    mentor = reopen_mentor(journal(), name)
+    say(f"Reopened the mentorship with {mentor.name}; it is back in status, prep and log.")
 
 
 delete_command(app, "mentor", "mentor", "mentorlog mentor delete 2 --yes")

@@ -16,6 +16,11 @@ GROUPS = {
     "advice": ("mentorlog.cli.advice", "Advice you received, and what happened when you acted on it."),
     "action": ("mentorlog.cli.action", "Actions: what you committed to do, and what came of it."),
     "win": ("mentorlog.cli.win", "Wins: achievements worth celebrating."),
+    "feedback": ("mentorlog.cli.feedback", "Feedback received from mentors or given to them, and acting on it."),
+    "gave": ("mentorlog.cli.gave", "What you gave back to a mentor: insights, intros, thanks, help."),
+    "resource": ("mentorlog.cli.resource", "Books, articles, courses and talks to get through, and what you took from them."),
+    "intro": ("mentorlog.cli.intro", "Introductions a mentor made: whether you met, whether you said thanks."),
+    "checkin": ("mentorlog.cli.checkin", "Check-ins: how the relationship with each mentor is going (1-5)."),
     "db": ("mentorlog.cli.db", "The journal file: where it is, its health, its schema."),
 }  # fmt: skip
 
@@ -24,6 +29,9 @@ TOP = {
     "status": "mentorlog.cli.views",
     "prep": "mentorlog.cli.views",
     "review": "mentorlog.cli.views",
+    "search": "mentorlog.cli.explore",
+    "timeline": "mentorlog.cli.explore",
+    "brag": "mentorlog.cli.explore",
     "log": "mentorlog.cli.log",
     "ask": "mentorlog.cli.agenda",
     "backup": "mentorlog.cli.data",
@@ -33,5 +41,6 @@ TOP = {
     "demo": "mentorlog.cli.demo",
 }
 
-ORDER = ("status", "prep", "log", "review", "mentor", "goal", "milestone", "action", "advice", "ask",
-         "agenda", "meeting", "win", "backup", "restore", "export", "import", "db", "demo")  # fmt: skip
+ORDER = ("status", "prep", "log", "review", "search", "timeline", "brag", "mentor", "goal", "milestone",
+         "action", "advice", "ask", "agenda", "meeting", "win", "feedback", "gave", "resource", "intro",
+         "checkin", "backup", "restore", "export", "import", "db", "demo")  # fmt: skip

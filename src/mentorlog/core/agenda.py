@@ -72,7 +72,18 @@ def build_prep(facts: Facts, today: date) -> Facts:
             "actions_done": facts["actions_done"],
             "advice_applied": facts["advice_applied"],
             "wins": facts["wins"],
-            "resources_done": facts["resources_done"],
+            "resources_done": [
+                {"id": r["id"], "title": r["title"], "takeaway": r["takeaway"]}
+                for r in facts["resources_done"]
+            ],
+            "feedback_acted": [
+                {"id": f["id"], "text": f["text"], "note": f["note"]}
+                for f in facts["feedback_acted"]
+            ],
+            "intros_met": [
+                {"id": i["id"], "person": i["person"], "met_on": i["met_on"]}
+                for i in facts["intros_met"]
+            ],
         },
         "open_actions": [
             {"id": a["id"], "text": a["text"], "due": a["due"], "overdue": a["overdue"]}
@@ -84,5 +95,14 @@ def build_prep(facts: Facts, today: date) -> Facts:
             {"id": a["id"], "text": a["text"], "status": a["status"]}
             for a in facts["pending_advice"]
         ],
+        "resources": [
+            {"id": r["id"], "title": r["title"], "status": r["status"]} for r in facts["resources"]
+        ],
+        "introductions": [
+            {key: i[key] for key in ("id", "person", "introduced_on", "met_on", "thanked_on")}
+            for i in facts["introductions"]
+        ],
+        "last_checkin": facts["last_checkin"]
+        and {"on": facts["last_checkin"]["checked_on"], "rating": facts["last_checkin"]["rating"]},
         "suggestions": suggest(facts, today),
     }

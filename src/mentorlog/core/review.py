@@ -45,6 +45,11 @@ def prompts(facts: Facts) -> list[str]:
         questions.append(
             f"What is in the way of '{facts['actions_overdue'][0]['text']}'? Do it, reschedule it or drop it."
         )
+    constructive = [
+        f for f in facts["feedback"] if f["direction"] == "received" and f["kind"] == "constructive"
+    ]
+    if constructive:
+        questions.append(f"What will you change after hearing '{constructive[0]['text']}'?")
     if facts["advice_received"]:
         questions.append(
             f"Which advice will you try first: '{facts['advice_received'][0]['text']}'?"
@@ -100,6 +105,11 @@ def build_review(facts: Facts) -> Facts:
             for a in facts["advice_applied"]
         ],
         "wins": facts["wins"],
+        "feedback": facts["feedback"],
+        "gave": facts["gave"],
+        "resources_done": facts["resources_done"],
+        "intros_met": facts["intros_met"],
+        "checkins": facts["checkins"],
         "mentors": [
             {
                 "name": m["name"],

@@ -8,7 +8,8 @@ Facts = dict[str, Any]
 
 
 def build_status(facts: Facts) -> Facts:
-    """Next meetings, overdue and this week's actions, active goals; `empty` on a new journal."""
+    """Next meetings, overdue and this week's actions, active goals, resources being read and
+    introductions to follow up; `empty` on a new journal."""
     return {
         "today": facts["today"],
         "empty": facts["empty"],
@@ -41,4 +42,6 @@ def build_status(facts: Facts) -> Facts:
             }
             for g in facts["goals"]
         ],
+        "resources_in_progress": facts["resources_in_progress"],
+        "introductions_pending": facts["introductions_pending"],
     }

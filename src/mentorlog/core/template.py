@@ -17,7 +17,8 @@ _BULLET = re.compile(r"^[-*]\s+(?!\[[ xX]\])(.*)$")
 
 
 def build_template(mentor: str, when: datetime, agenda: dict[str, list[dict[str, Any]]]) -> str:
-    """A template to fill in: tick what was covered, add advice and actions, set the next date."""
+    """A template to fill in: tick what was covered; add advice, feedback, actions, resources and
+    introductions; set the next date."""
     actions = "\n".join(
         f"- [ ] #{a['id']} {a['text']}" + (f" (due {a['due']})" if a.get("due") else "")
         for a in agenda.get("open_actions", [])
@@ -40,6 +41,9 @@ Minutes:
 ## Advice
 <!-- One piece of advice per line: "- Write the decision log first" -->
 
+## Feedback
+<!-- Feedback you received, one per line: "- Your updates bury the decision" -->
+
 ## Actions
 <!-- New commitments, one per line: "- Draft the RFC due:+2w".
      Tick an open one to mark it done: "- [x] #12 ..." -->
@@ -48,6 +52,12 @@ Minutes:
 ## Questions covered
 <!-- Tick the questions you discussed. -->
 {questions}
+
+## Resources
+<!-- Books, articles, talks... recommended, one title per line: "- The Staff Engineer's Path" -->
+
+## Introductions
+<!-- People you were introduced to, one per line: "- Dana Lee" -->
 
 ## Pending advice
 <!-- For reference only: advice you are still trying. -->
@@ -70,6 +80,9 @@ class FilledTemplate:
     done_actions: list[int] = field(default_factory=list)
     discussed: list[int] = field(default_factory=list)
     next_date: date | None = None
+    feedback: list[str] = field(default_factory=list)
+    resources: list[str] = field(default_factory=list)
+    intros: list[str] = field(default_factory=list)
 
 
 def _sections(text: str) -> tuple[list[str], dict[str, list[str]]]:
@@ -105,8 +118,13 @@ def parse_template(text: str, now: datetime | None = None) -> FilledTemplate:
         minutes=int(minutes_text) if minutes_text else None,
         notes="\n".join(sections.get("notes", [])).strip(),
     )
-    for line in _items(sections.get("advice", [])):
-        filled.advice.append(_unbullet(line))
+    for key, items in (
+        ("advice", filled.advice),
+        ("feedback", filled.feedback),
+        ("resources", filled.resources),
+        ("introductions", filled.intros),
+    ):
+        items.extend(_unbullet(line) for line in _items(sections.get(key, [])))
     for line in _items(sections.get("actions", [])):
         if m := _TICK.match(line):
             if m[1].lower() == "x":

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from mentorlog.render.output import console
 from mentorlog.render.views import bar, when
@@ -48,26 +49,79 @@ def _section(out, title: str, lines: list[str], empty: str | None = None) -> Non
     out.print(grid)
 
 
-def report_lines(report: Data) -> list[str]:
-    lines = [
-        f"✓ Milestone: {_e(m['title'])} [dim](goal #{m['goal_id']})[/dim]"
-        for m in report["milestones_done"]
-    ]
-    lines += [
-        f"✓ #{a['id']} {_e(a['text'])}" + (f" → {_e(a['result'])}" if a["result"] else "")
-        for a in report["actions_done"]
-    ]
-    lines += [
-        f"✓ Applied advice #{a['id']} {_e(a['text'])}"
-        + (f" → {_e(a['outcome'])}" if a["outcome"] else "")
-        for a in report["advice_applied"]
-    ]
-    lines += [
-        f"★ {_e(w['text'])}"
-        for w in report["wins"]
-        if not w["text"].startswith("Reached milestone")
-    ]
-    lines += [f"✓ Read {_e(r['title'])}" for r in report["resources_done"]]
+class Part(NamedTuple):
+    """One kind of item in a section: where its rows are in the view and how one reads.
+
+    `text` gives Rich markup (user text escaped with _e); `markdown` plain Markdown without the
+    list marker, or None when the item never leaves the machine. Both work from the view data.
+    """
+
+    rows: Callable[[Data], list[Data]]
+    text: Callable[[Data, Data], str]
+    markdown: Callable[[Data, Data], str] | None = None
+
+
+class Section(NamedTuple):
+    """A heading and its parts, drawn by both the terminal and the Markdown renderer.
+
+    Titles are str.format templates over the view data; `markdown_title` None keeps the section
+    on the terminal only (suggestions, check-in ratings: private). `empty` is shown on the
+    terminal when there is nothing (None: the section is left out).
+    """
+
+    title: str
+    markdown_title: str | None
+    parts: tuple[Part, ...]
+    empty: str | None = None
+    markdown_list: str = "bullets"  # or "numbered", or "plain" (paragraphs)
+
+
+def _at(*path: str, keep: Callable[[Data], bool] | None = None) -> Callable[[Data], list[Data]]:
+    """The rows at a key path of the view (a single object or null becomes zero or one row)."""
+
+    def rows(data: Data) -> list[Data]:
+        value: Any = data
+        for key in path:
+            value = value[key]
+        items = value if isinstance(value, list) else [] if value is None else [value]
+        return [item for item in items if keep is None or keep(item)]
+
+    return rows
+
+
+def _then(value: Any, arrow: str = " → ", escape: bool = True) -> str:
+    """' → value' when there is one (an action's result, advice's outcome...)."""
+    if not value:
+        return ""
+    return f"{arrow}{_e(value) if escape else value}"
+
+
+def _not_milestone(win: Data) -> bool:
+    return win.get("milestone_id") is None  # milestones show in their own part
+
+
+def render_text(out, sections: tuple[Section, ...], data: Data) -> None:
+    for section in sections:
+        lines = [part.text(item, data) for part in section.parts for item in part.rows(data)]
+        if lines or section.empty is not None:
+            _section(out, section.title.format(**data), lines, section.empty)
+
+
+def render_markdown(sections: tuple[Section, ...], data: Data) -> list[str]:
+    lines: list[str] = []
+    for section in sections:
+        if section.markdown_title is None:
+            continue
+        items = [
+            part.markdown(item, data)
+            for part in section.parts
+            if part.markdown is not None
+            for item in part.rows(data)
+        ]
+        if items:
+            marks = {"numbered": "{}. ", "plain": ""}.get(section.markdown_list, "- ")
+            listed = [marks.format(i) + item for i, item in enumerate(items, 1)]
+            lines += [f"## {section.markdown_title.format(**data)}", "", *listed, ""]
     return lines
 
 
@@ -93,6 +147,157 @@ def _goal_line(g: Data) -> str:
     return "\n  ".join(parts)
 
 
+def _goal_markdown(g: Data, _: Data) -> str:
+    nxt = g["next_milestone"]
+    line = (
+        f"**{g['title']}** — {round(g['progress'] * 100)}% "
+        f"({g['milestones_done']}/{g['milestones_total']} milestones)"
+    )
+    if nxt:
+        line += f"; next: {nxt['title']}" + (f" (due {nxt['due']})" if nxt["due"] else "")
+    return line
+
+
+def _intro_text(i: Data, view: Data) -> str:
+    state = (
+        f"[yellow]not met yet[/yellow] (introduced {i['introduced_on']})"
+        if i["met_on"] is None
+        else f"met {i['met_on']}, [yellow]not thanked yet[/yellow]"
+    )
+    return f"#{i['id']} {_e(i['person'])} — {state}"
+
+
+def _intro_markdown(i: Data, view: Data) -> str:
+    if i["met_on"] is None:
+        return f"{i['person']} (introduced {i['introduced_on']}): not met yet"
+    return f"Thank you for introducing me to {i['person']}: we met on {i['met_on']}."
+
+
+PREP_SECTIONS = (
+    Section(
+        "Report back (since {since})",
+        "Since we last met",
+        (
+            Part(
+                _at("report_back", "milestones_done"),
+                lambda m, _: f"✓ Milestone: {_e(m['title'])} [dim](goal #{m['goal_id']})[/dim]",
+                lambda m, _: f"Reached milestone **{m['title']}** ({m['goal']})",
+            ),
+            Part(
+                _at("report_back", "actions_done"),
+                lambda a, _: f"✓ #{a['id']} {_e(a['text'])}{_then(a['result'])}",
+                lambda a, _: f"Done: {a['text']}{_then(a['result'], ' — ', False)}",
+            ),
+            Part(
+                _at("report_back", "advice_applied"),
+                lambda a, _: f"✓ Applied advice #{a['id']} {_e(a['text'])}{_then(a['outcome'])}",
+                lambda a, _: (
+                    f'Applied your advice "{a["text"]}"{_then(a["outcome"], " — ", False)}'
+                ),
+            ),
+            Part(
+                _at("report_back", "wins", keep=_not_milestone),
+                lambda w, _: f"★ {_e(w['text'])}",
+                lambda w, _: w["text"],
+            ),
+            Part(
+                _at("report_back", "resources_done"),
+                lambda r, _: f"✓ Finished #{r['id']} {_e(r['title'])}{_then(r['takeaway'])}",
+                lambda r, _: f"Finished *{r['title']}*{_then(r['takeaway'], ' — ', False)}",
+            ),
+            Part(
+                _at("report_back", "feedback_acted"),
+                lambda f, _: f"✓ Acted on feedback #{f['id']} '{_e(f['text'])}'{_then(f['note'])}",
+                lambda f, _: (
+                    f'Acted on your feedback "{f["text"]}"{_then(f["note"], " — ", False)}'
+                ),
+            ),
+            Part(
+                _at("report_back", "intros_met"),
+                lambda i, _: f"✓ Met {_e(i['person'])} (intro #{i['id']}, {i['met_on']})",
+                lambda i, _: f"Met {i['person']} on {i['met_on']}",
+            ),
+        ),
+        "nothing new yet",
+    ),
+    Section(
+        "Open commitments",
+        "Open commitments",
+        (
+            Part(
+                _at("open_actions"),
+                lambda a, _: _action_line(a),
+                lambda a, _: (
+                    f"[ ] {a['text']}"
+                    + (
+                        f" (due {a['due']}{', overdue' if a['overdue'] else ''})"
+                        if a["due"]
+                        else ""
+                    )
+                ),
+            ),
+        ),
+        "none open",
+    ),
+    Section(
+        "Goals",
+        "Goals",
+        (Part(_at("goals"), lambda g, _: _goal_line(g), _goal_markdown),),
+        "no active goals",
+    ),
+    Section(
+        "Questions",
+        "Questions",
+        (
+            Part(
+                _at("questions"),
+                lambda q, _: f"? #{q['id']} {_e(q['text'])}",
+                lambda q, _: q["text"],
+            ),
+        ),
+        "none queued",
+        markdown_list="numbered",
+    ),
+    Section(
+        "Advice still pending",
+        "Advice I'm still working on",
+        (
+            Part(
+                _at("pending_advice"),
+                lambda a, _: f"#{a['id']} {_e(a['text'])} ({a['status']})",
+                lambda a, _: f"{a['text']} ({a['status']})",
+            ),
+        ),
+    ),
+    Section(
+        "Resources",
+        "Reading and learning",
+        (
+            Part(
+                _at("resources"),
+                lambda r, _: f"#{r['id']} {_e(r['title'])} ({r['status']})",
+                lambda r, _: f"*{r['title']}* ({r['status']})",
+            ),
+        ),
+    ),
+    Section(
+        "Introductions",
+        "Introductions",
+        (Part(_at("introductions"), _intro_text, _intro_markdown),),
+    ),
+    Section(
+        "Last check-in",
+        None,
+        (
+            Part(
+                _at("last_checkin"), lambda c, _: f"{c['on']}: rated the mentorship {c['rating']}/5"
+            ),
+        ),
+    ),
+    Section("Suggestions", None, (Part(_at("suggestions"), lambda s, _: f"→ {_e(s)}"),)),
+)
+
+
 def prep_text(data: Data) -> None:
     out = console()
     m = data["mentor"]
@@ -103,85 +308,222 @@ def prep_text(data: Data) -> None:
     out.print(
         f"{m['cadence']} · last met {_ago(m['days_since_last'])} · next due {due} · [bold]{m['status']}[/bold]"
     )
-    _section(
-        out,
-        f"Report back (since {data['since']})",
-        report_lines(data["report_back"]),
-        "nothing new yet",
-    )
-    _section(out, "Open commitments", [_action_line(a) for a in data["open_actions"]], "none open")
-    _section(out, "Goals", [_goal_line(g) for g in data["goals"]], "no active goals")
-    _section(
-        out,
-        "Questions",
-        [f"? #{q['id']} {_e(q['text'])}" for q in data["questions"]],
-        "none queued",
-    )
-    _section(
-        out,
-        "Advice still pending",
-        [f"#{a['id']} {_e(a['text'])} ({a['status']})" for a in data["pending_advice"]],
-    )
-    _section(out, "Suggestions", [f"→ {_e(s)}" for s in data["suggestions"]])
+    render_text(out, PREP_SECTIONS, data)
 
 
 def prep_markdown(data: Data) -> str:
-    """An agenda to paste into an email; suggestions stay private and are left out."""
+    """An agenda to paste into an email; suggestions and check-ins stay private and are left out."""
     m = data["mentor"]
     lines = [f"# Meeting prep: {m['name']}", ""]
     facts = [f"**Cadence:** {m['cadence']}", f"**Last met:** {m['last_met'] or 'not yet'}"]
     if m["focus"]:
         facts.insert(0, f"**Focus:** {m['focus']}")
-    lines += [" · ".join(facts), ""]
-    report = data["report_back"]
-    since = [
-        f"- Reached milestone **{x['title']}** ({x['goal']})" for x in report["milestones_done"]
-    ]
-    since += [
-        f"- Done: {a['text']}" + (f" — {a['result']}" if a["result"] else "")
-        for a in report["actions_done"]
-    ]
-    since += [
-        f'- Applied your advice "{a["text"]}"' + (f" — {a['outcome']}" if a["outcome"] else "")
-        for a in report["advice_applied"]
-    ]
-    since += [
-        f"- {w['text']}" for w in report["wins"] if not w["text"].startswith("Reached milestone")
-    ]
-    since += [f"- Finished {r['title']}" for r in report["resources_done"]]
-    blocks = [
-        ("Since we last met", since),
-        (
-            "Open commitments",
-            [
-                f"- [ ] {a['text']}"
-                + (f" (due {a['due']}{', overdue' if a['overdue'] else ''})" if a["due"] else "")
-                for a in data["open_actions"]
-            ],
-        ),
-        (
-            "Goals",
-            [
-                f"- **{g['title']}** — {round(g['progress'] * 100)}% ({g['milestones_done']}/{g['milestones_total']} milestones)"
-                + (f"; next: {g['next_milestone']['title']}" if g["next_milestone"] else "")
-                + (
-                    f" (due {g['next_milestone']['due']})"
-                    if g["next_milestone"] and g["next_milestone"]["due"]
-                    else ""
-                )
-                for g in data["goals"]
-            ],
-        ),
-        ("Questions", [f"{i}. {q['text']}" for i, q in enumerate(data["questions"], 1)]),
-        (
-            "Advice I'm still working on",
-            [f"- {a['text']} ({a['status']})" for a in data["pending_advice"]],
-        ),
-    ]
-    for title, items in blocks:
-        if items:
-            lines += [f"## {title}", "", *items, ""]
+    lines += [" · ".join(facts), "", *render_markdown(PREP_SECTIONS, data)]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _feedback_text(f: Data, _: Data) -> str:
+    way = f"from {_e(f['mentor'])}" if f["direction"] == "received" else f"to {_e(f['mentor'])}"
+    kind = f", {f['kind']}" if f["kind"] else ""
+    return f"#{f['id']} {_e(f['text'])} [dim]({way}{kind})[/dim]"
+
+
+def _feedback_markdown(f: Data, _: Data) -> str:
+    way = f"from {f['mentor']}" if f["direction"] == "received" else f"to {f['mentor']}"
+    return f"{f['text']} ({way}{', ' + f['kind'] if f['kind'] else ''})"
+
+
+def _checkin_line(c: Data, _: Data, escape: Callable[[Any], str] = _e) -> str:
+    notes = [f"works: {escape(c['working'])}" if c["working"] else "",
+             f"change: {escape(c['change'])}" if c["change"] else ""]  # fmt: skip
+    detail = "; ".join(n for n in notes if n)
+    return f"{escape(c['mentor'])} {c['rating']}/5 on {c['on']}" + (
+        f" — {detail}" if detail else ""
+    )
+
+
+REVIEW_SECTIONS = (
+    Section(
+        "Done ({actions_done_count})",
+        "Done",
+        (
+            Part(
+                _at("actions_done"),
+                lambda a, _: f"✓ #{a['id']} {_e(a['text'])}{_then(a['result'])}",
+                lambda a, _: f"{a['text']}{_then(a['result'], ' — ', False)}",
+            ),
+        ),
+        "no actions done",
+    ),
+    Section(
+        "Overdue",
+        "Overdue",
+        (
+            Part(
+                _at("actions_overdue"),
+                lambda a, _: f"[red]! #{a['id']} {_e(a['text'])} (due {a['due']})[/red]",
+                lambda a, _: f"{a['text']} (due {a['due']})",
+            ),
+        ),
+    ),
+    Section(
+        "Due in the next 7 days",
+        "Coming up",
+        (
+            Part(
+                _at("actions_due_next"),
+                lambda a, _: f"· #{a['id']} {_e(a['text'])} (due {a['due']})",
+                lambda a, _: f"{a['text']} (due {a['due']})",
+            ),
+        ),
+    ),
+    Section(
+        "Milestones reached",
+        "Milestones reached",
+        (
+            Part(
+                _at("milestones_done"),
+                lambda m, _: f"✓ {_e(m['title'])} [dim]({_e(m['goal'])})[/dim]",
+                lambda m, _: f"{m['title']} ({m['goal']})",
+            ),
+        ),
+    ),
+    Section(
+        "Goals",
+        "Goals",
+        (
+            Part(
+                _at("goals"),
+                lambda g, _: (
+                    f"#{g['id']} {_e(g['title'])}  {bar(g['progress'])}"
+                    + (
+                        f"  [green]+{round(g['progress_delta'] * 100)}%[/green]"
+                        if g["progress_delta"] > 0
+                        else ""
+                    )
+                    + ("  [bold]achieved[/bold]" if g["status"] == "achieved" else "")
+                ),
+                lambda g, _: (
+                    f"{g['title']}: {round(g['progress'] * 100)}% "
+                    f"({g['progress_delta'] * 100:+.0f}%)"
+                ),
+            ),
+        ),
+    ),
+    Section(
+        "Meetings",
+        "Meetings",
+        (
+            Part(
+                _at("meetings"),
+                lambda m, _: f"{m['held_at'][:10]} with {_e(m['mentor'])}",
+                lambda m, _: f"{m['held_at'][:10]} with {m['mentor']}",
+            ),
+        ),
+    ),
+    Section(
+        "Advice received",
+        "Advice received",
+        (
+            Part(
+                _at("advice_received"),
+                lambda a, _: f"#{a['id']} {_e(a['text'])} [dim]({_e(a['mentor'])})[/dim]",
+                lambda a, _: f"{a['text']} ({a['mentor']})" if a["mentor"] else a["text"],
+            ),
+        ),
+    ),
+    Section(
+        "Advice applied",
+        "Advice applied",
+        (
+            Part(
+                _at("advice_applied"),
+                lambda a, _: f"#{a['id']} {_e(a['text'])}{_then(a['outcome'])}",
+                lambda a, _: f"{a['text']}{_then(a['outcome'], ' — ', False)}",
+            ),
+        ),
+    ),
+    Section(
+        "Wins",
+        "Wins",
+        (
+            Part(
+                _at("wins", keep=_not_milestone),
+                lambda w, _: f"★ {_e(w['text'])}",
+                lambda w, _: w["text"],
+            ),
+        ),
+    ),
+    Section("Feedback", "Feedback", (Part(_at("feedback"), _feedback_text, _feedback_markdown),)),
+    Section(
+        "Gave back",
+        "Gave back",
+        (
+            Part(
+                _at("gave"),
+                lambda c, _: (
+                    f"#{c['id']} {_e(c['text'])} [dim](to {_e(c['mentor'])}, {c['kind']})[/dim]"
+                ),
+                lambda c, _: f"{c['text']} (to {c['mentor']}, {c['kind']})",
+            ),
+        ),
+    ),
+    Section(
+        "Resources finished",
+        "Resources finished",
+        (
+            Part(
+                _at("resources_done"),
+                lambda r, _: f"✓ #{r['id']} {_e(r['title'])}{_then(r['takeaway'])}",
+                lambda r, _: f"*{r['title']}*{_then(r['takeaway'], ' — ', False)}",
+            ),
+        ),
+    ),
+    Section(
+        "Introductions met",
+        "Introductions met",
+        (
+            Part(
+                _at("intros_met"),
+                lambda i, _: (
+                    f"#{i['id']} {_e(i['person'])} [dim](via {_e(i['mentor'])}, {i['met_on']})[/dim]"
+                ),
+                lambda i, _: f"{i['person']} (via {i['mentor']}, {i['met_on']})",
+            ),
+        ),
+    ),
+    Section(
+        "Check-ins",
+        "Check-ins",
+        (
+            Part(
+                _at("checkins"),
+                _checkin_line,
+                lambda c, v: _checkin_line(c, v, escape=str),
+            ),
+        ),
+    ),
+    Section(
+        "Mentors",
+        None,
+        (
+            Part(
+                _at("mentors"),
+                lambda m, _: (
+                    f"{_e(m['name'])}: {m['status']}"
+                    + (f", next due {m['next_due']}" if m["next_due"] else "")
+                ),
+            ),
+        ),
+    ),
+    Section(
+        "Reflection ({reflection[period][start]} → {reflection[period][end]})",
+        "Reflection",
+        (Part(_at("reflection"), lambda r, _: _e(r["text"]), lambda r, _: r["text"]),),
+        markdown_list="plain",
+    ),
+    Section("To reflect on", None, (Part(_at("prompts"), lambda p, _: f"- {_e(p)}"),)),
+)
 
 
 def review_text(data: Data) -> None:
@@ -190,82 +532,7 @@ def review_text(data: Data) -> None:
     out.print(
         f"[bold]Review {period['start']} → {period['end']}[/bold]  ·  streak: {data['streak_weeks']} week(s) with an action done"
     )
-    _section(
-        out,
-        f"Done ({len(data['actions_done'])})",
-        [
-            f"✓ #{a['id']} {_e(a['text'])}" + (f" → {_e(a['result'])}" if a["result"] else "")
-            for a in data["actions_done"]
-        ],
-        "no actions done",
-    )
-    _section(
-        out,
-        "Overdue",
-        [
-            f"[red]! #{a['id']} {_e(a['text'])} (due {a['due']})[/red]"
-            for a in data["actions_overdue"]
-        ],
-    )
-    _section(
-        out,
-        "Due in the next 7 days",
-        [f"· #{a['id']} {_e(a['text'])} (due {a['due']})" for a in data["actions_due_next"]],
-    )
-    _section(
-        out,
-        "Milestones reached",
-        [f"✓ {_e(m['title'])} [dim]({_e(m['goal'])})[/dim]" for m in data["milestones_done"]],
-    )
-    _section(
-        out,
-        "Goals",
-        [
-            f"#{g['id']} {_e(g['title'])}  {bar(g['progress'])}"
-            + (
-                f"  [green]+{round(g['progress_delta'] * 100)}%[/green]"
-                if g["progress_delta"] > 0
-                else ""
-            )
-            + ("  [bold]achieved[/bold]" if g["status"] == "achieved" else "")
-            for g in data["goals"]
-        ],
-    )
-    _section(
-        out, "Meetings", [f"{m['held_at'][:10]} with {_e(m['mentor'])}" for m in data["meetings"]]
-    )
-    _section(
-        out,
-        "Advice received",
-        [
-            f"#{a['id']} {_e(a['text'])} [dim]({_e(a['mentor'])})[/dim]"
-            for a in data["advice_received"]
-        ],
-    )
-    _section(
-        out,
-        "Advice applied",
-        [
-            f"#{a['id']} {_e(a['text'])}" + (f" → {_e(a['outcome'])}" if a["outcome"] else "")
-            for a in data["advice_applied"]
-        ],
-    )
-    _section(out, "Wins", [f"★ {_e(w['text'])}" for w in data["wins"] if w["milestone_id"] is None])
-    _section(
-        out,
-        "Mentors",
-        [
-            f"{_e(m['name'])}: {m['status']}"
-            + (f", next due {m['next_due']}" if m["next_due"] else "")
-            for m in data["mentors"]
-        ],
-    )
-    if data["reflection"]:
-        r = data["reflection"]
-        _section(
-            out, f"Reflection ({r['period']['start']} → {r['period']['end']})", [_e(r["text"])]
-        )
-    _section(out, "To reflect on", [f"- {_e(p)}" for p in data["prompts"]])
+    render_text(out, REVIEW_SECTIONS, {**data, "actions_done_count": len(data["actions_done"])})
 
 
 def review_markdown(data: Data) -> str:
@@ -275,50 +542,64 @@ def review_markdown(data: Data) -> str:
         "",
         f"Streak: {data['streak_weeks']} week(s)",
         "",
+        *render_markdown(REVIEW_SECTIONS, data),
     ]
-    blocks = [
-        (
-            "Done",
-            [
-                f"- {a['text']}" + (f" — {a['result']}" if a["result"] else "")
-                for a in data["actions_done"]
-            ],
-        ),
-        ("Overdue", [f"- {a['text']} (due {a['due']})" for a in data["actions_overdue"]]),
-        ("Coming up", [f"- {a['text']} (due {a['due']})" for a in data["actions_due_next"]]),
-        ("Milestones reached", [f"- {m['title']} ({m['goal']})" for m in data["milestones_done"]]),
-        (
-            "Goals",
-            [
-                f"- {g['title']}: {round(g['progress'] * 100)}% ({g['progress_delta'] * 100:+.0f}%)"
-                for g in data["goals"]
-            ],
-        ),
-        ("Meetings", [f"- {m['held_at'][:10]} with {m['mentor']}" for m in data["meetings"]]),
-        (
-            "Advice applied",
-            [
-                f"- {a['text']}" + (f" — {a['outcome']}" if a["outcome"] else "")
-                for a in data["advice_applied"]
-            ],
-        ),
-        ("Wins", [f"- {w['text']}" for w in data["wins"]]),
-        ("Reflection", [data["reflection"]["text"]] if data["reflection"] else []),
-    ]
-    for title, items in blocks:
-        if items:
-            lines += [f"## {title}", "", *items, ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
+STATUS_LINES = 24  # the dashboard fits a classic terminal
+
+
+def _fit(sections: list[tuple[str, list[str], str | None]], budget: int, width: int) -> list[int]:
+    """How many items each section shows (at most 4) so that all of them fit `budget` lines.
+
+    A section costs a blank line, its heading, its items as they wrap at this width and a
+    '… and N more' line when cut; sections give up items one at a time until everything fits.
+    """
+    from rich.console import Console
+    from rich.text import Text
+
+    measure = Console(width=width, color_system=None)
+    heights = [
+        [len(Text.from_markup(line).wrap(measure, max(width - 2, 1))) for line in items]
+        for _, items, _ in sections
+    ]
+    limits = [min(4, len(items)) for _, items, _ in sections]
+
+    def cost(index: int) -> int:
+        _, items, empty = sections[index]
+        if not items:
+            return 0 if empty is None else 3
+        return 2 + sum(heights[index][: limits[index]]) + (limits[index] < len(items))
+
+    while sum(cost(i) for i in range(len(sections))) > budget:
+        # the first section (the meetings) keeps one item and gives up items last; the others
+        # may shrink to just their count, the one taking most lines first
+        shrinkable = [i for i in range(len(sections)) if limits[i] > (1 if i == 0 else 0)]
+        if not shrinkable:
+            break
+        index = max(shrinkable, key=lambda i: (i > 0, sum(heights[i][: limits[i]]), i))
+        limits[index] -= 1
+    return limits
+
+
 def _limited(items: list[str], limit: int) -> list[str]:
-    return items[:limit] + (
-        [f"[dim]… and {len(items) - limit} more[/dim]"] if len(items) > limit else []
-    )
+    rest = len(items) - limit
+    if rest <= 0:
+        return items
+    return [
+        *items[:limit],
+        f"[dim]… and {rest} more[/dim]" if limit else f"[dim]… {rest} items[/dim]",
+    ]
+
+
+def _pending_intro(i: Data) -> str:
+    state = "not met yet" if i["met_on"] is None else f"met {i['met_on']}, not thanked yet"
+    return f"intro #{i['id']} {_e(i['person'])} [dim](via {_e(i['mentor'])})[/dim]: {state}"
 
 
 def status_text(data: Data) -> None:
-    """The dashboard; it fits 24 lines by showing at most a few items per section."""
+    """The dashboard; it fits 24 lines, showing fewer items per section when there are many."""
     out = console()
     if data["empty"]:
         out.print(_e(FIRST_RUN))
@@ -329,18 +610,86 @@ def status_text(data: Data) -> None:
         + (f" · last met {_ago(m['days_since_last'])}" if m["last_met"] else "")
         for m in data["mentors"]
     ]
-    out.print(f"[bold]mentorlog[/bold] · {data['today']}")
-    _section(out, "Meetings", _limited(mentors, 4), "no active mentors")
-    _section(
-        out,
-        "Overdue",
-        _limited([_action_line({**a, "overdue": True}) for a in data["actions_overdue"]], 4),
-    )
-    _section(
-        out, "Due this week", _limited([_action_line(a) for a in data["actions_due_this_week"]], 4)
-    )
     goals = [
         f"#{g['id']} {_e(g['title'])}  {bar(g['progress'])} {g['milestones_done']}/{g['milestones_total']}"
         for g in data["goals"]
     ]
-    _section(out, "Goals", _limited(goals, 4), "no active goals")
+    loop = [
+        f"reading #{r['id']} {_e(r['title'])}"
+        + (f" [dim]({_e(r['mentor'])})[/dim]" if r["mentor"] else "")
+        for r in data["resources_in_progress"]
+    ] + [_pending_intro(i) for i in data["introductions_pending"]]
+    sections = [
+        ("Meetings", mentors, "no active mentors"),
+        ("Overdue", [_action_line({**a, "overdue": True}) for a in data["actions_overdue"]], None),
+        ("Due this week", [_action_line(a) for a in data["actions_due_this_week"]], None),
+        ("Goals", goals, "no active goals"),
+        ("Reading and introductions", loop, None),
+    ]
+    out.print(f"[bold]mentorlog[/bold] · {data['today']}")
+    limits = _fit(sections, STATUS_LINES - 1, out.width)
+    for (title, items, empty), limit in zip(sections, limits, strict=True):
+        _section(out, title, _limited(items, limit), empty)
+
+
+def closing_text(data: Data) -> None:
+    """`mentor end`: what the mentorship brought, for a proper thank-you, and what is still open."""
+    out = console()
+    m = data["mentor"]
+    out.print(
+        f"[bold]Concluded the mentorship with {_e(m['name'])}[/bold] "
+        f"({m['started_on']} → {m['ended_on']}) · {data['meetings']} meeting(s)"
+    )
+    render_text(out, CLOSING_SECTIONS, {**data, "actions_done_count": len(data["actions_done"])})
+    out.print()
+    out.print("Consider a thank-you note: tell them what changed because of them.")
+
+
+CLOSING_SECTIONS = (
+    Section(
+        "Goals achieved",
+        None,
+        (
+            Part(
+                _at("goals_achieved"),
+                lambda g, _: f"★ #{g['id']} {_e(g['title'])} ({g['achieved_on']})",
+            ),
+        ),
+    ),
+    Section(
+        "Advice you applied",
+        None,
+        (
+            Part(
+                _at("advice_applied"),
+                lambda a, _: f"✓ #{a['id']} {_e(a['text'])}{_then(a['outcome'])}",
+            ),
+        ),
+    ),
+    Section(
+        "Actions done ({actions_done_count})",
+        None,
+        (
+            Part(
+                _at("actions_done"),
+                lambda a, _: f"✓ #{a['id']} {_e(a['text'])}{_then(a['result'])}",
+            ),
+        ),
+    ),
+    Section("Wins", None, (Part(_at("wins"), lambda w, _: f"★ {_e(w['text'])} ({w['won_on']})"),)),
+    Section(
+        "Feedback received",
+        None,
+        (Part(_at("feedback_received"), lambda f, _: f"#{f['id']} {_e(f['text'])} ({f['on']})"),),
+    ),
+    Section(
+        "What you gave back",
+        None,
+        (Part(_at("gave"), lambda c, _: f"#{c['id']} {_e(c['text'])} ({c['kind']}, {c['on']})"),),
+    ),
+    Section(
+        "Still open: finish, drop or move them",
+        None,
+        (Part(_at("open_actions"), lambda a, _: f"[yellow]· #{a['id']} {_e(a['text'])}[/yellow]"),),
+    ),
+)

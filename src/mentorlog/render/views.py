@@ -192,6 +192,12 @@ def mentor_detail(r: Row) -> None:
                 ("Active goals", r["counts"]["active_goals"]),
                 ("Advice", r["counts"]["advice"]),
                 ("Queued questions", r["counts"]["queued_questions"]),
+                (
+                    "Last check-in",
+                    f"{r['last_checkin']['rating']}/5 on {r['last_checkin']['on']}"
+                    if r.get("last_checkin")
+                    else None,
+                ),
             ],
         )
     )

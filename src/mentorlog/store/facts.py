@@ -40,7 +40,11 @@ class Since:
     def sql(self, day_column: str, changed_column: str) -> str:
         if self.moment is None:
             return f"{day_column} >= :since_day"
-        return f"({day_column} > :since_day OR ({day_column} = :since_day AND {changed_column} > :since_moment))"
+        # The leading range keeps the day index usable (an OR of two ranges scans the table).
+        return (
+            f"({day_column} >= :since_day AND ({day_column} > :since_day "
+            f"OR {changed_column} > :since_moment))"
+        )
 
     @property
     def params(self) -> dict[str, str | None]:
@@ -49,6 +53,18 @@ class Since:
 
 def _mentor_or_unlinked(expr: str) -> str:
     return f"({expr} = :mentor OR {expr} IS NULL)"
+
+
+# A resource belongs to the mentor who recommended it, the mentor of its goal or of its advice;
+# one linked to nobody belongs to every mentor (DESIGN, 'Records').
+RESOURCE_JOINS = """
+    LEFT JOIN goal rg ON rg.id = r.goal_id
+    LEFT JOIN advice ra ON ra.id = r.advice_id
+"""
+RESOURCE_MENTOR = "COALESCE(r.mentor_id, rg.mentor_id, ra.mentor_id)"
+RESOURCE_BELONGS = (
+    f"(:mentor IN (r.mentor_id, rg.mentor_id, ra.mentor_id) OR {RESOURCE_MENTOR} IS NULL)"
+)
 
 
 def prep_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
@@ -63,8 +79,10 @@ def prep_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
     params = {"mentor": mentor_id, **since.params}
     milestones_done = fetch_all(
         conn,
+        # CROSS JOIN keeps milestones (bounded by the done_on index) the outer loop: a mentor's
+        # goals grow with the journal, the milestones reached since the last meeting do not.
         f"""SELECT ms.id, ms.title, ms.goal_id, g.title AS goal, ms.done_on, ms.note
-            FROM milestone ms JOIN goal g ON g.id = ms.goal_id
+            FROM milestone ms CROSS JOIN goal g ON g.id = ms.goal_id
             WHERE ms.done_on IS NOT NULL AND {since.sql("ms.done_on", "ms.updated_at")}
               AND {_mentor_or_unlinked("g.mentor_id")}
             ORDER BY ms.done_on, ms.id""",
@@ -95,6 +113,38 @@ def prep_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
             ORDER BY w.won_on, w.id""",
         params,
     )
+    goals_achieved = fetch_all(
+        conn,
+        f"""SELECT g.id, g.title, g.achieved_on FROM goal g
+            WHERE g.status = 'achieved' AND {since.sql("g.achieved_on", "g.updated_at")}
+              AND {_mentor_or_unlinked("g.mentor_id")}
+            ORDER BY g.achieved_on, g.id""",
+        params,
+    )
+    resources_done = fetch_all(
+        conn,
+        f"""SELECT r.id, r.title, r.takeaway, r.done_on FROM resource r {RESOURCE_JOINS}
+            WHERE r.status = 'done' AND {since.sql("r.done_on", "r.updated_at")}
+              AND {RESOURCE_BELONGS}
+            ORDER BY r.done_on, r.id""",
+        params,
+    )
+    feedback_acted = fetch_all(
+        conn,
+        f"""SELECT f.id, f.text, f.acted_note AS note, f.acted_on FROM feedback f
+            WHERE f.mentor_id = :mentor AND f.direction = 'received' AND f.acted_on IS NOT NULL
+              AND {since.sql("f.acted_on", "f.updated_at")}
+            ORDER BY f.acted_on, f.id""",
+        params,
+    )
+    intros_met = fetch_all(
+        conn,
+        f"""SELECT i.id, i.person, i.met_on, i.met_note FROM introduction i
+            WHERE i.mentor_id = :mentor AND i.met_on IS NOT NULL
+              AND {since.sql("i.met_on", "i.updated_at")}
+            ORDER BY i.met_on, i.id""",
+        params,
+    )
     goals = [_goal_facts(conn, g) for g in list_goals(conn) if g["mentor_id"] in (mentor_id, None)]
     goal_statuses = {
         r["status"]: r["n"]
@@ -111,12 +161,71 @@ def prep_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
         "actions_done": actions_done,
         "advice_applied": advice_applied,
         "wins": wins,
-        "resources_done": [],  # resources arrive with their own record
+        "resources_done": resources_done,
+        "feedback_acted": feedback_acted,
+        "intros_met": intros_met,
+        "goals_achieved": goals_achieved,
         "open_actions": list_actions(conn, "open", mentor_id, include_unlinked=True),
         "goals": goals,
         "goal_statuses": goal_statuses,
         "questions": list_topics(conn, mentor_id),
         "pending_advice": list_advice(conn, "pending", mentor_id, include_unlinked=True),
+        "resources": fetch_all(
+            conn,
+            f"""SELECT r.id, r.title, r.status, r.kind, r.url FROM resource r {RESOURCE_JOINS}
+                WHERE r.status IN ('queued', 'started') AND {RESOURCE_BELONGS}
+                ORDER BY r.status = 'queued', r.id""",
+            params,
+        ),
+        "introductions": fetch_all(
+            conn,
+            """SELECT id, person, context, introduced_on, met_on, thanked_on FROM introduction
+               WHERE mentor_id = :mentor AND (met_on IS NULL OR thanked_on IS NULL)
+               ORDER BY introduced_on, id""",
+            params,
+        ),
+        **_relationship_facts(conn, mentor_id),
+    }
+
+
+def _relationship_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
+    """What the relationship rules look at: feedback, giving back, check-ins, meetings so far."""
+    from mentorlog.core.suggestions import FEEDBACK_AFTER_MEETINGS
+
+    received = {"mentor": mentor_id}
+    third_last = fetch_one(
+        conn,
+        "SELECT held_at FROM meeting WHERE mentor_id = ? ORDER BY held_at DESC LIMIT 1 OFFSET ?",
+        (mentor_id, FEEDBACK_AFTER_MEETINGS - 1),
+    )
+    return {
+        "meetings_total": fetch_one(
+            conn, "SELECT COUNT(*) AS n FROM meeting WHERE mentor_id = ?", (mentor_id,)
+        )["n"],
+        "third_last_meeting": local_day(third_last["held_at"]).isoformat() if third_last else None,
+        "last_feedback_received": fetch_one(
+            conn,
+            "SELECT MAX(given_on) AS d FROM feedback "
+            "WHERE mentor_id = :mentor AND direction = 'received'",
+            received,
+        )["d"],
+        "feedback_to_act_on": fetch_all(
+            conn,
+            """SELECT id, text, given_on FROM feedback
+               WHERE mentor_id = :mentor AND direction = 'received' AND kind = 'constructive'
+                 AND acted_on IS NULL
+               ORDER BY given_on, id""",
+            received,
+        ),
+        "last_gave": fetch_one(
+            conn, "SELECT MAX(given_on) AS d FROM contribution WHERE mentor_id = ?", (mentor_id,)
+        )["d"],
+        "last_checkin": fetch_one(
+            conn,
+            "SELECT checked_on, rating FROM checkin WHERE mentor_id = ? "
+            "ORDER BY checked_on DESC, id DESC LIMIT 1",
+            (mentor_id,),
+        ),
     }
 
 
@@ -208,6 +317,7 @@ def review_facts(conn: sqlite3.Connection, start: date, end: date, week_start: i
             "ORDER BY won_on, id",
             span,
         ),
+        **_loop_in_period(conn, span),
         "mentors": [
             mentor_summary(conn, m)
             for m in fetch_all(conn, "SELECT * FROM mentor WHERE ended_on IS NULL ORDER BY name")
@@ -218,6 +328,51 @@ def review_facts(conn: sqlite3.Connection, start: date, end: date, week_start: i
             "SELECT id, period_start, period_end, text, updated_at FROM reflection "
             "WHERE period_end <= ? ORDER BY period_end DESC, id DESC LIMIT 1",
             (end.isoformat(),),
+        ),
+    }
+
+
+def _loop_in_period(conn: sqlite3.Connection, span: dict[str, str]) -> Row:
+    """Feedback, contributions, resources finished, introductions met and check-ins in a period."""
+    return {
+        "feedback": fetch_all(
+            conn,
+            """SELECT f.id, f.text, f.direction, mn.name AS mentor, f.kind, f.given_on AS "on",
+                      f.goal_id, f.acted_on, f.acted_note
+               FROM feedback f JOIN mentor mn ON mn.id = f.mentor_id
+               WHERE f.given_on BETWEEN :start AND :end ORDER BY f.given_on, f.id""",
+            span,
+        ),
+        "gave": fetch_all(
+            conn,
+            """SELECT c.id, c.text, mn.name AS mentor, c.kind, c.given_on AS "on"
+               FROM contribution c JOIN mentor mn ON mn.id = c.mentor_id
+               WHERE c.given_on BETWEEN :start AND :end ORDER BY c.given_on, c.id""",
+            span,
+        ),
+        "resources_done": fetch_all(
+            conn,
+            f"""SELECT r.id, r.title, r.kind,
+                       (SELECT name FROM mentor WHERE id = {RESOURCE_MENTOR}) AS mentor,
+                       r.takeaway, r.done_on
+                FROM resource r {RESOURCE_JOINS}
+                WHERE r.status = 'done' AND r.done_on BETWEEN :start AND :end
+                ORDER BY r.done_on, r.id""",
+            span,
+        ),
+        "intros_met": fetch_all(
+            conn,
+            """SELECT i.id, i.person, mn.name AS mentor, i.met_on, i.met_note
+               FROM introduction i JOIN mentor mn ON mn.id = i.mentor_id
+               WHERE i.met_on BETWEEN :start AND :end ORDER BY i.met_on, i.id""",
+            span,
+        ),
+        "checkins": fetch_all(
+            conn,
+            """SELECT c.id, mn.name AS mentor, c.checked_on AS "on", c.rating, c.working, c.change
+               FROM checkin c JOIN mentor mn ON mn.id = c.mentor_id
+               WHERE c.checked_on BETWEEN :start AND :end ORDER BY c.checked_on, c.id""",
+            span,
         ),
     }
 
@@ -263,4 +418,83 @@ def status_facts(conn: sqlite3.Connection, week_start: int = 0) -> Row:
             period={"start": today.isoformat(), "end": end_of_week(today, week_start).isoformat()},
         ),
         "goals": list_goals(conn),
+        "resources_in_progress": fetch_all(
+            conn,
+            f"""SELECT r.id, r.title,
+                       (SELECT name FROM mentor WHERE id = {RESOURCE_MENTOR}) AS mentor
+                FROM resource r {RESOURCE_JOINS}
+                WHERE r.status = 'started' ORDER BY r.id""",
+        ),
+        "introductions_pending": fetch_all(
+            conn,
+            """SELECT i.id, i.person, mn.name AS mentor, i.introduced_on, i.met_on, i.thanked_on
+               FROM introduction i JOIN mentor mn ON mn.id = i.mentor_id
+               WHERE i.met_on IS NULL OR i.thanked_on IS NULL
+               ORDER BY i.met_on IS NOT NULL DESC, i.introduced_on, i.id""",
+        ),
+    }
+
+
+def closing_summary(conn: sqlite3.Connection, mentor_id: int) -> Row:
+    """The whole mentorship with one mentor, for `mentor end`: what it brought, what is still open.
+
+    Only what is linked to this mentor counts (directly or through a meeting, advice or goal);
+    items linked to no mentor belong to no single mentorship.
+    """
+    mentor = get_record(conn, "mentor", mentor_id)
+    m = {"mentor": mentor_id}
+    action_of_mentor = ":mentor IN (a.mentor_id, mt.mentor_id, ad.mentor_id, g.mentor_id)"
+    return {
+        "mentor": {
+            "name": mentor["name"],
+            "started_on": mentor["started_on"],
+            "ended_on": mentor["ended_on"],
+        },
+        "meetings": fetch_one(
+            conn, "SELECT COUNT(*) AS n FROM meeting WHERE mentor_id = :mentor", m
+        )["n"],
+        "goals_achieved": fetch_all(
+            conn,
+            """SELECT id, title, measure, achieved_on FROM goal
+               WHERE mentor_id = :mentor AND status = 'achieved' ORDER BY achieved_on, id""",
+            m,
+        ),
+        "advice_applied": fetch_all(
+            conn,
+            f"""SELECT x.id, x.text, x.outcome FROM ({ADVICE_SELECT}) x
+                WHERE x.status = 'applied' AND x.mentor_id = :mentor
+                ORDER BY x.status_on, x.id""",
+            m,
+        ),
+        "actions_done": fetch_all(
+            conn,
+            f"""SELECT a.id, a.text, a.done_on, a.result FROM action a {ACTION_JOINS}
+                WHERE a.status = 'done' AND {action_of_mentor} ORDER BY a.done_on, a.id""",
+            m,
+        ),
+        "wins": fetch_all(
+            conn,
+            """SELECT w.id, w.text, w.won_on FROM win w LEFT JOIN goal g ON g.id = w.goal_id
+               WHERE COALESCE(w.mentor_id, g.mentor_id) = :mentor ORDER BY w.won_on, w.id""",
+            m,
+        ),
+        "feedback_received": fetch_all(
+            conn,
+            """SELECT id, text, kind, given_on AS "on", acted_on, acted_note FROM feedback
+               WHERE mentor_id = :mentor AND direction = 'received' ORDER BY given_on, id""",
+            m,
+        ),
+        "gave": fetch_all(
+            conn,
+            """SELECT id, text, kind, given_on AS "on" FROM contribution
+               WHERE mentor_id = :mentor ORDER BY given_on, id""",
+            m,
+        ),
+        "open_actions": fetch_all(
+            conn,
+            f"""SELECT a.id, a.text FROM action a {ACTION_JOINS}
+                WHERE a.status = 'open' AND {action_of_mentor}
+                ORDER BY a.due_date IS NULL, a.due_date, a.id""",
+            m,
+        ),
     }

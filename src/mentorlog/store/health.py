@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
 from mentorlog.errors import StoreError
-from mentorlog.store.db import explain_sqlite_error
+from mentorlog.store.db import BUSY_TIMEOUT_S, explain_sqlite_error
+
+SEARCH_INDEX = "search_index"
 
 
 def check_journal(path: Path) -> list[str]:
-    """SQLite's integrity_check and foreign_key_check; an empty list means healthy."""
+    """SQLite's integrity_check and foreign_key_check, then the search index's own integrity check;
+    an empty list means healthy."""
     if not path.is_file():
         raise StoreError(f"no journal at {path}; check --db or MENTORLOG_DB")
     try:
@@ -18,6 +22,9 @@ def check_journal(path: Path) -> list[str]:
         try:
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            has_index = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (SEARCH_INDEX,)
+            ).fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -26,4 +33,36 @@ def check_journal(path: Path) -> list[str]:
     problems += [
         f"{table} row {rowid} links to a missing {parent}" for table, rowid, parent, _ in broken
     ]
+    if has_index and not problems:
+        problems += check_search_index(path)
     return problems
+
+
+def check_search_index(path: Path) -> list[str]:
+    """FTS5's 'integrity-check' of the search index against its stored text.
+
+    FTS5 runs it as an INSERT, so it needs a writable connection even though it writes nothing;
+    it runs inside a transaction that is always rolled back. A file this user can't write is
+    skipped (SQLite's own checks above still ran).
+    """
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise explain_sqlite_error(exc, path) from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        conn.execute("BEGIN")
+        conn.execute(f"INSERT INTO {SEARCH_INDEX}({SEARCH_INDEX}) VALUES('integrity-check')")
+    except sqlite3.OperationalError as exc:
+        text = str(exc).lower()
+        if "readonly" in text or "read-only" in text:
+            return []
+        raise explain_sqlite_error(exc, path) from None
+    except sqlite3.DatabaseError as exc:  # SQLITE_CORRUPT_VTAB: the index and its text disagree
+        return [f"the search index is damaged ({exc})"]
+    finally:
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        conn.close()
+    return []

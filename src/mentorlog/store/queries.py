@@ -66,7 +66,12 @@ def _stamp(row: Row) -> Row:
 
 
 # table: (what the user calls it, the command that lists its ids)
-NOUNS = {"topic": ("question", "agenda list")}
+NOUNS = {
+    "topic": ("question", "agenda list"),
+    "contribution": ("contribution", "gave list"),
+    "introduction": ("introduction", "intro list"),
+    "checkin": ("check-in", "checkin list"),
+}
 
 
 def get_record(conn: sqlite3.Connection, table: str, record_id: int) -> Row:
@@ -178,7 +183,10 @@ def mentor_summary(conn: sqlite3.Connection, mentor: Row, today: date | None = N
         "closing_note": mentor["closing_note"],
         "last_met": last_met.isoformat() if last_met else None,
         "days_since_last": health.days_since_last,
-        "next_due": health.next_due.isoformat() if health.next_due else None,
+        # a concluded mentorship has no next meeting
+        "next_due": health.next_due.isoformat()
+        if health.next_due and not mentor["ended_on"]
+        else None,
         "status": status,
     }
 
@@ -204,6 +212,12 @@ def mentor_detail(conn: sqlite3.Connection, mentor: Row) -> Row:
     )
     summary["counts"] = counts
     summary["recent_meetings"] = list_meetings(conn, mid, limit=5)
+    summary["last_checkin"] = fetch_one(
+        conn,
+        'SELECT checked_on AS "on", rating FROM checkin WHERE mentor_id = ? '
+        "ORDER BY checked_on DESC, id DESC LIMIT 1",
+        (mid,),
+    )
     return summary
 
 

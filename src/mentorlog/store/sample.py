@@ -186,4 +186,77 @@ def build_sample(path: Path) -> Path:
         add("reflection", -7, period_start=day(-13), period_end=day(-7),
             text="The template landing felt good. I keep postponing the sponsor "
                  "question — it's fear, not time.")  # fmt: skip
+        retro = add_goal(-99, alex, title="Run a blameless incident review",
+                         measure="retro doc accepted by the on-call team", target_date=day(-45),
+                         status="achieved", achieved_on=day(-50))  # fmt: skip
+        add("win", -50, text="Achieved goal: Run a blameless incident review", won_on=day(-50),
+            goal_id=retro, mentor_id=alex)  # fmt: skip
+        _rest_of_the_loop(add, day, moment, alex, priya, review, promo)
     return path
+
+
+def _rest_of_the_loop(add, day, moment, alex: int, priya: int, review: int, promo: int) -> None:
+    """Feedback both ways, what was given back, resources in every state, introductions, a check-in."""
+    feedback = [
+        # text, direction, kind, offset, mentor, goal, acted (offset, note)
+        ("Your design doc template is the clearest I've seen this year", "received", "praise", -42,
+         alex, review, None),
+        ("You explain the how before the why; lead with the decision", "received", "constructive",
+         -56, alex, review, (-30, "decision first in every doc and review since")),
+        ("Your status updates are too long for a director to read", "received", "constructive",
+         -35, priya, promo, None),
+        ("Stop apologising before disagreeing in reviews", "received", "constructive", -5, alex,
+         review, None),
+        ("The rubric walkthrough was the most useful hour of my quarter", "given", "praise", -64,
+         priya, None, None),
+        ("Thanks for the decision log idea: it made the search review", "given", None, -5, alex,
+         None, None),
+    ]  # fmt: skip
+    for text, direction, kind, offset, mentor, goal, acted in feedback:
+        add("feedback", offset, moment(acted[0], 19) if acted else None, text=text,
+            direction=direction, kind=kind, given_on=day(offset), mentor_id=mentor, goal_id=goal,
+            acted_on=day(acted[0]) if acted else None,
+            acted_note=acted[1] if acted else None)  # fmt: skip
+    contributions = [
+        (
+            "Sent Alex the incident write-up on cache stampedes she asked about",
+            "insight",
+            -20,
+            alex,
+        ),
+        ("Introduced Priya to our platform team's hiring lead", "intro", -45, priya),
+        ("Thank-you note after the rubric session", "thanks", -3, priya),
+    ]
+    for text, kind, offset, mentor in contributions:
+        add("contribution", offset, text=text, kind=kind, given_on=day(offset), mentor_id=mentor)
+    resources = [
+        # title, kind, status, mentor, goal, url, done (offset, takeaway)
+        ("The Staff Engineer's Path", "book", "done", alex, review, None,
+         (-5, "reviews are about decisions, not designs")),
+        ("Designing Data-Intensive Applications", "book", "started", alex, review, None, None),
+        ("How to write a promotion packet", "article", "queued", priya, promo,
+         "https://example.org/promo-packet", None),
+        ("Leading effective meetings (course)", "course", "dropped", None, None, None, None),
+        ("Architecture review anti-patterns", "talk", "queued", None, None, None, None),
+    ]  # fmt: skip
+    for title, kind, status, mentor, goal, url, done in resources:
+        add("resource", -60, moment(done[0], 20) if done else None, title=title, kind=kind,
+            status=status, mentor_id=mentor, goal_id=goal, url=url,
+            done_on=day(done[0]) if done else None,
+            takeaway=done[1] if done else None)  # fmt: skip
+    introductions = [
+        # person, context, introduced, met (offset, note), thanked, mentor
+        ("Sam Okafor", "staff engineer who runs the architecture guild", -70,
+         (-60, "agreed to sponsor me next cycle"), -58, priya),
+        ("Maya Brooks", "led the payments re-architecture", -30, (-4, "walked me through her review checklist"),
+         None, alex),
+        ("Lee Park", "director in the platform org", -25, None, None, priya),
+    ]  # fmt: skip
+    for person, context, offset, met, thanked, mentor in introductions:
+        changed = moment(thanked if thanked else met[0], 19) if met else None
+        add("introduction", offset, changed, person=person, context=context,
+            introduced_on=day(offset), met_on=day(met[0]) if met else None,
+            met_note=met[1] if met else None, thanked_on=day(thanked) if thanked else None,
+            mentor_id=mentor)  # fmt: skip
+    add("checkin", -2, rating=4, working="concrete, honest feedback; always ends with a next step",
+        change="meet in person once a quarter", checked_on=day(-2), mentor_id=alex)  # fmt: skip

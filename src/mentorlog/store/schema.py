@@ -71,7 +71,12 @@ class Mentor(Record, table=True):
 
 
 class Goal(Record, table=True):
-    __table_args__ = _table_args(_check("status", GOAL_STATUSES), _check("horizon", HORIZONS))
+    __table_args__ = _table_args(
+        _check("status", GOAL_STATUSES),
+        _check("horizon", HORIZONS),
+        sa.Index("ix_goal_status_achieved", "status", "achieved_on"),
+        sa.Index("ix_goal_mentor_status", "mentor_id", "status"),
+    )
     title: str
     why: str | None = None
     measure: str | None = None

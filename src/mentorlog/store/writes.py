@@ -110,18 +110,41 @@ def edit_mentor(path: Path, ref: str, changes: dict[str, Any]) -> Record:
 
 
 def end_mentor(path: Path, ref: str, on: date | None, note: str | None) -> Record:
+    """Conclude a mentorship; a closing note kept from an undone end stays unless a new one is given."""
+    today = clock.today()
+    ended_on = on or today
+    if ended_on > today:
+        raise UsageProblem(f"--on {ended_on} is in the future; a mentorship ends today or before")
+    note = _optional_text(note, "closing note")
     with write_connection(path) as conn:
         mentor = rows.decode("mentor", queries.resolve_mentor(conn, ref))
         if mentor.ended_on:
             raise ConflictError(
                 f"the mentorship with {mentor.name} already ended on {mentor.ended_on}"
             )
+        if ended_on < mentor.started_on:
+            raise ConflictError(
+                f"the mentorship with {mentor.name} started on {mentor.started_on}; "
+                f"it can't end on {ended_on}"
+            )
         mentor = _update(
             conn,
             "mentor",
             mentor.id,
-            {"ended_on": on or clock.today(), "closing_note": _optional_text(note, "closing note")},
+            {"ended_on": ended_on, "closing_note": note or mentor.closing_note},
         )
+    return mentor
+
+
+def reopen_mentor(path: Path, ref: str) -> Record:
+    """Undo `mentor end`: the mentorship is active again (its closing note is kept, not lost)."""
+    with write_connection(path) as conn:
+        mentor = rows.decode("mentor", queries.resolve_mentor(conn, ref))
+        if not mentor.ended_on:
+            raise ConflictError(
+                f"the mentorship with {mentor.name} has not ended; nothing to reopen"
+            )
+        mentor = _update(conn, "mentor", mentor.id, {"ended_on": None})
     return mentor
 
 
@@ -506,6 +529,9 @@ class MeetingDraft(NamedTuple):
     next_date: date | None = None
     mode: str = "video"
     minutes: int | None = None
+    feedback: list[str] | tuple[()] = ()  # feedback received from the mentor (kind unset)
+    resources: list[str] | tuple[()] = ()  # titles the mentor recommended
+    intros: list[str] | tuple[()] = ()  # people the mentor introduced
 
 
 class LoggedMeeting(NamedTuple):
@@ -515,6 +541,9 @@ class LoggedMeeting(NamedTuple):
     action_ids: list[int]
     discussed: list[int]
     done_actions: list[int]
+    feedback_ids: list[int]
+    resource_ids: list[int]
+    intro_ids: list[int]
 
 
 def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeeting:
@@ -556,6 +585,27 @@ def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeetin
             }
             for text, due in draft.actions
         ]
+        feedback = [
+            {
+                "text": _need_text(text, "feedback"),
+                "direction": "received",
+                "given_on": day,
+                "mentor_id": mentor_id,
+            }
+            for text in draft.feedback
+        ]
+        resources = [
+            {"title": _need_text(title, "resource title"), "mentor_id": mentor_id}
+            for title in draft.resources
+        ]
+        intros = [
+            {
+                "person": _need_text(person, "introduced person"),
+                "introduced_on": day,
+                "mentor_id": mentor_id,
+            }
+            for person in draft.intros
+        ]
         # Questions and done actions are looked up before this meeting's own advice and actions
         # are inserted, so an id given there always means a record that existed before the log.
         for topic_id in draft.discussed:
@@ -574,6 +624,9 @@ def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeetin
             [rows.insert(conn, "action", values) for values in actions],
             list(draft.discussed),
             list(draft.done_actions),
+            [rows.insert(conn, "feedback", values) for values in feedback],
+            [rows.insert(conn, "resource", values) for values in resources],
+            [rows.insert(conn, "introduction", values) for values in intros],
         )
     return logged
 
@@ -655,5 +708,9 @@ def delete_record(path: Path, table: str, record_id: int) -> list[tuple[str, int
         queries.get_record(conn, table, record_id)
         impact = queries.delete_impact(conn, table, record_id)
         conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
+        # FTS5 in SQLite 3.40 has no secure-delete option: a deleted row's terms stay in the index
+        # segments until they are merged. 'optimize' rewrites the index without them, in this
+        # transaction; secure_delete zeroes the pages it frees, the checkpoint empties the WAL.
+        conn.execute("INSERT INTO search_index(search_index) VALUES('optimize')")
     checkpoint(path)
     return impact
