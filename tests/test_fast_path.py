@@ -191,6 +191,16 @@ def test_every_declared_command_is_registered():
     assert set(registry.ORDER) == set(registry.TOP) | set(registry.GROUPS)
 
 
+def test_a_number_too_long_for_int_goes_to_typer():
+    assert fast.plan(["log", "--minutes", "9" * 5000]) is None
+
+
+def test_a_completion_request_is_never_run_as_a_command(monkeypatch):
+    monkeypatch.setenv("_MENTORLOG_COMPLETE", "complete_bash")
+    assert fast.plan([]) is None
+    assert fast.plan(["status"]) is None
+
+
 def test_planning_changes_no_state(monkeypatch):
     monkeypatch.setenv("MENTORLOG_DB", "/elsewhere/j.db")
     State.db = None

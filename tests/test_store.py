@@ -427,3 +427,25 @@ def test_new_uuid_is_a_random_version_4_uuid():
     for text in made:
         parsed = uuid.UUID(text)
         assert (str(parsed), parsed.version, parsed.variant) == (text, 4, uuid.RFC_4122)
+
+
+def test_moments_before_the_year_1000_keep_four_digit_years(tmp_path):
+    from datetime import UTC, datetime
+
+    assert rows.encode(datetime(999, 6, 1, 10, 0, tzinfo=UTC)) == "0999-06-01 10:00:00.000000"
+    assert (
+        rows.encode(datetime(2026, 11, 22, 9, 5, 1, 7, tzinfo=UTC)) == "2026-11-22 09:05:01.000007"
+    )
+
+
+def test_migrations_leave_every_search_trigger_in_place(tmp_path):
+    """Alembic's batch mode recreates a table without its triggers: a later revision that alters a
+    record table must recreate them, or this fails (search would silently stop following writes)."""
+    path = db.open_store(tmp_path / "j.db")
+    conn = sqlite3.connect(path)
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    conn.close()
+    tables = {t for t in queries.RECORD_TABLES if t != "mentor"}
+    expected = {f"search_{t}_{event}" for t in tables for event in ("insert", "update", "delete")}
+    expected |= {"search_goal_relink", "search_advice_relink"}
+    assert triggers == expected

@@ -198,6 +198,8 @@ def plan(argv: list[str]) -> Plan | None:
     """The call Typer would make for argv, or None when argv is Typer's to handle. Pure: no state."""
     from mentorlog.cli.grammar import GRAMMAR
 
+    if any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ):
+        return None  # a shell asking for completions: Click's business, never a command to run
     help_names = GRAMMAR["help"]
     try:
         root = GRAMMAR["root"]
@@ -218,7 +220,7 @@ def plan(argv: list[str]) -> Plan | None:
             spec, rest = spec["commands"][rest[0]], rest[1:]
         opts, args = _Parser(spec["params"], help_names, interspersed=True).parse(rest)
         kwargs = _bind(spec["params"], opts, args)
-    except NotFast:
+    except (NotFast, ValueError):  # ValueError: a number beyond int()'s 4300-digit limit
         return None
     return Plan(spec["target"], {**kwargs, **spec["bound"]}, db)
 

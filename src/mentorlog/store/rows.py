@@ -14,8 +14,6 @@ from typing import Any
 from mentorlog.core import clock
 from mentorlog.store.tables import TABLES
 
-MOMENT_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
-
 
 class Record(dict):
     """A row read back after a write: keys as attributes, days and moments as date/datetime."""
@@ -41,7 +39,8 @@ def encode(value: Any) -> Any:
     if isinstance(value, datetime):
         if value.tzinfo is None:
             raise ValueError("moments must be timezone-aware")
-        return value.astimezone(UTC).strftime(MOMENT_FORMAT)
+        moment = value.astimezone(UTC)  # strftime("%Y") would not pad years before 1000
+        return f"{moment.year:04d}-{moment:%m-%d %H:%M:%S.%f}"
     if isinstance(value, date):
         return value.isoformat()
     return value

@@ -1,23 +1,24 @@
 """Full-text search: a safe FTS5 query from what the user typed, ranked, filtered and bounded.
 
 The index is the `search_index` FTS5 table of migration 0003, filled by triggers: one row per record,
-rowid = record id * 16 + the kind's code, with the kind, the record's day (a meeting's UTC moment)
-and its mentor stored beside the text, so filters need no join.
+rowid = the kind's code * 2**40 + record id (each kind in its own rowid range), with the kind, the
+record's day (a meeting's UTC moment) and its mentor stored beside the text, so filters need no join.
 
-What the user types is never FTS5 syntax. Each word becomes a quoted term, a prefix term when its
-last part has three letters or more (`deleg` finds "delegation"; the porter tokenizer makes
-`delegating` find it too), a whole word below that (a one-letter prefix would match half the
-vocabulary). `"a phrase"` in double quotes stays one phrase; an unclosed quote runs to the end.
-Inside FTS5 quotes every character is literal and the tokenizer drops punctuation, so `NEAR`, `AND`,
-`OR`, `NOT`, `*`, `^`, `:` and parentheses are plain words or nothing: no input is an FTS5 error.
+What the user types is never FTS5 syntax. Each word becomes a quoted prefix term when its last part
+has three letters or more (`deleg` and `delegat` find "delegation"), a whole word below that (a
+one-letter prefix would match half the vocabulary); a word with a common English ending also matches
+without it (`delegating` → `delegat*`, `meetings` → `meeting*`), which makes matching
+stem-insensitive enough while a typed prefix never misses (a stemming tokenizer would: its stem of
+"delegation" is "deleg", so `delegat*` found nothing). `"a phrase"` in double quotes stays one
+phrase; an unclosed quote runs to the end. Inside FTS5 quotes every character is literal and the
+tokenizer drops punctuation, so `NEAR`, `AND`, `OR`, `NOT`, `*`, `^`, `:` and parentheses are plain
+words or nothing: no input is an FTS5 error.
 
-Cost stays flat as the journal grows: bm25 ranks at most the `WINDOW` newest-numbered matches (the
-cursor walks the index by rowid from the top and stops there), and snippets are made for the
-`LIMIT` best only, in a second walk over that window. A query matching fewer than `WINDOW` records
-is ranked in full; a very common word ranks the newest-numbered ones (add a word, --kind or --since
-to reach older ones). --kind costs nothing per match (it is read off the rowid); --mentor and
---since read the stored columns of each match walked, so a rare mentor or an old --since with a
-very common word walks all its matches.
+Cost stays flat as the journal grows: for each kind, bm25 ranks at most its `PER_KIND` newest
+matches (a cursor over that kind's rowid range, stopped there), so a common word's best goal is
+ranked beside its best actions however many actions there are; snippets are made for the `LIMIT`
+best only. --mentor and --since read the stored columns of each match walked, so a rare mentor or an
+old --since with a very common word walks more matches.
 """
 
 from __future__ import annotations
@@ -47,11 +48,14 @@ KIND_CODES = {
     "reflection": 13,
 }
 KINDS_BY_CODE = {code: kind for kind, code in KIND_CODES.items()}
-MEETING_CODE = KIND_CODES["meeting"]
+KIND_SPAN = 2**40  # rowid = code * KIND_SPAN + id (migration 0003)
 
 LIMIT = 50  # rows shown, best first
-WINDOW = 1000  # matches ranked at most: the newest-numbered ones
+PER_KIND = 50  # matches ranked at most per kind: its newest ones
 PREFIX_FROM = 3  # a word of fewer letters matches whole words only
+# Endings a word also matches without (longest first), when at least 3 letters remain.
+ENDINGS = ("ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ness", "ies", "es",
+           "ed", "ly", "s")  # fmt: skip
 SNIPPET_TOKENS = 12
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # around each match in a snippet (user text has no controls)
 
@@ -81,8 +85,8 @@ def _last_token_length(word: str) -> int:
 def fts_query(text: str) -> str | None:
     """The FTS5 MATCH expression for what the user typed; None when it holds no word at all.
 
-    >>> fts_query('deleg "push back" NEAR(x) decision-log')
-    '"deleg"* "push back" "NEAR(x)" "decision-log"*'
+    >>> fts_query('deleg "push back" NEAR(x) decision-log meetings')
+    '"deleg"* "push back" "NEAR(x)" "decision-log"* ("meetings"* OR "meeting"*)'
     """
     terms = []
     parts = _printable(text).split('"')
@@ -94,51 +98,63 @@ def fts_query(text: str) -> str | None:
             continue
         for word in part.split():
             if _has_token(word):
-                prefix = _last_token_length(word) >= PREFIX_FROM
-                terms.append(f'"{word}"*' if prefix else f'"{word}"')
+                terms.append(_word_term(word))
     return " ".join(terms) or None
 
 
+def _word_term(word: str) -> str:
+    """One typed word: a prefix term, or (with a common ending) either form as a prefix."""
+    if _last_token_length(word) < PREFIX_FROM:
+        return f'"{word}"'
+    lowered = word.lower()
+    for ending in ENDINGS:
+        stem = lowered[: -len(ending)]
+        if lowered.endswith(ending) and _last_token_length(stem) >= PREFIX_FROM:
+            return f'("{word}"* OR "{stem}"*)'
+    return f'"{word}"*'
+
+
 def _filters(
-    kinds: list[str] | None, mentor_id: int | None, since: tuple[str, str] | None
+    mentor_id: int | None, since: tuple[str, str] | None
 ) -> tuple[list[str], dict[str, Any]]:
-    """WHERE clauses after the MATCH: the kind is read off the rowid (no row read), the mentor and
-    the day off the columns stored beside the text."""
+    """WHERE clauses after the MATCH, on the columns stored beside the text."""
     clauses, params = [], {}
-    if kinds:
-        codes = ", ".join(str(KIND_CODES[kind]) for kind in sorted(set(kinds)))
-        clauses.append(f"rowid % 16 IN ({codes})")
     if mentor_id is not None:
         clauses.append("mentor_id = :mentor")
         params["mentor"] = mentor_id
     if since is not None:
         # a meeting's on_day is its UTC moment: compare it with the UTC start of the local day
         clauses.append(
-            f"on_day >= (CASE WHEN rowid % 16 = {MEETING_CODE} THEN :since_moment ELSE :since END)"
+            f"on_day >= (CASE WHEN rowid >= {KIND_CODES['meeting']} * {KIND_SPAN} "
+            f"AND rowid < {KIND_CODES['meeting'] + 1} * {KIND_SPAN} "
+            "THEN :since_moment ELSE :since END)"
         )
         params["since"], params["since_moment"] = since
     return clauses, params
 
 
 def ranking_sql(clauses: list[str]) -> str:
-    """The window (newest-numbered matches, walked by rowid from the top) ranked by bm25."""
-    where = " AND ".join(["search_index MATCH :q", *clauses])
+    """One kind's newest matches (a walk down its rowid range, stopped at PER_KIND), with bm25."""
+    where = " AND ".join(["search_index MATCH :q", "rowid BETWEEN :low AND :high", *clauses])
     return f"""
-        SELECT rowid, score FROM (
-            SELECT rowid, bm25(search_index) AS score FROM search_index
-            WHERE {where} ORDER BY rowid DESC LIMIT {WINDOW}
-        ) ORDER BY score, rowid DESC LIMIT {LIMIT}"""
+        SELECT rowid, bm25(search_index) AS score FROM search_index
+        WHERE {where} ORDER BY rowid DESC LIMIT {PER_KIND}"""
 
 
 def snippet_sql(rowids: list[int]) -> str:
-    """Snippets for the chosen rows only: the same walk, from the lowest chosen rowid up."""
+    """Snippets for the chosen rows of one kind: a walk between its lowest and highest chosen."""
     chosen = ", ".join(str(int(r)) for r in rowids)
     return f"""
         SELECT rowid, on_day, mentor_id,
                snippet(search_index, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_TOKENS})
                    AS snippet
         FROM search_index
-        WHERE search_index MATCH :q AND rowid >= :low AND +rowid IN ({chosen})"""
+        WHERE search_index MATCH :q AND rowid BETWEEN :low AND :high AND +rowid IN ({chosen})"""
+
+
+def _kind_range(kind: str) -> dict[str, int]:
+    code = KIND_CODES[kind]
+    return {"low": code * KIND_SPAN, "high": (code + 1) * KIND_SPAN - 1}
 
 
 def search(
@@ -158,28 +174,33 @@ def search(
         from mentorlog.store.timeline import utc_bounds
 
         bounds = (since.isoformat(), utc_bounds(since, since)[0])
-    clauses, params = _filters(kinds, mentor_id, bounds)
+    clauses, params = _filters(mentor_id, bounds)
     params["q"] = query
-    ranked = conn.execute(ranking_sql(clauses), params).fetchall()
-    if not ranked:
+    sql = ranking_sql(clauses)
+    ranked = []
+    for kind in sorted(set(kinds or KIND_CODES), key=KIND_CODES.__getitem__):
+        ranked += conn.execute(sql, {**params, **_kind_range(kind)}).fetchall()
+    ranked.sort(key=lambda r: (r[1], -r[0]))
+    rowids = [r[0] for r in ranked[:LIMIT]]
+    if not rowids:
         return []
-    rowids = [r[0] for r in ranked]
-    found = {
-        r["rowid"]: r
-        for r in fetch_all(conn, snippet_sql(rowids), {"q": query, "low": min(rowids)})
-    }
+    found: dict[int, Row] = {}
+    for code in sorted({r // KIND_SPAN for r in rowids}):
+        mine = [r for r in rowids if r // KIND_SPAN == code]
+        bounds_of_kind = {"q": query, "low": min(mine), "high": max(mine)}
+        found.update((r["rowid"], r) for r in fetch_all(conn, snippet_sql(mine), bounds_of_kind))
     names = _mentor_names(conn, {r["mentor_id"] for r in found.values()})
     rows = []
     for rowid in rowids:
         hit = found.get(rowid)
         if hit is None:  # pragma: no cover - same snapshot, same query: always found
             continue
-        kind = KINDS_BY_CODE.get(rowid % 16, "record")
+        kind = KINDS_BY_CODE.get(rowid // KIND_SPAN, "record")
         on = hit["on_day"]
         rows.append(
             {
                 "kind": kind,
-                "id": rowid // 16,
+                "id": rowid % KIND_SPAN,
                 "on": iso_moment(on) if kind == "meeting" and on else on,
                 "mentor": names.get(hit["mentor_id"]),
                 "snippet": " ".join((hit["snippet"] or "").split()),

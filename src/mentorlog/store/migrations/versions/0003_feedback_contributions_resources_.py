@@ -20,12 +20,14 @@ depends_on: str | Sequence[str] | None = None
 
 # ---------------------------------------------------------------- the full-text index
 # One FTS5 table over every text field of every record, kept in step by triggers in the same
-# transaction as each write, delete and import. A row's rowid is id * 16 + the kind's code, so a
+# transaction as each write, delete and import. A row's rowid is code * 2**40 + id (kinds lie in
+# separate rowid ranges, so a search can take each kind's newest matches cheaply), so a
 # trigger finds it by rowid (no scan). `on_day` and `mentor_id` are stored beside the text so the
 # --since and --mentor filters need no join. Alembic's batch mode recreates a table without its
 # triggers: a later migration that batch-alters one of these tables must call create_triggers().
 # This spec is frozen with the revision on purpose: migrations never import the current code.
 
+KIND_SPAN = 2**40  # record ids stay below this (AUTOINCREMENT from 1)
 SEARCH_KINDS = {
     # kind: (code, table, body, on_day, mentor)
     "meeting": (1, "meeting", "{r}.notes", "{r}.held_at", "{r}.mentor_id"),
@@ -65,7 +67,7 @@ def _row_sql(kind: str, r: str) -> str:
     code, _, body, on_day, mentor = SEARCH_KINDS[kind]
     return (
         f"INSERT INTO search_index (rowid, kind, body, on_day, mentor_id) VALUES ("
-        f"{r}.id * 16 + {code}, '{kind}', {body.format(r=r)}, {on_day.format(r=r)}, "
+        f"{code} * {KIND_SPAN} + {r}.id, '{kind}', {body.format(r=r)}, {on_day.format(r=r)}, "
         f"{mentor.format(r=r)})"
     )
 
@@ -81,11 +83,40 @@ def create_triggers(kind: str) -> None:
     )
     op.execute(
         f"CREATE TRIGGER search_{table}_update AFTER UPDATE ON {table} BEGIN "
-        f"DELETE FROM search_index WHERE rowid = old.id * 16 + {code}; {_row_sql(kind, 'new')}; END"
+        f"DELETE FROM search_index WHERE rowid = {code} * {KIND_SPAN} + old.id; "
+        f"{_row_sql(kind, 'new')}; END"
     )
     op.execute(
         f"CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} BEGIN "
-        f"DELETE FROM search_index WHERE rowid = old.id * 16 + {code}; END"
+        f"DELETE FROM search_index WHERE rowid = {code} * {KIND_SPAN} + old.id; END"
+    )
+
+
+# An item's mentor can come through its goal or advice: when those links change, re-index the items.
+RELINKS = {
+    # parent table: (the parent columns that decide its items' mentor, [(kind, link column)])
+    "goal": ("mentor_id", [("milestone", "goal_id"), ("question", "goal_id"), ("advice", "goal_id"),
+                           ("action", "goal_id"), ("resource", "goal_id")]),
+    "advice": ("mentor_id, meeting_id, goal_id", [("action", "advice_id"), ("resource", "advice_id")]),
+}  # fmt: skip
+
+
+def create_relink_trigger(parent: str) -> None:
+    columns, children = RELINKS[parent]
+    steps = []
+    for kind, link in children:
+        code, table = SEARCH_KINDS[kind][:2]
+        steps.append(
+            f"DELETE FROM search_index WHERE rowid IN "
+            f"(SELECT {code} * {KIND_SPAN} + id FROM {table} WHERE {link} = new.id)"
+        )
+        select = _row_sql(kind, "r").replace(" VALUES (", " SELECT ")[:-1]
+        steps.append(f"{select} FROM {table} r WHERE r.{link} = new.id")
+    op.execute(f"DROP TRIGGER IF EXISTS search_{parent}_relink")
+    op.execute(
+        f"CREATE TRIGGER search_{parent}_relink AFTER UPDATE OF {columns} ON {parent} BEGIN "
+        + "; ".join(steps)
+        + "; END"
     )
 
 
@@ -93,12 +124,14 @@ def create_search_index() -> None:
     op.execute(
         "CREATE VIRTUAL TABLE search_index USING fts5("
         "kind UNINDEXED, body, on_day UNINDEXED, mentor_id UNINDEXED, "
-        "tokenize = 'porter unicode61 remove_diacritics 2')"
+        "tokenize = 'unicode61 remove_diacritics 2')"
     )
     for kind, (_, table, *_) in SEARCH_KINDS.items():
         select = _row_sql(kind, "r").replace(" VALUES (", " SELECT ")[:-1] + f" FROM {table} r"
         op.execute(select)
         create_triggers(kind)
+    for parent in RELINKS:
+        create_relink_trigger(parent)
 
 
 def upgrade() -> None:
@@ -288,6 +321,8 @@ def downgrade() -> None:
     for _, table, *_ in SEARCH_KINDS.values():
         for event in ("insert", "update", "delete"):
             op.execute(f"DROP TRIGGER IF EXISTS search_{table}_{event}")
+    for parent in RELINKS:
+        op.execute(f"DROP TRIGGER IF EXISTS search_{parent}_relink")
     op.execute("DROP TABLE IF EXISTS search_index")
     with op.batch_alter_table("goal", schema=None) as batch_op:
         batch_op.drop_index("ix_goal_mentor_status")
