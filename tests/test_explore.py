@@ -56,7 +56,15 @@ def found(cli, *args) -> list[tuple[str, int]]:
     ],
 )
 def test_user_text_becomes_quoted_terms(text, query):
-    assert search_store.fts_query(text) == query
+    # groups are joined with an explicit AND (FTS5 reads "NEAR" before "(" as NEAR(...))
+    assert search_store.fts_query(text) == (
+        query.replace('" "', '" AND "').replace('* "', '* AND "') if query else None
+    )
+
+
+def test_a_quoted_near_before_an_alternative_is_no_syntax_error(notes):
+    """Hypothesis found `"NEAR"deleg`: FTS5 took the quoted NEAR and the OR group as NEAR(...)."""
+    assert notes("search", "--json", '"NEAR"deleg').exit_code == 0
 
 
 def test_kind_codes_are_the_migrations():

@@ -548,3 +548,14 @@ def test_bad_input_is_one_clean_error_and_writes_nothing(loop, db_file, args, co
     before = dump(db_file)
     loop.fails(*args, code=code)
     assert dump(db_file) == before
+
+
+def test_intro_reopen_undoes_met_and_thanked(journal):
+    journal("intro", "add", "Dana Lee", "--by", "alex", "--on", "2026-11-01")
+    intro = json.loads(journal("intro", "list", "--json").stdout)[-1]["id"]
+    journal("intro", "met", str(intro), "--on", "2026-11-05", "--note", "coffee")
+    journal("intro", "thanked", str(intro))
+    assert "Reopened 1 introduction: #1 Dana Lee." in journal("intro", "reopen", str(intro)).stdout
+    row = json.loads(journal("intro", "show", str(intro), "--json").stdout)
+    assert (row["met_on"], row["met_note"], row["thanked_on"]) == (None, None, None)
+    assert "nothing to reopen" in journal.fails("intro", "reopen", str(intro))

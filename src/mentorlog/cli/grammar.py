@@ -316,6 +316,9 @@ GRAMMAR = {
                 ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
                 ('note', 'option', ('--note',), (), False, False, 1, False, ('str',)),
             ]},
+            'reopen': {'target': 'mentorlog.cli.intro:reopen', 'bound': {}, 'params': [
+                ('intro_ids', 'argument', ('intro_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
             'show': {'target': 'mentorlog.cli.intro:show', 'bound': {}, 'params': [
                 ('intro_id', 'argument', ('intro_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),

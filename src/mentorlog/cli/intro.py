@@ -86,6 +86,17 @@ def thanked(
     say(f"Thanked for {count(len(intros), 'introduction')}: {listed(intros, 'person')}.")
 
 
+@app.command("reopen", epilog="Example: mentorlog intro reopen 2")
+def reopen(intro_ids: IdsArg) -> None:
+    """Undo met and thanked: the introduction is pending again (its meeting note goes too)."""
+    from mentorlog.render.output import say
+    from mentorlog.render.relationship import count, listed
+    from mentorlog.store.relationship import reopen_introductions
+
+    intros = reopen_introductions(journal(), intro_ids)
+    say(f"Reopened {count(len(intros), 'introduction')}: {listed(intros, 'person')}.")
+
+
 @app.command("list", epilog="Example: mentorlog intro list --pending")
 def list_(
     mentor: MentorOpt = None,

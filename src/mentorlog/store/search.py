@@ -82,36 +82,92 @@ def _last_token_length(word: str) -> int:
     return length
 
 
-def fts_query(text: str) -> str | None:
-    """The FTS5 MATCH expression for what the user typed; None when it holds no word at all.
+EXPAND_AT_MOST = 16  # a prefix standing for more whole terms stays a prefix query
 
-    >>> fts_query('deleg "push back" NEAR(x) decision-log meetings')
-    '"deleg"* "push back" "NEAR(x)" "decision-log"* ("meetings"* OR "meeting"*)'
-    """
-    terms = []
+
+def _plain_word(word: str) -> str | None:
+    """The token the index holds for a plain word (unicode61, diacritics removed), else None."""
+    import unicodedata
+
+    folded = "".join(
+        ch for ch in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(ch)
+    )
+    return folded if folded.isalnum() and folded.isascii() else None
+
+
+def _groups(text: str) -> list[list[str]]:
+    """What the user typed as FTS5 terms: every group must match, any alternative in a group may."""
+    groups = []
     parts = _printable(text).split('"')
     for index, part in enumerate(parts):
         if index % 2:  # inside quotes (an unclosed quote runs to the end): one phrase
             phrase = " ".join(part.split())
             if _has_token(phrase):
-                terms.append(f'"{phrase}"')
+                groups.append([f'"{phrase}"'])
             continue
         for word in part.split():
             if _has_token(word):
-                terms.append(_word_term(word))
-    return " ".join(terms) or None
+                groups.append(_word_terms(word))
+    return groups
 
 
-def _word_term(word: str) -> str:
+def _render(groups: list[list[str]]) -> str | None:
+    rendered = [g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups]
+    # An explicit AND: FTS5 reads a term spelled NEAR, even quoted, before "(" as NEAR(...).
+    return " AND ".join(rendered) or None
+
+
+def fts_query(text: str) -> str | None:
+    """The FTS5 MATCH expression for what the user typed; None when it holds no word at all.
+
+    >>> fts_query('deleg "push back" NEAR(x) decision-log meetings')
+    '"deleg"* AND "push back" AND "NEAR(x)" AND "decision-log"* AND ("meetings"* OR "meeting"*)'
+    """
+    return _render(_groups(text))
+
+
+def _word_terms(word: str) -> list[str]:
     """One typed word: a prefix term, or (with a common ending) either form as a prefix."""
     if _last_token_length(word) < PREFIX_FROM:
-        return f'"{word}"'
+        return [f'"{word}"']
     lowered = word.lower()
     for ending in ENDINGS:
         stem = lowered[: -len(ending)]
         if lowered.endswith(ending) and _last_token_length(stem) >= PREFIX_FROM:
-            return f'("{word}"* OR "{stem}"*)'
-    return f'"{word}"*'
+            return [f'"{word}"*', f'"{stem}"*']
+    return [f'"{word}"*']
+
+
+def match_expression(conn: sqlite3.Connection, text: str) -> str | None:
+    """fts_query, with each plain prefix term replaced by the whole terms of the index it stands for
+    (at most EXPAND_AT_MOST): the same rows, at a fraction of a prefix query's cost per use. None
+    when nothing can match (a word the index does not hold) or nothing was typed."""
+    groups = []
+    for group in _groups(text):
+        alternatives: list[str] = []
+        for term in group:
+            alternatives += [t for t in _whole_terms(conn, term) if t not in alternatives]
+        if not alternatives:
+            return None
+        groups.append(alternatives)
+    return _render(groups)
+
+
+def _whole_terms(conn: sqlite3.Connection, term: str) -> list[str]:
+    if not term.endswith("*"):
+        return [term]
+    token = _plain_word(term[1:-2])
+    if token is None:
+        return [term]
+    high = token[:-1] + chr(ord(token[-1]) + 1)
+    found = [
+        r[0]
+        for r in conn.execute(
+            "SELECT term FROM search_index_terms WHERE term >= ? AND term < ? LIMIT ?",
+            (token, high, EXPAND_AT_MOST + 1),
+        )
+    ]
+    return [term] if len(found) > EXPAND_AT_MOST else [f'"{t}"' for t in found]
 
 
 def _filters(
@@ -175,6 +231,9 @@ def search(
 
         bounds = (since.isoformat(), utc_bounds(since, since)[0])
     clauses, params = _filters(mentor_id, bounds)
+    query = match_expression(conn, text)
+    if query is None:
+        return []
     params["q"] = query
     sql = ranking_sql(clauses)
     ranked = []

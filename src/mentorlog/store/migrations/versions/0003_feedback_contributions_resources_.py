@@ -132,6 +132,9 @@ def create_search_index() -> None:
         create_triggers(kind)
     for parent in RELINKS:
         create_relink_trigger(parent)
+    # The index's vocabulary: search expands a typed prefix into the few whole terms it stands for,
+    # which FTS5 reads far faster than a prefix query (that merges the doclists on every use).
+    op.execute("CREATE VIRTUAL TABLE search_index_terms USING fts5vocab(search_index, row)")
 
 
 def upgrade() -> None:
@@ -323,6 +326,7 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS search_{table}_{event}")
     for parent in RELINKS:
         op.execute(f"DROP TRIGGER IF EXISTS search_{parent}_relink")
+    op.execute("DROP TABLE IF EXISTS search_index_terms")
     op.execute("DROP TABLE IF EXISTS search_index")
     with op.batch_alter_table("goal", schema=None) as batch_op:
         batch_op.drop_index("ix_goal_mentor_status")
