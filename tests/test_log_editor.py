@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import stat
 import sys
 import textwrap
@@ -130,3 +131,11 @@ def test_editor_that_fails_records_nothing(journal, db_file, monkeypatch, editor
     before = dump(db_file)
     journal.fails("log", "alex", "--edit")
     assert dump(db_file) == before
+
+
+def test_piped_notes_are_kept_beside_other_content_flags(journal):
+    journal("log", "sam", "--on", "2026-11-20 10:00", "--advice", "Ship smaller",
+            "--feedback", "Clear update", input="notes typed into a pipe\n")  # fmt: skip
+    meetings = json.loads(journal("meeting", "list", "--json").stdout)
+    notes = json.loads(journal("meeting", "show", str(meetings[0]["id"]), "--json").stdout)["notes"]
+    assert notes == "notes typed into a pipe"

@@ -86,12 +86,8 @@ def log(
     if agenda is not None:
         _log_with_editor(chosen, on or local_now(), agenda, config.editor_command())
         return
-    if notes == "-" or (
-        notes is None
-        and not sys.stdin.isatty()
-        and not (advice or action or discussed or feedback or resource or intro)
-    ):
-        notes = sys.stdin.read()
+    if notes == "-" or (notes is None and not sys.stdin.isatty()):
+        notes = sys.stdin.read()  # piped notes are kept whatever other flags come with them
     draft = MeetingDraft(
         mentor=chosen["name"],
         held_at=on or local_now(),
