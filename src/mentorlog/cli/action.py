@@ -12,8 +12,8 @@ from mentorlog.cli.common import (
     date_option,
     delete_command,
     journal,
-    reading,
     record_id,
+    show_detail,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -77,11 +77,7 @@ def show(action_id: IdArg, json: Json = False) -> None:
     """Show one action and what it links to."""
     from mentorlog.store.queries import action_detail
 
-    with reading() as conn:
-        data = action_detail(conn, action_id)
-    from mentorlog.render import output, views
-
-    output.emit(data, json, views.action_detail)
+    show_detail(action_detail, action_id, json, "views.action_detail")
 
 
 @app.command(

@@ -14,6 +14,7 @@ from mentorlog.cli.common import (
     journal,
     reading,
     record_id,
+    show_detail,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -77,11 +78,7 @@ def show(advice_id: IdArg, json: Json = False) -> None:
     """Show one piece of advice with the actions taken on it."""
     from mentorlog.store.queries import advice_detail
 
-    with reading() as conn:
-        data = advice_detail(conn, advice_id)
-    from mentorlog.render import output, views
-
-    output.emit(data, json, views.advice_detail)
+    show_detail(advice_detail, advice_id, json, "views.advice_detail")
 
 
 def _move(advice_id: int, status: str, outcome: str | None, message: str) -> None:

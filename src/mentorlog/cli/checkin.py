@@ -11,6 +11,7 @@ from mentorlog.cli.common import (
     delete_command,
     journal,
     reading,
+    show_detail,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -63,11 +64,7 @@ def show(checkin_id: IdArg, json: Json = False) -> None:
     """Show one check-in."""
     from mentorlog.store.relationship import checkin_detail
 
-    with reading() as conn:
-        data = checkin_detail(conn, checkin_id)
-    from mentorlog.render import output, relationship
-
-    output.emit(data, json, relationship.checkin_detail)
+    show_detail(checkin_detail, checkin_id, json, "relationship.checkin_detail")
 
 
 @app.command("edit", epilog="Example: mentorlog checkin edit 2 --rating 3")

@@ -3,8 +3,9 @@
 Typer-free: the markers below become typer.Option/typer.Argument only when cli/app.py builds the app.
 """
 
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from mentorlog.cli.decl import Arg, Group, Opt
 from mentorlog.cli.session import State, journal, reading
@@ -70,6 +71,22 @@ def cadence_option(*names: str, help: str) -> Opt:
         parser=parse_cadence_value,
         metavar="CADENCE",
     )
+
+
+def show_detail(detail: Callable[..., Any], record_id: int, as_json: bool, renderer: str) -> None:
+    """One record read in a snapshot, printed as JSON or by `render.<module>.<function>`
+    (imported only for human output). What every `show` command does."""
+    with reading() as conn:
+        data = detail(conn, record_id)
+    from mentorlog.render import output
+
+    if as_json:
+        output.print_json(data)
+        return
+    import importlib
+
+    module, _, name = renderer.partition(".")
+    getattr(importlib.import_module(f"mentorlog.render.{module}"), name)(data)
 
 
 def changes(**fields: object) -> dict[str, object]:

@@ -14,6 +14,7 @@ from mentorlog.cli.common import (
     journal,
     reading,
     record_id,
+    show_detail,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -149,11 +150,7 @@ def show(feedback_id: IdArg, json: Json = False) -> None:
     """Show one piece of feedback."""
     from mentorlog.store.relationship import feedback_detail
 
-    with reading() as conn:
-        data = feedback_detail(conn, feedback_id)
-    from mentorlog.render import output, relationship
-
-    output.emit(data, json, relationship.feedback_detail)
+    show_detail(feedback_detail, feedback_id, json, "relationship.feedback_detail")
 
 
 @app.command("edit", epilog="Example: mentorlog feedback edit 4 --kind constructive")

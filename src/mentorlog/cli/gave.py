@@ -13,6 +13,7 @@ from mentorlog.cli.common import (
     delete_command,
     journal,
     reading,
+    show_detail,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -74,11 +75,7 @@ def show(contribution_id: IdArg, json: Json = False) -> None:
     """Show one thing you gave back."""
     from mentorlog.store.relationship import contribution_detail
 
-    with reading() as conn:
-        data = contribution_detail(conn, contribution_id)
-    from mentorlog.render import output, relationship
-
-    output.emit(data, json, relationship.gave_detail)
+    show_detail(contribution_detail, contribution_id, json, "relationship.gave_detail")
 
 
 @app.command("edit", epilog="Example: mentorlog gave edit 3 --kind insight")

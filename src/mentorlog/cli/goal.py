@@ -13,6 +13,7 @@ from mentorlog.cli.common import (
     delete_command,
     journal,
     reading,
+    show_detail,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -83,11 +84,7 @@ def show(goal_id: IdArg, json: Json = False) -> None:
     """Show a goal with its milestones, actions and advice."""
     from mentorlog.store.queries import goal_detail
 
-    with reading() as conn:
-        data = goal_detail(conn, goal_id)
-    from mentorlog.render import output, views
-
-    output.emit(data, json, views.goal_detail)
+    show_detail(goal_detail, goal_id, json, "views.goal_detail")
 
 
 @app.command(

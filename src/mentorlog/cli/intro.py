@@ -13,6 +13,7 @@ from mentorlog.cli.common import (
     journal,
     reading,
     record_id,
+    show_detail,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -122,11 +123,7 @@ def show(intro_id: IdArg, json: Json = False) -> None:
     """Show one introduction."""
     from mentorlog.store.relationship import introduction_detail
 
-    with reading() as conn:
-        data = introduction_detail(conn, intro_id)
-    from mentorlog.render import output, relationship
-
-    output.emit(data, json, relationship.intro_detail)
+    show_detail(introduction_detail, intro_id, json, "relationship.intro_detail")
 
 
 @app.command("edit", epilog="Example: mentorlog intro edit 2 --context 'staff engineer, payments'")

@@ -13,6 +13,7 @@ from mentorlog.cli.common import (
     delete_command,
     journal,
     reading,
+    show_detail,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -47,11 +48,7 @@ def show(meeting_id: IdArg, json: Json = False) -> None:
     """Show a meeting: notes, advice, actions and questions covered."""
     from mentorlog.store.queries import meeting_detail
 
-    with reading() as conn:
-        data = meeting_detail(conn, meeting_id)
-    from mentorlog.render import output, views
-
-    output.emit(data, json, views.meeting_detail)
+    show_detail(meeting_detail, meeting_id, json, "views.meeting_detail")
 
 
 @app.command("edit", epilog="Example: mentorlog meeting edit 8 --next 'next fri' --minutes 45")

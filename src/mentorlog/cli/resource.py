@@ -15,6 +15,7 @@ from mentorlog.cli.common import (
     journal,
     reading,
     record_id,
+    show_detail,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -145,11 +146,7 @@ def show(resource_id: IdArg, json: Json = False) -> None:
     """Show one resource."""
     from mentorlog.store.relationship import resource_detail
 
-    with reading() as conn:
-        data = resource_detail(conn, resource_id)
-    from mentorlog.render import output, relationship
-
-    output.emit(data, json, relationship.resource_detail)
+    show_detail(resource_detail, resource_id, json, "relationship.resource_detail")
 
 
 @app.command("edit", epilog="Example: mentorlog resource edit 3 --url https://dataintensive.net")
