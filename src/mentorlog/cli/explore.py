@@ -7,26 +7,13 @@ from typing import Annotated
 
 from mentorlog.cli.common import MentorOpt, date_option, reading
 from mentorlog.cli.decl import Arg, Group, Opt
+from mentorlog.store.search import KIND_CODES
 
 top = Group()  # top-level commands, registered in cli/registry.py
 
 
-class SearchKind(StrEnum):
-    """One vocabulary of record kinds (DESIGN, 'Details that keep these consistent')."""
-
-    meeting = "meeting"
-    advice = "advice"
-    action = "action"
-    goal = "goal"
-    milestone = "milestone"
-    question = "question"
-    win = "win"
-    feedback = "feedback"
-    gave = "gave"
-    resource = "resource"
-    intro = "intro"
-    checkin = "checkin"
-    reflection = "reflection"
+# One vocabulary of record kinds (DESIGN, 'Details that keep these consistent'): the index's own.
+SearchKind = StrEnum("SearchKind", {kind: kind for kind in KIND_CODES}, module=__name__)
 
 
 class TimelineKind(StrEnum):
@@ -94,8 +81,8 @@ def search(
 ) -> None:
     """Search every text of every record; best matches first, at most 50.
 
-    Matches are highlighted on a terminal; piped output and --json carry plain text. A word found
-    in more than 1000 records ranks the 1000 most recent: add a word, --kind or --since to go further.
+    Matches are highlighted on a terminal; piped output and --json carry plain text. Each kind
+    ranks its 50 most recent matches: add a word, --kind or --since to go further.
     No match prints nothing and exits 0.
     """
     from mentorlog.errors import UsageProblem
