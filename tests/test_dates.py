@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mentorlog.cli.common import parse_id
 from mentorlog.core.cadence import Cadence, meeting_health, parse_cadence
-from mentorlog.core.dates import extract_due, parse_date, parse_datetime, parse_id, shift
+from mentorlog.core.dates import extract_due, parse_date, parse_datetime, shift
 from mentorlog.errors import UsageProblem
 
 TODAY = date(2026, 11, 22)  # Sunday

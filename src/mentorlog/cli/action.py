@@ -77,7 +77,7 @@ def show(action_id: IdArg, json: Json = False) -> None:
     """Show one action and what it links to."""
     from mentorlog.store.queries import action_detail
 
-    show_detail(action_detail, action_id, json, "views.action_detail")
+    show_detail(action_detail, action_id, json, "records.action_detail")
 
 
 @app.command(

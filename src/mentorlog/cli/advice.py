@@ -68,9 +68,9 @@ def list_(
     with reading() as conn:
         mentor_id = resolve_mentor(conn, mentor)["id"] if mentor else None
         rows = list_advice(conn, status.value if status else None, mentor_id)
-    from mentorlog.render import output, views
+    from mentorlog.render import output, records
 
-    output.emit(rows, json, views.advice_table)
+    output.emit(rows, json, records.advice_table)
 
 
 @app.command("show", epilog="Example: mentorlog advice show 4")
@@ -78,7 +78,7 @@ def show(advice_id: IdArg, json: Json = False) -> None:
     """Show one piece of advice with the actions taken on it."""
     from mentorlog.store.queries import advice_detail
 
-    show_detail(advice_detail, advice_id, json, "views.advice_detail")
+    show_detail(advice_detail, advice_id, json, "records.advice_detail")
 
 
 def _move(advice_id: int, status: str, outcome: str | None, message: str) -> None:

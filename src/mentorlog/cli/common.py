@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from mentorlog.cli.decl import Arg, Group, Opt
 from mentorlog.cli.session import State, journal, reading
+from mentorlog.errors import UsageProblem
 
 __all__ = ["State", "journal", "reading"]
 
@@ -32,9 +33,17 @@ def parse_cadence_value(text: str) -> str:
     return parse_cadence(text).spec
 
 
-def record_id(text: str) -> int:
-    from mentorlog.core.dates import parse_id
+def parse_id(text: str | int, kind: str = "record") -> int:
+    """`12` or `#12` as 12; anything else is a usage error naming the input."""
+    if isinstance(text, int):
+        return text
+    cleaned = text.strip().lstrip("#")
+    if not cleaned.isascii() or not cleaned.isdigit() or len(cleaned) > 18:
+        raise UsageProblem(f"{text!r} is not a {kind} id; ids look like 12 or #12")
+    return int(cleaned)
 
+
+def record_id(text: str) -> int:
     return parse_id(text)
 
 

@@ -19,7 +19,7 @@ def demo(
     """Build a sample journal (two mentors, three months) in a throwaway folder and show status, prep and review."""
     import tempfile
 
-    from mentorlog.cli.views import prep, review, status
+    from mentorlog.cli.briefing import prep, review, status
     from mentorlog.errors import UsageProblem
     from mentorlog.render.output import console
     from mentorlog.store.sample import build_sample

@@ -212,7 +212,7 @@ def plan(argv: list[str]) -> Plan | None:
             else os.environ.get(root["envvars"]["db_file"]) or None
         )
         if not rest:
-            return Plan("mentorlog.cli.views:status", {}, db)
+            return Plan("mentorlog.cli.briefing:status", {}, db)
         spec: dict[str, Any] = {"group": True, "commands": GRAMMAR["commands"]}
         while spec.get("group"):
             if not rest or rest[0] not in spec["commands"]:

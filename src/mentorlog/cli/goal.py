@@ -74,9 +74,9 @@ def list_(
     with reading() as conn:
         mentor_id = resolve_mentor(conn, mentor)["id"] if mentor else None
         rows = list_goals(conn, include_all=all_, mentor_id=mentor_id)
-    from mentorlog.render import output, views
+    from mentorlog.render import output, records
 
-    output.emit(rows, json, views.goals_table)
+    output.emit(rows, json, records.goals_table)
 
 
 @app.command("show", epilog="Example: mentorlog goal show 3")
@@ -84,7 +84,7 @@ def show(goal_id: IdArg, json: Json = False) -> None:
     """Show a goal with its milestones, actions and advice."""
     from mentorlog.store.queries import goal_detail
 
-    show_detail(goal_detail, goal_id, json, "views.goal_detail")
+    show_detail(goal_detail, goal_id, json, "records.goal_detail")
 
 
 @app.command(

@@ -99,15 +99,15 @@ GRAMMAR = {
                 ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
             ]},
-            'drop': {'target': 'mentorlog.cli.agenda:drop', 'bound': {}, 'params': [
+            'drop': {'target': 'mentorlog.cli.questions:drop', 'bound': {}, 'params': [
                 ('topic_id', 'argument', ('topic_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
             ]},
-            'list': {'target': 'mentorlog.cli.agenda:list_', 'bound': {}, 'params': [
+            'list': {'target': 'mentorlog.cli.questions:list_', 'bound': {}, 'params': [
                 ('mentor', 'argument', ('mentor',), (), False, False, 1, False, ('str',)),
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ]},
         }},
-        'ask': {'target': 'mentorlog.cli.agenda:ask', 'bound': {}, 'params': [
+        'ask': {'target': 'mentorlog.cli.questions:ask', 'bound': {}, 'params': [
             ('text', 'argument', ('text',), (), False, False, 1, True, ('str',)),
             ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
             ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
@@ -429,9 +429,9 @@ GRAMMAR = {
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ]},
         }},
-        'prep': {'target': 'mentorlog.cli.views:prep', 'bound': {}, 'params': [
+        'prep': {'target': 'mentorlog.cli.briefing:prep', 'bound': {}, 'params': [
             ('mentor', 'argument', ('mentor',), (), False, False, 1, False, ('str',)),
-            ('fmt', 'option', ('--format', '-f'), (), False, False, 1, False, ('enum', 'mentorlog.cli.views:Format')),
+            ('fmt', 'option', ('--format', '-f'), (), False, False, 1, False, ('enum', 'mentorlog.cli.briefing:Format')),
             ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ('output', 'option', ('--output', '-o'), (), False, False, 1, False, ('path',)),
         ]},
@@ -487,11 +487,11 @@ GRAMMAR = {
             ('path', 'argument', ('path',), (), False, False, 1, True, ('path',)),
             ('force', 'option', ('--force',), (), True, False, 1, False, ('bool',)),
         ]},
-        'review': {'target': 'mentorlog.cli.views:review', 'bound': {}, 'params': [
+        'review': {'target': 'mentorlog.cli.briefing:review', 'bound': {}, 'params': [
             ('week', 'option', ('--week',), (), True, False, 1, False, ('bool',)),
             ('month', 'option', ('--month',), (), True, False, 1, False, ('bool',)),
             ('since', 'option', ('--since',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
-            ('fmt', 'option', ('--format', '-f'), (), False, False, 1, False, ('enum', 'mentorlog.cli.views:Format')),
+            ('fmt', 'option', ('--format', '-f'), (), False, False, 1, False, ('enum', 'mentorlog.cli.briefing:Format')),
             ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ('output', 'option', ('--output', '-o'), (), False, False, 1, False, ('path',)),
             ('reflect', 'option', ('--reflect',), (), False, False, 1, False, ('str',)),
@@ -504,7 +504,7 @@ GRAMMAR = {
             ('since', 'option', ('--since',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
             ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
         ]},
-        'status': {'target': 'mentorlog.cli.views:status', 'bound': {}, 'params': [
+        'status': {'target': 'mentorlog.cli.briefing:status', 'bound': {}, 'params': [
             ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
         ]},
         'timeline': {'target': 'mentorlog.cli.explore:timeline', 'bound': {}, 'params': [

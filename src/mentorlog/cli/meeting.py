@@ -38,9 +38,9 @@ def list_(
     with reading() as conn:
         mentor_id = resolve_mentor(conn, mentor)["id"] if mentor else None
         rows = list_meetings(conn, mentor_id)
-    from mentorlog.render import output, views
+    from mentorlog.render import output, records
 
-    output.emit(rows, json, views.meetings_table)
+    output.emit(rows, json, records.meetings_table)
 
 
 @app.command("show", epilog="Example: mentorlog meeting show 8")
@@ -48,7 +48,7 @@ def show(meeting_id: IdArg, json: Json = False) -> None:
     """Show a meeting: notes, advice, actions and questions covered."""
     from mentorlog.store.queries import meeting_detail
 
-    show_detail(meeting_detail, meeting_id, json, "views.meeting_detail")
+    show_detail(meeting_detail, meeting_id, json, "records.meeting_detail")
 
 
 @app.command("edit", epilog="Example: mentorlog meeting edit 8 --next 'next fri' --minutes 45")

@@ -51,9 +51,9 @@ def list_(
 
     with reading() as conn:
         rows = list_mentors(conn, include_ended=all_)
-    from mentorlog.render import output, views
+    from mentorlog.render import output, records
 
-    output.emit(rows, json, views.mentors_table)
+    output.emit(rows, json, records.mentors_table)
 
 
 @app.command("show", epilog="Example: mentorlog mentor show alex")
@@ -63,9 +63,9 @@ def show(name: NameArg, json: Json = False) -> None:
 
     with reading() as conn:
         data = mentor_detail(conn, resolve_mentor(conn, name))
-    from mentorlog.render import output, views
+    from mentorlog.render import output, records
 
-    output.emit(data, json, views.mentor_detail)
+    output.emit(data, json, records.mentor_detail)
 
 
 @app.command(
@@ -107,9 +107,9 @@ def end(
     mentor = end_mentor(journal(), name, on, note)
     with reading() as conn:
         summary = closing_summary(conn, mentor.id)
-    from mentorlog.render import agenda, output
+    from mentorlog.render import briefing, output
 
-    output.emit(summary, json, agenda.closing_text)
+    output.emit(summary, json, briefing.closing_text)
 
 
 @app.command("reopen", epilog="Example: mentorlog mentor reopen alex")

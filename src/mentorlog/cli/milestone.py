@@ -70,9 +70,9 @@ def list_(
         if goal_id is not None:
             get_record(conn, "goal", goal_id)
         rows = list_milestones(conn, goal_id)
-    from mentorlog.render import output, views
+    from mentorlog.render import output, records
 
-    output.emit(rows, json, views.milestones_table)
+    output.emit(rows, json, records.milestones_table)
 
 
 @app.command("edit", epilog="Example: mentorlog milestone edit 7 --due 'next fri'")

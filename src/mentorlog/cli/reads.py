@@ -39,9 +39,9 @@ def deliver(data: dict[str, Any], fmt: str, output: Path | None, text: Any, mark
 
 def show_prep(mentor: str | None, fmt: str = "text", output: Path | None = None) -> None:
     from mentorlog.config import load_config
-    from mentorlog.core.agenda import build_prep
     from mentorlog.core.clock import today
-    from mentorlog.render import agenda
+    from mentorlog.core.prep import build_prep
+    from mentorlog.render import briefing
     from mentorlog.store.facts import prep_facts
     from mentorlog.store.queries import mentor_due_soonest, resolve_mentor
 
@@ -52,7 +52,7 @@ def show_prep(mentor: str | None, fmt: str = "text", output: Path | None = None)
             else mentor_due_soonest(conn, load_config().default_mentor)
         )
         data = build_prep(prep_facts(conn, chosen["id"]), today())
-    deliver(data, fmt, output, agenda.prep_text, agenda.prep_markdown)
+    deliver(data, fmt, output, briefing.prep_text, briefing.prep_markdown)
 
 
 def review_data(
@@ -75,28 +75,28 @@ def review_data(
 
 
 def show_review(fmt: str = "text", output: Path | None = None, **period: Any) -> None:
-    from mentorlog.render import agenda
+    from mentorlog.render import briefing
 
     data, _, _ = review_data(**period)
-    deliver(data, fmt, output, agenda.review_text, agenda.review_markdown)
+    deliver(data, fmt, output, briefing.review_text, briefing.review_markdown)
 
 
 def show_status(as_json: bool = False) -> None:
     from mentorlog.config import load_config
     from mentorlog.core.status import build_status
-    from mentorlog.render import agenda, output
+    from mentorlog.render import briefing, output
     from mentorlog.store.facts import status_facts
 
     with reading() as conn:
         data = build_status(status_facts(conn, load_config().week_start))
-    output.emit(data, as_json, agenda.status_text)
+    output.emit(data, as_json, briefing.status_text)
 
 
 def show_actions(
     flags: dict[str, bool], mentor: str | None, goal: int | None, as_json: bool
 ) -> None:
     from mentorlog.errors import UsageProblem
-    from mentorlog.render import output, views
+    from mentorlog.render import output, records
     from mentorlog.store.queries import get_record, list_actions, resolve_mentor
 
     chosen = [name for name in ACTION_FLAGS if flags.get(name)]
@@ -107,4 +107,4 @@ def show_actions(
         if goal is not None:
             get_record(conn, "goal", goal)
         rows = list_actions(conn, chosen[0] if chosen else "open", mentor_id, goal)
-    output.emit(rows, as_json, views.actions_table)
+    output.emit(rows, as_json, records.actions_table)

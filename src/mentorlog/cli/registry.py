@@ -12,7 +12,7 @@ GROUPS = {
     "goal": ("mentorlog.cli.goal", "Goals: SMART goals, split into milestones."),
     "milestone": ("mentorlog.cli.milestone", "Milestones: the steps of a goal."),
     "meeting": ("mentorlog.cli.meeting", "Meetings you logged. Record a new one with 'mentorlog log'."),
-    "agenda": ("mentorlog.cli.agenda", "Questions queued for your next meetings."),
+    "agenda": ("mentorlog.cli.questions", "Questions queued for your next meetings."),
     "advice": ("mentorlog.cli.advice", "Advice you received, and what happened when you acted on it."),
     "action": ("mentorlog.cli.action", "Actions: what you committed to do, and what came of it."),
     "win": ("mentorlog.cli.win", "Wins: achievements worth celebrating."),
@@ -26,14 +26,14 @@ GROUPS = {
 
 # top-level command: the module whose `top = Group()` declares it
 TOP = {
-    "status": "mentorlog.cli.views",
-    "prep": "mentorlog.cli.views",
-    "review": "mentorlog.cli.views",
+    "status": "mentorlog.cli.briefing",
+    "prep": "mentorlog.cli.briefing",
+    "review": "mentorlog.cli.briefing",
     "search": "mentorlog.cli.explore",
     "timeline": "mentorlog.cli.explore",
     "brag": "mentorlog.cli.explore",
     "log": "mentorlog.cli.log",
-    "ask": "mentorlog.cli.agenda",
+    "ask": "mentorlog.cli.questions",
     "backup": "mentorlog.cli.data",
     "restore": "mentorlog.cli.data",
     "export": "mentorlog.cli.data",

@@ -39,9 +39,9 @@ def list_(json: Json = False) -> None:
 
     with reading() as conn:
         rows = list_wins(conn)
-    from mentorlog.render import output, views
+    from mentorlog.render import output, records
 
-    output.emit(rows, json, views.wins_table)
+    output.emit(rows, json, records.wins_table)
 
 
 delete_command(app, "win", "win", "mentorlog win delete 2 --yes")

@@ -15,7 +15,7 @@ CADENCE_FORMS = (
 NAMED = {"weekly": "1w", "biweekly": "2w", "fortnightly": "2w", "monthly": "1m", "quarterly": "3m"}
 LABELS = {"1w": "weekly", "2w": "biweekly", "1m": "monthly", "3m": "quarterly"}
 UNIT_WORDS = {"d": "day", "w": "week", "m": "month"}
-DUE_SOON_DAYS = 3
+MEETING_DUE_SOON_DAYS = 3
 STATUSES = ("no-meetings", "on-track", "due-soon", "overdue", "lapsed")
 
 
@@ -73,7 +73,7 @@ def meeting_health(
         status = "lapsed"
     elif today > next_due:
         status = "overdue"
-    elif (next_due - today).days <= DUE_SOON_DAYS:
+    elif (next_due - today).days <= MEETING_DUE_SOON_DAYS:
         status = "due-soon"
     else:
         status = "on-track"

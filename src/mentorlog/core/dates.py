@@ -215,13 +215,3 @@ def extract_due(text: str, today: date | None = None) -> tuple[str, date | None]
         raise UsageProblem(f"more than one due: in {text!r}; give one due date per action")
     due = parse_date(matches[0].replace("_", " "), today)
     return " ".join(re.sub(_DUE, " ", text).split()), due
-
-
-def parse_id(text: str | int, kind: str = "record") -> int:
-    """`12` or `#12` as 12; anything else is a usage error naming the input."""
-    if isinstance(text, int):
-        return text
-    cleaned = text.strip().lstrip("#")
-    if not cleaned.isascii() or not cleaned.isdigit() or len(cleaned) > 18:
-        raise UsageProblem(f"{text!r} is not a {kind} id; ids look like 12 or #12")
-    return int(cleaned)

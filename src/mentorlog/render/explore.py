@@ -14,7 +14,7 @@ def _day(on: str | None) -> str:
     """A day as is; a moment (meetings) in local time, to the minute."""
     if not on or len(on) <= 10:
         return on or ""
-    from mentorlog.render.views import moment
+    from mentorlog.render.records import moment
 
     return moment(on)
 

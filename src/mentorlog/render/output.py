@@ -52,7 +52,7 @@ def print_json(data: Any) -> None:
 
 
 def emit(data: Any, as_json: bool, human: Any) -> None:
-    """JSON for scripts, else the human renderer from render.views."""
+    """JSON for scripts, else the human renderer from render.records."""
     if as_json:
         print_json(data)
     else:

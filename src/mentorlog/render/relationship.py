@@ -1,6 +1,6 @@
 """Tables, detail panels and messages for feedback, gave, resources, introductions and check-ins.
 
-Rich loads only inside the renderers (through render.views), never for --json.
+Rich loads only inside the renderers (through render.records), never for --json.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from mentorlog.render.views import _fields, _table, e, ref, show_table
+from mentorlog.render.records import _fields, _table, e, ref, show_table
 
 Row = dict[str, Any]
 

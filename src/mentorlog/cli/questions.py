@@ -34,9 +34,9 @@ def list_(
     with reading() as conn:
         mentor_id = resolve_mentor(conn, mentor)["id"] if mentor else None
         rows = list_topics(conn, mentor_id)
-    from mentorlog.render import output, views
+    from mentorlog.render import output, records
 
-    output.emit(rows, json, views.topics_table)
+    output.emit(rows, json, records.topics_table)
 
 
 @app.command("drop", epilog="Example: mentorlog agenda drop 5")

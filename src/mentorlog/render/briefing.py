@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from mentorlog.render.output import console
-from mentorlog.render.views import bar, when
+from mentorlog.render.records import bar, when
 
 Data = dict[str, Any]
 FIRST_RUN = """Welcome to mentorlog — your journal is empty.

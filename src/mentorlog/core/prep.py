@@ -8,7 +8,7 @@ from typing import Any
 from mentorlog.core.suggestions import suggest
 
 Facts = dict[str, Any]
-DUE_SOON_DAYS = 14
+GOAL_DUE_SOON_DAYS = 14
 STALLED_DAYS = 21
 MENTOR_KEYS = (
     "id",
@@ -26,7 +26,7 @@ def goal_flags(goal: Facts, today: date) -> list[str]:
     """overdue-milestone, due-soon, stalled, no-milestones, no-measure, no-target."""
     flags = []
     open_milestones = [m for m in goal["milestones"] if not m["done_on"]]
-    soon = (today + timedelta(days=DUE_SOON_DAYS)).isoformat()
+    soon = (today + timedelta(days=GOAL_DUE_SOON_DAYS)).isoformat()
     now = today.isoformat()
     if any(m["due_date"] and m["due_date"] < now for m in open_milestones):
         flags.append("overdue-milestone")
