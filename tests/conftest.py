@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import sqlite3
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import time_machine
-from typer.testing import CliRunner
 
-from mentorlog.cli.app import app
-
-FROZEN = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # a Sunday
+from support import FROZEN, Cli
 
 
 @pytest.fixture(autouse=True)
@@ -40,31 +34,6 @@ def clock():
         yield traveller
 
 
-class Cli:
-    """Runs mentorlog in-process the way a user would, through the real entry group."""
-
-    def __init__(self) -> None:
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str, input: str | None = None, code: int | None = 0):
-        result = self.runner.invoke(app, list(args), input=input)
-        if code is not None:
-            assert result.exit_code == code, (args, result.exit_code, result.stdout, result.stderr)
-        return result
-
-    def json(self, *args: str):
-        result = self(*args, "--json")
-        return json.loads(result.stdout)
-
-    def fails(self, *args: str, code: int = 1, input: str | None = None):
-        result = self(*args, input=input, code=None)
-        assert result.exit_code == code, (args, result.exit_code, result.stdout, result.stderr)
-        lines = result.stderr.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
-        assert "Traceback" not in result.output
-        return lines[0]
-
-
 @pytest.fixture
 def cli(clock) -> Cli:
     return Cli()
@@ -73,15 +42,6 @@ def cli(clock) -> Cli:
 @pytest.fixture
 def db_file(private_env) -> Path:
     return private_env / "journal.db"
-
-
-def dump(path: Path) -> str:
-    """The whole journal as SQL text, to prove a failed command wrote nothing."""
-    conn = sqlite3.connect(path)
-    try:
-        return "\n".join(conn.iterdump())
-    finally:
-        conn.close()
 
 
 JOURNAL_STEPS = [

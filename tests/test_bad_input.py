@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import dump
+from support import dump
 
 # (arguments, exit code): every command with unknown ids, unknown/ambiguous mentors, bad dates, empty text.
 BAD = [

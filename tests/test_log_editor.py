@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from conftest import dump
+from support import dump
 
 
 def _editor(tmp_path, body: str) -> str:

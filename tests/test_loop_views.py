@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from conftest import dump
+from support import dump
 
 # ------------------------------------------------------------------ helpers
 

@@ -14,7 +14,7 @@ import time
 import pytest
 import time_machine
 
-from conftest import FROZEN, Cli, dump
+from support import FROZEN, Cli, dump
 from mentorlog.cli import fast
 
 FEEDBACK_KEYS = ["id", "text", "direction", "mentor", "kind", "on", "goal_id", "acted_on",

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import dump
+from support import dump
 
 FIXTURES = Path(__file__).parent / "data"
 SCALE = float(os.environ.get("MENTORLOG_STRESS", "1"))  # >1 for longer kill and fuzz runs

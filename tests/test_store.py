@@ -18,7 +18,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 from sqlmodel import Session, SQLModel, select
 
-from conftest import FROZEN
+from support import FROZEN
 from mentorlog.errors import StoreError
 from mentorlog.store import codegen, db, queries, rows, schema
 from mentorlog.store.tables import TABLES

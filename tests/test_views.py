@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from conftest import Cli
+from support import Cli
 
 
 def at(traveller, day: str, hour: int = 9) -> None:

@@ -1,0 +1,51 @@
+"""What the tests share besides fixtures: the frozen moment, the in-process CLI runner, a journal dump.
+
+Tests import these from here (`from support import dump`), never from conftest.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from mentorlog.cli.app import app
+
+FROZEN = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # a Sunday
+
+
+class Cli:
+    """Runs mentorlog in-process the way a user would, through the real entry group."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None, code: int | None = 0):
+        result = self.runner.invoke(app, list(args), input=input)
+        if code is not None:
+            assert result.exit_code == code, (args, result.exit_code, result.stdout, result.stderr)
+        return result
+
+    def json(self, *args: str):
+        result = self(*args, "--json")
+        return json.loads(result.stdout)
+
+    def fails(self, *args: str, code: int = 1, input: str | None = None):
+        result = self(*args, input=input, code=None)
+        assert result.exit_code == code, (args, result.exit_code, result.stdout, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+        assert "Traceback" not in result.output
+        return lines[0]
+
+
+def dump(path: Path) -> str:
+    """The whole journal as SQL text, to prove a failed command wrote nothing."""
+    conn = sqlite3.connect(path)
+    try:
+        return "\n".join(conn.iterdump())
+    finally:
+        conn.close()
