@@ -22,6 +22,7 @@ GROUPS = {
     "intro": ("mentorlog.cli.intro", "Introductions a mentor made: whether you met, whether you said thanks."),
     "checkin": ("mentorlog.cli.checkin", "Check-ins: how the relationship with each mentor is going (1-5)."),
     "db": ("mentorlog.cli.db", "The journal file: where it is, its health, its schema."),
+    "config": ("mentorlog.cli.config", "Settings in config.toml: default mentor, week start, editor, date format."),
 }  # fmt: skip
 
 # top-level command: the module whose `top = Group()` declares it
@@ -43,4 +44,4 @@ TOP = {
 
 ORDER = ("status", "prep", "log", "review", "search", "timeline", "brag", "mentor", "goal", "milestone",
          "action", "advice", "ask", "agenda", "meeting", "win", "feedback", "gave", "resource", "intro",
-         "checkin", "backup", "restore", "export", "import", "db", "demo")  # fmt: skip
+         "checkin", "backup", "restore", "export", "import", "db", "config", "demo")  # fmt: skip
