@@ -37,7 +37,9 @@ def restore(
     from mentorlog.store.backup import restore as do_restore
 
     target = db_path(State.db)
-    kept = do_restore(path, target, force)
+    from mentorlog.cli.session import note
+
+    kept = do_restore(path, target, force, notify=note)
     say(
         f"Restored {target} from {path}."
         + (f" The journal it replaced is kept at {kept}" if kept else "")
@@ -46,48 +48,115 @@ def restore(
 
 class ExportFormat(StrEnum):
     json = "json"
+    markdown = "markdown"
+    csv = "csv"
+    ics = "ics"
 
 
-@top.command("export", epilog="Example: mentorlog export -o mentorlog.json")
+@top.command("export", epilog="Example: mentorlog export --format csv -o journal-csv")
 def export(
     fmt: Annotated[
-        ExportFormat, Opt("--format", "-f", help="json: every record, lossless.")
+        ExportFormat,
+        Opt(
+            "--format",
+            "-f",
+            help="json (every record, lossless), markdown (to read), csv (a folder, for "
+            "spreadsheets) or ics (for a calendar).",
+        ),
     ] = ExportFormat.json,
     output: Annotated[
-        Path | None, Opt("--output", "-o", help="Write to FILE (0600).", metavar="FILE")
+        Path | None,
+        Opt(
+            "--output",
+            "-o",
+            help="Write to FILE (0600; a new folder, 0700, for csv) instead of the screen.",
+            metavar="FILE|DIR",
+        ),
     ] = None,
+    force: Annotated[bool, Opt("--force", help="Replace files that are already there.")] = False,
 ) -> None:
-    """Export every record of every kind with its UUID (import it elsewhere with 'mentorlog import')."""
+    """Export the journal: every record as JSON (the default, for 'mentorlog import'), or as
+    Markdown, CSV or iCalendar.
+
+    \b
+    json      every record with its id and UUID, lossless: mentorlog export -o journal.json
+    markdown  one document to read or print: mentorlog export -f markdown -o journal.md
+    csv       one RFC 4180 file per record kind in a folder: mentorlog export -f csv -o journal-csv
+    ics       next meetings and due actions for a calendar: mentorlog export -f ics -o mentorlog.ics
+    """
     import sys
 
+    from mentorlog.errors import ConflictError, UsageProblem
     from mentorlog.paths import db_path, write_private_text
     from mentorlog.render.output import say
-    from mentorlog.store.transfer import export_json
 
+    protect = db_path(State.db)
+    if fmt is ExportFormat.csv:
+        if output is None:
+            raise UsageProblem(
+                "csv export writes a folder of files: give it with -o DIR "
+                "(e.g. mentorlog export --format csv -o journal-csv)"
+            )
+        from mentorlog.store.export_csv import export_csv
+
+        with reading() as conn:
+            files = export_csv(conn, output, force=force, protect=protect)
+        say(f"Exported {len(files)} CSV files to {output}")
+        return
+    if output is not None and output.exists() and not force:
+        raise ConflictError(
+            f"{output} already exists; choose a new file name (or add --force to replace it)"
+        )
     with reading() as conn:
-        text = export_json(conn)
+        if fmt is ExportFormat.markdown:
+            from mentorlog.render.export_markdown import export_markdown
+            from mentorlog.store.contents import journal_contents
+
+            text = export_markdown(journal_contents(conn))
+        elif fmt is ExportFormat.ics:
+            from mentorlog.store.export_ics import export_ics
+
+            text = export_ics(conn)
+        else:
+            from mentorlog.store.transfer import export_json
+
+            text = export_json(conn)
     if output is None:
         sys.stdout.write(text)
         return
-    if output.exists():
-        from mentorlog.errors import ConflictError
-
-        raise ConflictError(f"{output} already exists; choose a new file name")
-    write_private_text(output, text, protect=db_path(State.db))
+    write_private_text(output, text, protect=protect)
     say(f"Exported to {output}")
 
 
 @top.command("import", epilog="Example: mentorlog import mentorlog.json --dry-run")
 def import_(
-    path: Annotated[Path, Arg(help="A JSON export.")],
+    path: Annotated[Path, Arg(help="A JSON export (made by 'mentorlog export').")],
     dry_run: Annotated[
         bool, Opt("--dry-run", help="Report what would be added; change nothing.")
     ] = False,
 ) -> None:
-    """Add the records of an export that are not in the journal yet (by UUID); all or nothing."""
+    """Add the records of an export that are not in the journal yet (by UUID); all or nothing.
+
+    Records keep their ids where those ids are free here (always, into an empty journal); the
+    ones that must take a new id are listed.
+    """
     from mentorlog.render.output import say
     from mentorlog.store.transfer import import_file
 
-    counts = import_file(path, journal(), dry_run)
-    added = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) or "nothing new"
+    report = import_file(path, journal(), dry_run)
+    added = ", ".join(f"{n} {kind}" for kind, n in report.added.items() if n) or "nothing new"
     say(("Would add: " if dry_run else "Added: ") + added + ".")
+    if report.renumbered:
+        say(
+            "These ids are taken here, so they would change:"
+            if dry_run
+            else "These ids were taken here, so they changed:"
+        )
+        for kind in dict.fromkeys(r.table for r in report.renumbered):
+            moves = [r for r in report.renumbered if r.table == kind]
+            say(
+                "  "
+                + ", ".join(
+                    f"{kind} #{r.old} {'would be' if dry_run else 'is now'} #{r.new}" for r in moves
+                )
+            )

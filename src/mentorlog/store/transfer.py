@@ -2,22 +2,28 @@
 
 Works on the file's own tables and columns (PRAGMA table_info), so a journal at an older schema
 exports too. Links travel as the UUID of the record they point to (`mentor_id` -> `mentor_uuid`).
+Moments are written as `--json` prints them (ISO 8601 with the UTC offset); import also reads the
+stored form older exports carried ('2026-11-20 14:00:00.000000', UTC). Each record carries its id:
+import keeps it when that id is free in the journal and reports the ones it had to renumber.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mentorlog.errors import MentorlogError
 from mentorlog.store.db import REVISIONS
 from mentorlog.store.queries import RECORD_TABLES
+from mentorlog.store.rows import encode
 
 FORMAT = "mentorlog-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: records carry their id; moments as ISO 8601 with offset
+READS_VERSIONS = (1, 2)
+MAX_ID = 2**40  # the search index keys rows by kind * 2**40 + id (migration 0003)
 
 
 def _tables(conn: sqlite3.Connection) -> list[str]:
@@ -34,13 +40,31 @@ def _links(conn: sqlite3.Connection, table: str) -> dict[str, str]:
     return {r[3]: r[2] for r in conn.execute(f"PRAGMA foreign_key_list({table})")}
 
 
+def moment_text(value: Any) -> Any:
+    """A stored moment as `--json` prints it ('2026-11-20T14:00:00+00:00'); anything else as is."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=UTC).isoformat()
+    except ValueError:
+        return value
+
+
+def stored_moment(value: str) -> str:
+    """An exported moment, either form (naive means UTC), as the journal stores it."""
+    moment = datetime.fromisoformat(value)
+    return encode(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+
+
 def export_records(conn: sqlite3.Connection) -> dict[str, Any]:
     """The whole journal as a JSON-ready dict; deterministic, so two exports of one journal match."""
     revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     records: dict[str, list[dict[str, Any]]] = {}
     for table in _tables(conn):
         links = _links(conn, table)
-        columns = [c for c in _columns(conn, table) if c != "id"]
+        kinds = _columns(conn, table)
+        moments = [c for c, kind in kinds.items() if kind == "DATETIME"]
+        columns = list(kinds)
         select = []
         for column in columns:
             if column in links:
@@ -52,8 +76,13 @@ def export_records(conn: sqlite3.Connection) -> dict[str, Any]:
                 select.append(f"t.{column}")
         cur = conn.cursor()
         cur.row_factory = sqlite3.Row
-        rows = cur.execute(f"SELECT {', '.join(select)} FROM {table} t ORDER BY t.id")
-        records[table] = [dict(r) for r in rows]
+        rows = [
+            dict(r) for r in cur.execute(f"SELECT {', '.join(select)} FROM {table} t ORDER BY t.id")
+        ]
+        for row in rows:
+            for column in moments:
+                row[column] = moment_text(row[column])
+        records[table] = rows
     return {"format": FORMAT, "version": FORMAT_VERSION, "schema": revision, "records": records}
 
 
@@ -77,9 +106,10 @@ def load_export(path: Path) -> dict[str, Any]:
         or not isinstance(data.get("records"), dict)
     ):
         raise MentorlogError(f"{path} is not a mentorlog JSON export (made by 'mentorlog export')")
-    if data.get("version") != FORMAT_VERSION:
+    if data.get("version") not in READS_VERSIONS:
         raise MentorlogError(
-            f"{path} is export format {data.get('version')!r}; this mentorlog reads {FORMAT_VERSION}"
+            f"{path} is export format {data.get('version')!r}; this mentorlog reads "
+            f"{' and '.join(map(str, READS_VERSIONS))}; upgrade mentorlog first"
         )
     if data.get("schema") not in REVISIONS:
         raise MentorlogError(
@@ -120,9 +150,77 @@ def _parses(parse, value: str) -> bool:
     return True
 
 
-def import_records(conn: sqlite3.Connection, data: dict[str, Any], source: str) -> dict[str, int]:
-    """Insert what is not there yet (by UUID), inside the caller's transaction; returns counts added."""
+class Renumbered(NamedTuple):
+    """A record whose id was taken in the journal: it is `new` here, `old` in the file."""
+
+    table: str
+    old: int
+    new: int
+
+
+class ImportReport(NamedTuple):
+    added: dict[str, int]  # table -> records added
+    renumbered: list[Renumbered]
+
+
+def _row_values(
+    conn: sqlite3.Connection,
+    table: str,
+    row: dict[str, Any],
+    columns: dict[str, str],
+    links: dict[str, str],
+    where: str,
+) -> dict[str, Any]:
+    """One exported record as the columns to insert (without its id), links resolved by UUID."""
+    values: dict[str, Any] = {}
+    for key, value in row.items():
+        if key == "id":
+            continue
+        column = f"{key[:-5]}_id" if key.endswith("_uuid") and f"{key[:-5]}_id" in links else key
+        if column not in columns or column == "id":
+            raise MentorlogError(f"{where}: unknown field {key!r}; nothing was imported")
+        _check_value(table, key, columns[column], value, where)
+        if column in links and value is not None:
+            target = conn.execute(
+                f"SELECT id FROM {links[column]} WHERE uuid = ?", (value,)
+            ).fetchone()
+            if target is None:
+                raise MentorlogError(
+                    f"{where} links to a {links[column]} that is not in the file or journal"
+                )
+            value = target[0]
+        elif columns[column] == "DATETIME" and value is not None:
+            value = stored_moment(value)
+        values[column] = value
+    return values
+
+
+def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any], where: str) -> int:
+    names = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    try:
+        cur = conn.execute(
+            f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(values.values())
+        )
+    except sqlite3.IntegrityError as exc:
+        detail = (
+            "a mentor with that name already exists"
+            if "mentor.name" in str(exc)
+            else "a rule of the journal"
+        )
+        raise MentorlogError(f"{where} conflicts with {detail}; nothing was imported") from None
+    return int(cur.lastrowid)
+
+
+def import_records(conn: sqlite3.Connection, data: dict[str, Any], source: str) -> ImportReport:
+    """Insert what is not there yet (by UUID), inside the caller's transaction.
+
+    A record keeps the id it had in the file when that id is free here (so an import into an empty
+    journal keeps every id); the others get new ids, after all the free ones are placed, and are
+    reported.
+    """
     added: dict[str, int] = {}
+    renumbered: list[Renumbered] = []
     for table in RECORD_TABLES:
         rows = data["records"].get(table) or []
         if not isinstance(rows, list):
@@ -130,50 +228,38 @@ def import_records(conn: sqlite3.Connection, data: dict[str, Any], source: str) 
         columns = _columns(conn, table)
         links = _links(conn, table)
         added[table] = 0
+        taken: list[tuple[int, dict[str, Any], str]] = []
         for index, row in enumerate(rows):
             where = f"{source} {table} #{index + 1}"
             if not isinstance(row, dict) or not isinstance(row.get("uuid"), str):
                 raise MentorlogError(f"{where} has no uuid; nothing was imported")
+            old_id = row.get("id")
+            if old_id is not None and (
+                not isinstance(old_id, int) or isinstance(old_id, bool) or not 0 < old_id < MAX_ID
+            ):
+                raise MentorlogError(
+                    f"{where}: {table}.id has an invalid value; nothing was imported"
+                )
             if conn.execute(f"SELECT 1 FROM {table} WHERE uuid = ?", (row["uuid"],)).fetchone():
                 continue
-            values: dict[str, Any] = {}
-            for key, value in row.items():
-                column = (
-                    f"{key[:-5]}_id" if key.endswith("_uuid") and f"{key[:-5]}_id" in links else key
-                )
-                if column not in columns or column == "id":
-                    raise MentorlogError(f"{where}: unknown field {key!r}; nothing was imported")
-                _check_value(table, key, columns[column], value, where)
-                if column in links and value is not None:
-                    target = conn.execute(
-                        f"SELECT id FROM {links[column]} WHERE uuid = ?", (value,)
-                    ).fetchone()
-                    if target is None:
-                        raise MentorlogError(
-                            f"{where} links to a {links[column]} that is not in the file or journal"
-                        )
-                    value = target[0]
-                values[column] = value
-            names = ", ".join(values)
-            marks = ", ".join("?" for _ in values)
-            try:
-                conn.execute(
-                    f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(values.values())
-                )
-            except sqlite3.IntegrityError as exc:
-                detail = (
-                    "a mentor with that name already exists"
-                    if "mentor.name" in str(exc)
-                    else "a rule of the journal"
-                )
-                raise MentorlogError(
-                    f"{where} conflicts with {detail}; nothing was imported"
-                ) from None
+            values = _row_values(conn, table, row, columns, links, where)
+            free = (
+                old_id is not None
+                and not conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (old_id,)).fetchone()
+            )
+            if free:
+                _insert(conn, table, {"id": old_id, **values}, where)
+            else:
+                taken.append((old_id, values, where))
             added[table] += 1
-    return added
+        for old_id, values, where in taken:  # after the free ids, so none of those is handed out
+            new_id = _insert(conn, table, values, where)
+            if old_id is not None:
+                renumbered.append(Renumbered(table, old_id, new_id))
+    return ImportReport(added, renumbered)
 
 
-def import_file(path: Path, journal: Path, dry_run: bool = False) -> dict[str, int]:
+def import_file(path: Path, journal: Path, dry_run: bool = False) -> ImportReport:
     """All-or-nothing import; with dry_run the transaction is rolled back after counting."""
     from mentorlog.store.db import write_connection
 
@@ -182,12 +268,12 @@ def import_file(path: Path, journal: Path, dry_run: bool = False) -> dict[str, i
     class DryRun(Exception):
         pass
 
-    counts: dict[str, int] = {}
+    report = ImportReport({}, [])
     try:
         with write_connection(journal) as conn:  # sqlite3 errors come out as StoreError
-            counts = import_records(conn, data, path.name)
+            report = import_records(conn, data, path.name)
             if dry_run:
                 raise DryRun
     except DryRun:
         pass
-    return counts
+    return report
