@@ -4,27 +4,83 @@ Typer serves help, completion and every command line the fast path (cli/fast.py)
 this is also the one place failures become `Error: ...` lines and exit codes on that path.
 """
 
+import enum
 import importlib
 import inspect
+import os
 import sys
+import types
 import typing
+from pathlib import PurePath
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from mentorlog import __version__
-from mentorlog.cli import decl, registry
+from mentorlog.cli import complete, decl, registry
+from mentorlog.cli.entry import StdoutClosed, pipe_closed, stdout_closed
 from mentorlog.cli.session import State, guarded
 
 
-def _typer_marker(marker: Any, name: str) -> Any:
+def _parser_name(kwargs: dict[str, Any]) -> str | None:
+    parser = kwargs.get("parser")
+    return f"{parser.__module__}:{parser.__qualname__}" if parser is not None else None
+
+
+def _metavar(hint: Any) -> str:
+    """What an option's value is called in help when the declaration does not say:
+    TEXT, N, FILE or the choices, instead of Typer's `<str>`, `<int>`, `<path>`, `<a|b>`."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        hint = next(a for a in typing.get_args(hint) if a is not type(None))
+    if typing.get_origin(hint) is list:
+        (hint,) = typing.get_args(hint)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return "[" + "|".join(str(member.value) for member in hint) + "]"
+    if hint is int:
+        return "N"
+    if isinstance(hint, type) and issubclass(hint, PurePath):
+        return "FILE"
+    return "TEXT"
+
+
+def _typer_marker(marker: Any, name: str, hint: Any, where: str | None, command: str) -> Any:
+    """typer.Option/typer.Argument for a declaration, with a metavar and journal completion."""
+    if not isinstance(marker, decl.Opt | decl.Arg):
+        return marker
+    kwargs = dict(marker.kwargs)
+    kind = "option" if isinstance(marker, decl.Opt) else "argument"
+    spec = complete.completer_for(where, command, name, kind, _parser_name(kwargs))
+    if spec is not None and "autocompletion" not in kwargs:
+        kwargs["autocompletion"] = complete.typer_completer(spec)
     if isinstance(marker, decl.Opt):
-        return typer.Option(*marker.decls, **marker.kwargs)
-    if isinstance(marker, decl.Arg):
-        # Usage reads `mentorlog ask TEXT`, not Typer's `{text}`.
-        return typer.Argument(**{"metavar": name.upper(), **marker.kwargs})
-    return marker
+        if "metavar" not in kwargs and hint is not bool:
+            kwargs["metavar"] = _metavar(hint)
+        return typer.Option(*marker.decls, **kwargs)
+    # Usage reads `mentorlog ask TEXT`, not Typer's `{text}`.
+    return typer.Argument(**{"metavar": name.upper(), **kwargs})
+
+
+class _Argument(TyperArgument):
+    """An argument shown as Click shows one: `ID`, `[MENTOR]`, `ID...` in usage, and its name
+    alone (not `ID <int>`) in the Arguments list."""
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw
+        if not self.required:
+            name = f"[{name}]"
+        return f"{name}..." if self.nargs != 1 and not name.endswith("...") else name
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None if self.metavar is not None else super().display_type_rich(ctx)
+
+
+class MentorlogCommand(TyperCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _Argument
 
 
 def invoke(command: decl.Command, kwargs: dict[str, Any]) -> Any:
@@ -32,7 +88,7 @@ def invoke(command: decl.Command, kwargs: dict[str, Any]) -> Any:
     return command.func(**kwargs, **command.bound)
 
 
-def typer_callback(command: decl.Command) -> Any:
+def typer_callback(command: decl.Command, where: str | None = None) -> Any:
     """A function Typer can read: the command's signature with Typer's markers, bound args removed."""
     func = command.func
     hints = typing.get_type_hints(func, include_extras=True)
@@ -43,7 +99,8 @@ def typer_callback(command: decl.Command) -> Any:
         hint = hints.get(param.name, param.annotation)
         if typing.get_origin(hint) is Annotated:
             base, *extras = typing.get_args(hint)
-            hint = Annotated[(base, *(_typer_marker(x, param.name) for x in extras))]
+            markers = (_typer_marker(x, param.name, base, where, command.name) for x in extras)
+            hint = Annotated[(base, *markers)]
         annotations[param.name] = hint
         params.append(param.replace(annotation=hint, kind=inspect.Parameter.KEYWORD_ONLY))
 
@@ -58,10 +115,14 @@ def typer_callback(command: decl.Command) -> Any:
     return callback
 
 
-def add_commands(app: typer.Typer, group: decl.Group, names: Any = None) -> None:
+def add_commands(
+    app: typer.Typer, group: decl.Group, names: Any = None, where: str | None = None
+) -> None:
+    """Register declared commands (`where`: the group's name, None at the top level)."""
     for name in names or group.commands:
         command = group.commands[name]
-        app.command(name, epilog=command.epilog)(typer_callback(command))
+        callback = typer_callback(command, where)
+        app.command(name, epilog=command.epilog, cls=MentorlogCommand)(callback)
 
 
 # Help is Click's plain text, as llm and git print it: readable when piped or narrow, and it spares
@@ -69,9 +130,9 @@ def add_commands(app: typer.Typer, group: decl.Group, names: Any = None) -> None
 HELP_MARKUP = None
 
 
-def build_group(module: str) -> typer.Typer:
+def build_group(module: str, name: str | None = None) -> typer.Typer:
     app = typer.Typer(no_args_is_help=True, rich_markup_mode=HELP_MARKUP)
-    add_commands(app, importlib.import_module(module).app)
+    add_commands(app, importlib.import_module(module).app, where=name)
     return app
 
 
@@ -85,7 +146,7 @@ class LazyGroup(TyperGroup):
 
     def load(self) -> TyperGroup:
         if self._loaded is None:
-            group = typer.main.get_group(build_group(self.module))
+            group = typer.main.get_group(build_group(self.module, self.name))
             group.name, group.help = self.name, self.help
             self._loaded = group
         return self._loaded
@@ -133,6 +194,45 @@ class MentorlogGroup(TyperGroup):
             else:
                 self.add_command(LazyCommand(name, registry.TOP[name]))
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """`--install-completion zsh`: the shell may follow either completion option."""
+        args = list(args)
+        index = 0
+        while index < len(args) and args[index].startswith("-"):
+            word = args[index]
+            if word in COMPLETION_OPTIONS:
+                if index + 1 < len(args) and args[index + 1] in complete.SHELLS:
+                    ctx.meta[SHELL_KEY] = args.pop(index + 1)
+                break
+            index += 2 if word == "--db" else 1
+        return super().parse_args(ctx, args)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except (BrokenPipeError, SystemExit) as exc:  # --help into a closed pipe: not "exit 1"
+            if pipe_closed(exc):
+                raise StdoutClosed() from None
+            raise
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (BrokenPipeError, SystemExit) as exc:
+            if pipe_closed(exc):
+                raise StdoutClosed() from None
+            raise
+
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: Any = None
+    ) -> None:
+        """Typer registers its bash/zsh/fish protocols only with add_completion; do it here."""
+        if os.environ.get(complete_var or complete.COMPLETE_VAR):
+            from typer.completion import completion_init
+
+            completion_init()
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
     def resolve_command(self, ctx: Any, args: Any) -> Any:
         name, command, rest = super().resolve_command(ctx, args)
         if isinstance(command, LazyGroup | LazyCommand):
@@ -166,7 +266,9 @@ def run_safely(invoke: Any) -> int:
     from mentorlog.render.output import error_line
 
     try:
-        return guarded(invoke, passthrough=(typer.Abort, typer.TyperException))
+        return guarded(invoke, passthrough=(typer.Abort, typer.TyperException, StdoutClosed))
+    except StdoutClosed:
+        return stdout_closed()
     except typer.Abort:
         error_line("aborted; nothing was changed")
         return 1
@@ -175,6 +277,10 @@ def run_safely(invoke: Any) -> int:
         message = message.replace("Value error, ", "").rstrip(".")
         ctx = getattr(exc, "ctx", None)
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        if message.startswith("No such command"):
+            message = "n" + message[1:]
+            if "Did you mean" in message:
+                hint = ""
         error_line(f"{message}{hint}")
         return getattr(exc, "exit_code", 2) or 2
 
@@ -193,10 +299,58 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
-    if value:
+COMPLETION_OPTIONS = ("--install-completion", "--show-completion")
+SHELL_KEY = "mentorlog.shell"
+
+
+def _version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
         print(f"mentorlog {__version__}")
         raise typer.Exit()
+
+
+def _shell(ctx: typer.Context, option: str) -> str:
+    from mentorlog.errors import UsageProblem
+
+    shell = ctx.meta.get(SHELL_KEY)
+    if shell is None:
+        from typer._completion_shared import _get_shell_name
+
+        shell = _get_shell_name()
+    if shell not in complete.SHELLS:
+        found = f"found {shell!r}" if shell else "could not tell which shell this is"
+        raise UsageProblem(f"{found}; name it: mentorlog {option} bash|zsh|fish")
+    return shell
+
+
+def _install_completion(ctx: typer.Context, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import install
+
+    from mentorlog.render.output import say
+
+    shell, path = install(
+        shell=_shell(ctx, "--install-completion"),
+        prog_name="mentorlog",
+        complete_var=complete.COMPLETE_VAR,
+    )
+    say(f"{shell} completion installed in {path}; it takes effect in a new shell.")
+    raise typer.Exit()
+
+
+def _show_completion(ctx: typer.Context, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import get_completion_script
+
+    shell = _shell(ctx, "--show-completion")
+    print(
+        get_completion_script(
+            prog_name="mentorlog", complete_var=complete.COMPLETE_VAR, shell=shell
+        )
+    )
+    raise typer.Exit()
 
 
 @app.callback()
@@ -207,7 +361,30 @@ def root(
         typer.Option("--db", envvar="MENTORLOG_DB", help="Journal file to use.", metavar="PATH"),
     ] = None,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Install completion for this shell, or the one named after it (bash, zsh, fish).",
+        ),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script (for this shell, or bash, zsh, fish named after it).",
+        ),
     ] = False,
 ) -> None:
     """A private mentorship journal: goals, meetings, advice, actions — and what to bring next time."""

@@ -5,8 +5,8 @@ Typer costs ~100 ms to import before it parses anything. This module parses argv
 that cli/codegen.py reads off the Typer app (cli/grammar.py), converts the values the way the
 declarations say, and calls the same function Typer would, with the same arguments.
 
-Anything else — help, unknown or missing options, a value that does not convert, --version — is left
-to Typer (plan() returns None), so usage errors and help read exactly as Typer prints them.
+Anything else — help, unknown or missing options, a value that does not convert — is left to Typer
+(plan() returns None; run() still answers `--version`/`-V` and shell completion requests itself), so usage errors and help read exactly as Typer prints them.
 tests/test_fast_path.py runs both paths on every command and compares arguments, output and exit codes.
 """
 
@@ -204,8 +204,8 @@ def plan(argv: list[str]) -> Plan | None:
     try:
         root = GRAMMAR["root"]
         opts, rest = _Parser(root["params"], help_names, interspersed=False).parse(list(argv))
-        if "version" in opts:
-            raise NotFast("--version")
+        if set(opts) - {"db_file"}:
+            raise NotFast("--version, --install-completion, --show-completion")
         db = (
             opts["db_file"]
             if "db_file" in opts
@@ -225,12 +225,47 @@ def plan(argv: list[str]) -> Plan | None:
     return Plan(spec["target"], {**kwargs, **spec["bound"]}, db)
 
 
+def _version_asked(argv: list[str]) -> bool:
+    """`--version`/`-V` among the root options of a line Click would accept up to there."""
+    from mentorlog.cli.grammar import GRAMMAR
+
+    try:
+        opts, _ = _Parser(GRAMMAR["root"]["params"], GRAMMAR["help"], interspersed=False).parse(
+            list(argv)
+        )
+    except (NotFast, ValueError):
+        return False
+    return set(opts) <= {"version", "db_file"} and "version" in opts
+
+
 def run(argv: list[str]) -> int | None:
     """Exit code if the fast path took the command, None to hand it to Typer."""
+    if os.environ.get("_MENTORLOG_COMPLETE"):
+        from mentorlog.cli.complete import serve
+
+        return serve()  # completion: answered here, or Typer's (never a command)
     chosen = plan(argv)
     if chosen is None:
+        if _version_asked(argv):
+            from mentorlog import __version__
+
+            print(f"mentorlog {__version__}")
+            return 0
         return None
+    from mentorlog.cli.entry import StdoutClosed, pipe_closed, stdout_closed
     from mentorlog.cli.session import State, guarded
 
     State.db = chosen.db
-    return guarded(lambda: chosen.function()(**chosen.kwargs))
+
+    def call() -> Any:
+        try:
+            return chosen.function()(**chosen.kwargs)
+        except (BrokenPipeError, SystemExit) as exc:
+            if pipe_closed(exc):
+                raise StdoutClosed() from None
+            raise
+
+    try:
+        return guarded(call, passthrough=(StdoutClosed,))
+    except StdoutClosed:
+        return stdout_closed()

@@ -1,0 +1,409 @@
+"""Shell completion without Typer: what Typer's completion prints, from cli/grammar_complete.py.
+
+The scripts `mentorlog --install-completion` writes call `mentorlog` with `_MENTORLOG_COMPLETE=
+complete_<shell>` (Typer's instruction style) and the words typed so far in COMP_WORDS/COMP_CWORD
+(bash) or _TYPER_COMPLETE_ARGS (zsh, fish). Typer would import itself (~100 ms), build the app and
+walk Click's context chain; this module walks the same chain over the generated grammar (the
+resilient parse of typer._click.shell_completion: `_resolve_context`, `_resolve_incomplete`, each
+object's `shell_complete`) and prints byte for byte what Typer's BashComplete/ZshComplete/
+FishComplete print. tests/test_completion.py compares the two on generated command lines.
+
+Mentor names and open record ids come from a read-only connection to the journal; completion never
+creates, upgrades or writes a journal, and any failure there just means no such suggestions.
+The same completers serve the Typer path (cli/app.py attaches them as `autocompletion`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+COMPLETE_VAR = "_MENTORLOG_COMPLETE"
+SHELLS = ("bash", "zsh", "fish")
+
+# Record kinds by a parameter's name (`goal_id`, `--goal`, `--discussed`...) or by its group.
+TABLES = {
+    "action": "action", "advice": "advice", "goal": "goal", "milestone": "milestone",
+    "meeting": "meeting", "topic": "topic", "agenda": "topic", "discussed": "topic",
+    "win": "win", "feedback": "feedback", "contribution": "contribution", "gave": "contribution",
+    "resource": "resource", "intro": "introduction", "checkin": "checkin", "mentor": "mentor",
+}  # fmt: skip
+
+# What "open" means for each kind, and the text shown beside an id. Newest last, at most LIMIT.
+OPEN = {
+    "action": ("text", "status = 'open'"),
+    "advice": ("text", "status NOT IN ('applied', 'skipped')"),
+    "goal": ("title", "status IN ('active', 'paused')"),
+    "milestone": ("title", "done_on IS NULL"),
+    "topic": ("text", "status = 'queued'"),
+    "feedback": ("text", "acted_on IS NULL"),
+    "resource": ("title", "status IN ('queued', 'started')"),
+    "introduction": ("person", "met_on IS NULL OR thanked_on IS NULL"),
+    "win": ("text", "1"),
+    "contribution": ("text", "1"),
+    "mentor": ("name", "1"),
+    "meeting": (
+        "substr(held_at, 1, 10) || ' ' || (SELECT name FROM mentor m WHERE m.id = mentor_id)",
+        "1",
+    ),
+    "checkin": (
+        "checked_on || ' ' || (SELECT name FROM mentor m WHERE m.id = mentor_id)",
+        "1",
+    ),
+}
+LIMIT = 200
+HELP_WIDTH = 60
+
+
+def completer_for(
+    group: str | None, command: str, param: str, kind: str, parser: str | None
+) -> Any:
+    """Which journal lookup completes a parameter: ("mentors",), ("ids", table) or None.
+
+    Decided from the declaration alone, so cli/app.py (Typer) and cli/codegen.py (this module's
+    grammar) agree: a `mentor` parameter, the NAME of an existing mentor, and every record id.
+    """
+    if param == "mentor" or (
+        param == "name"
+        and kind == "argument"
+        and group in ("mentor", "checkin")
+        and command != "add"
+    ):
+        return ("mentors",)
+    if parser == "mentorlog.cli.common:record_id":
+        stem = param.removesuffix("_ids").removesuffix("_id")
+        table = TABLES.get(stem) or TABLES.get(group or "")
+        return ("ids", table) if table else None
+    return None
+
+
+# ------------------------------------------------------------------ the journal
+
+
+def _connect(db: str | None) -> Any:
+    """A read-only connection to an existing journal, or None."""
+    from mentorlog.paths import db_path
+
+    path = db_path(db)
+    if not path.is_file():
+        return None
+    import sqlite3
+
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _one_line(text: Any) -> str:
+    words = " ".join(str(text or "").split())
+    return words if len(words) <= HELP_WIDTH else words[: HELP_WIDTH - 3].rstrip() + "..."
+
+
+def journal_items(spec: tuple, db: str | None) -> list[tuple[str, str]]:
+    """(value, help) pairs from the journal for a completer spec; [] when there is no journal."""
+    try:
+        conn = _connect(db)
+        if conn is None:
+            return []
+        try:
+            if spec[0] == "mentors":
+                rows = conn.execute(
+                    "SELECT name, coalesce(focus, '') FROM mentor "
+                    "ORDER BY ended_on IS NOT NULL, name LIMIT ?",
+                    (LIMIT,),
+                ).fetchall()
+            else:
+                column, where = OPEN[spec[1]]
+                rows = conn.execute(
+                    f"SELECT id, {column} FROM {spec[1]} WHERE {where} ORDER BY id DESC LIMIT ?",
+                    (LIMIT,),
+                ).fetchall()[::-1]
+        finally:
+            conn.close()
+    except Exception:  # a locked, foreign or broken file: just no suggestions
+        return []
+    return [(str(value), _one_line(text)) for value, text in rows]
+
+
+def typer_completer(spec: tuple) -> Any:
+    """The same lookup as a Typer `autocompletion` callback (the slow path).
+
+    Typer renders help text as Rich markup; brackets are escaped so it shows the text as stored."""
+
+    def complete(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+        root = ctx.find_root()
+        db = root.params.get("db_file")
+        return [(v, h.replace("[", "\\[")) for v, h in journal_items(spec, db)]
+
+    return complete
+
+
+# ------------------------------------------------------------------ Click's resolution, replayed
+
+
+class _Usage(Exception):
+    """What Click's parser raises as a UsageError; resilient parsing stops there."""
+
+
+class _Ctx:
+    """The part of a click.Context completion looks at: the node, its parsed params, leftovers."""
+
+    def __init__(self, node: dict, path: tuple[str, ...], parent: _Ctx | None) -> None:
+        self.node, self.path, self.parent = node, path, parent
+        self.given: set[str] = set()  # params whose source is the command line
+        self.values: dict[str, Any] = {}
+        self.args: list[str] = []
+
+
+def _unpack(args: list[str], nargs_spec: list[int]) -> tuple[list[Any], list[str]]:
+    """click.parser._unpack_args for nargs of 1 and -1."""
+    args = list(args)
+    front: list[Any] = []
+    back: list[Any] = []
+    star = None
+    for index, nargs in enumerate(nargs_spec):
+        if nargs == -1:
+            star = index
+            break
+        front.append(args.pop(0) if args else None)
+    if star is not None:
+        for _ in nargs_spec[star + 1 :]:
+            back.insert(0, args.pop() if args else None)
+        front.append(tuple(args))
+        args = []
+    return front + back, args
+
+
+def _parse(ctx: _Ctx, words: list[str]) -> None:
+    """Command.parse_args with resilient_parsing=True, over the node's options and arguments."""
+    node = ctx.node
+    long: dict[str, tuple] = {}
+    short: dict[str, tuple] = {}
+    for option in node["options"]:
+        for opt in (*option[1], *option[2]):
+            if opt[:1] == "-" and opt[1:2] != "-" and len(opt) == 2:
+                short[opt] = option
+            else:
+                long[opt] = option
+    arguments = node["arguments"]
+    opts: dict[str, Any] = {}
+    rargs, largs = list(words), []
+
+    def value_for(opt: str, option: tuple) -> str:
+        if not rargs:
+            raise _Usage(f"{opt} requires an argument")
+        return rargs.pop(0)
+
+    def store(option: tuple, opt: str, value: Any) -> None:
+        if not option[3]:  # a flag
+            value = opt not in option[2]
+        if option[4]:
+            opts.setdefault(option[0], []).append(value)
+        else:
+            opts[option[0]] = value
+
+    try:
+        while rargs:
+            arg = rargs.pop(0)
+            if arg == "--":
+                break
+            if arg[:1] == "-" and len(arg) > 1:
+                name, sep, explicit = arg.partition("=")
+                if name in long:
+                    option = long[name]
+                    if option[3]:
+                        if sep:
+                            rargs.insert(0, explicit)
+                        store(option, name, value_for(name, option))
+                    elif sep:
+                        raise _Usage("does not take a value")
+                    else:
+                        store(option, name, None)
+                    continue
+                if arg[:2] == "--":
+                    raise _Usage("no such option")
+                for index, char in enumerate(arg[1:], start=2):
+                    opt = "-" + char
+                    if opt not in short:
+                        raise _Usage("no such option")
+                    option = short[opt]
+                    if option[3]:
+                        if index < len(arg):
+                            rargs.insert(0, arg[index:])
+                        store(option, opt, value_for(opt, option))
+                        break
+                    store(option, opt, None)
+            elif node["interspersed"]:
+                largs.append(arg)
+            else:
+                rargs.insert(0, arg)
+                break
+        values, largs = _unpack(largs + rargs, [a[1] for a in arguments])
+        rargs = []
+        for argument, value in zip(arguments, values, strict=True):
+            opts[argument[0]] = None if value == () else value
+    except _Usage:
+        pass
+    ctx.given = {name for name, value in opts.items() if value is not None}
+    ctx.values = opts
+    ctx.args = largs
+
+
+def _resolve_context(args: list[str]) -> _Ctx:
+    from mentorlog.cli.grammar_complete import NODES
+
+    ctx = _Ctx(NODES[""], (), None)
+    _parse(ctx, list(args))
+    rest = ctx.args
+    while rest and ctx.node.get("commands") is not None:
+        name, rest = rest[0], rest[1:]
+        path = (*ctx.path, name)
+        key = " ".join(path)
+        if name not in ctx.node["commands"] or key not in NODES:
+            return ctx
+        ctx = _Ctx(NODES[key], path, ctx)
+        _parse(ctx, rest)
+        rest = ctx.args
+    return ctx
+
+
+def _db(ctx: _Ctx) -> str | None:
+    while ctx.parent is not None:
+        ctx = ctx.parent
+    if "db_file" in ctx.given:
+        return ctx.values["db_file"]
+    return os.environ.get("MENTORLOG_DB") or None
+
+
+def _command_items(ctx: _Ctx, incomplete: str) -> list[tuple[str, str | None]]:
+    """Group/Command.shell_complete: subcommand names, then option names after a dash."""
+    items: list[tuple[str, str | None]] = []
+    commands = ctx.node.get("commands")
+    if commands is not None:
+        items += [(n, h) for n, h in commands.items() if n.startswith(incomplete)]
+    if incomplete and not incomplete[0].isalnum():
+        for option in ctx.node["options"]:
+            if option[5] or (not option[4] and option[0] in ctx.given):
+                continue
+            items += [(o, option[6]) for o in (*option[1], *option[2]) if o.startswith(incomplete)]
+    return items
+
+
+def _value_items(ctx: _Ctx, spec: Any, incomplete: str) -> list[tuple[str, str | None]]:
+    """TyperOption/TyperArgument.shell_complete for one parameter."""
+    if spec is None:
+        return []
+    if spec[0] == "choice":
+        _, choices, case_sensitive = spec
+        if case_sensitive:
+            return [(c, None) for c in choices if c.startswith(incomplete)]
+        low = incomplete.lower()
+        return [(c, None) for c in choices if c.lower().startswith(low)]
+    if spec[0] == "file":
+        return [(incomplete, None)]
+    return [(v, h or None) for v, h in journal_items(spec, _db(ctx)) if v.startswith(incomplete)]
+
+
+def completions(args: list[str], incomplete: str) -> list[tuple[str, str | None]]:
+    """ShellComplete.get_completions: (value, help) for the words typed so far."""
+    ctx = _resolve_context(args)
+    if incomplete == "=":
+        incomplete = ""
+    elif "=" in incomplete and incomplete[:1] == "-":
+        name, _, incomplete = incomplete.partition("=")
+        args = [*args, name]
+    if "--" not in args and incomplete[:1] == "-":
+        return _command_items(ctx, incomplete)
+    last = args[-1] if args else None
+    if last is not None and last[:1] == "-":
+        for option in ctx.node["options"]:
+            if option[3] and last in option[1]:
+                return _value_items(ctx, option[7], incomplete)
+    for argument in ctx.node["arguments"]:
+        if argument[1] == -1 or argument[0] not in ctx.given:
+            return _value_items(ctx, argument[2], incomplete)
+    return _command_items(ctx, incomplete)
+
+
+# ------------------------------------------------------------------ the shells' protocols
+
+
+def _split(text: str) -> list[str]:
+    """click.shell_completion.split_arg_string: shlex, tolerant of an unfinished quote."""
+    import shlex
+
+    lex = shlex.shlex(text, posix=True)
+    lex.whitespace_split = True
+    lex.commenters = ""
+    out = []
+    try:
+        for token in lex:
+            out.append(token)
+    except ValueError:
+        out.append(lex.token)
+    return out
+
+
+def _zsh_escape(text: str) -> str:
+    return (
+        text.replace('"', '""')
+        .replace("'", "''")
+        .replace("$", "\\$")
+        .replace("`", "\\`")
+        .replace(":", r"\\:")
+    )
+
+
+def respond(shell: str) -> tuple[str | None, int]:
+    """What Typer prints for a `complete_<shell>` request (None: print nothing), and the exit code."""
+    if shell == "bash":
+        words = _split(os.environ["COMP_WORDS"])
+        cword = int(os.environ["COMP_CWORD"])
+        args = words[1:cword]
+        incomplete = words[cword] if cword < len(words) else ""
+    else:
+        typed = os.environ.get("_TYPER_COMPLETE_ARGS", "")
+        args = _split(typed)[1:]
+        incomplete = ""
+        if args and not typed.endswith(" "):
+            incomplete = args.pop()
+    items = completions(args, incomplete)
+    if shell == "bash":
+        return "\n".join(value for value, _ in items), 0
+    if shell == "zsh":
+        lines = [
+            f'"{_zsh_escape(v)}":"{_zsh_escape(h)}"' if h else f'"{_zsh_escape(v)}"'
+            for v, h in items
+        ]
+        return (f"_arguments '*: :(({chr(10).join(lines)}))'" if lines else "_files"), 0
+    action = os.environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
+    if action == "is-args":
+        return None, 0 if items else 1
+    if action == "get-args" and items:
+        return "\n".join(_fish_line(v, h) for v, h in items), 0
+    return "", 0
+
+
+def _fish_line(value: str, help: str | None) -> str:
+    if not help:
+        return value
+    import re
+
+    return value + "\t" + re.sub(r"\s", " ", help)
+
+
+def serve() -> int | None:
+    """Answer a completion request on the fast path; None leaves it to Typer (e.g. `source_bash`)."""
+    action, _, shell = os.environ.get(COMPLETE_VAR, "").partition("_")
+    if action != "complete" or shell not in SHELLS:
+        return None
+    try:
+        text, code = respond(shell)
+    except Exception:  # never fail loudly in the middle of someone's command line
+        if os.environ.get("MENTORLOG_DEBUG"):
+            raise
+        return 1
+    if text is not None:
+        sys.stdout.write(text + "\n")
+    return code
