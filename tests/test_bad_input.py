@@ -94,7 +94,8 @@ BAD = [
     (["log", "alex", "--mode", "telepathy", "--notes", "x"], 2),
     (["log", "alex", "--minutes", "-5", "--notes", "x"], 2),
     (["log", "alex", "--notes", "x\x00y"], 2),
-    (["log", "alex", "--edit", "--notes", "x"], 2),
+    (["log", "alex", "--resume", "--notes", "x"], 2),
+    (["log", "alex", "--on", "tomorrow", "--notes", "x"], 2),
     (["nosuchcommand"], 2),
     (["action", "list", "--bogus"], 2),
 ]

@@ -86,12 +86,13 @@ def _readme_commands() -> set[tuple[str, ...]]:
             found |= {(g, words[1]) for g in groups if (g, words[1]) in LEAVES}
         elif words[0] in groups and len(words) > 1:
             found |= {(words[0], sub) for sub in words[1].split("/")}
-        else:
+        elif words[0] not in SUBCOMMANDS:  # `list --status S`: a note on a command, not one
             found.add((words[0],))
     return found
 
 
 LEAVES = {p for p, c in ALL if not hasattr(c, "commands")}
+SUBCOMMANDS = {p[-1] for p in LEAVES if len(p) > 1} - {p[0] for p in LEAVES if len(p) == 1}
 
 
 def test_readme_lists_every_command_and_only_real_ones():
@@ -99,3 +100,17 @@ def test_readme_lists_every_command_and_only_real_ones():
     documented = _readme_commands()
     assert not LEAVES - documented, f"in --help, missing from README: {sorted(LEAVES - documented)}"
     assert not documented - LEAVES, f"in README, not a command: {sorted(documented - LEAVES)}"
+
+
+PAGES = [(), *(p for p, _ in ALL)]
+TYPER_METAVAR = r"<(str|bool|int|float|path|list\[\w+\]|int range|[\w-]+(\|[\w-]+)+)>"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[" ".join(p) or "(root)" for p in PAGES])
+def test_help_names_values_by_what_they_mean(cli, path):
+    """TEXT, N, ID, DATE, FILE, [a|b]: never Typer's `<str>`, `<bool>`, `<int>` or `{NAME}`."""
+    import re
+
+    page = cli(*path, "--help").stdout
+    assert not re.search(TYPER_METAVAR, page), page
+    assert "{" not in page.split("Example:")[0], page

@@ -651,7 +651,7 @@ def test_mentor_end_returns_the_closing_summary(journal):
 def test_mentor_end_text_summary(journal):
     journal("action", "add", "Thank-you lunch", "--mentor", "alex")
     out = journal("mentor", "end", "alex").stdout
-    assert "Concluded the mentorship with Alex Chen (2026-09-01 → 2026-11-22) · 0 meeting(s)" in out
+    assert "Concluded the mentorship with Alex Chen (2026-09-01 → 2026-11-22) · 0 meetings" in out
     assert "Still open: finish, drop or move them" in out and "#1 Draft the RFC" in out
     assert "#4 Thank-you lunch" in out and "thank-you note" in out
 

@@ -14,8 +14,8 @@ import time
 import pytest
 import time_machine
 
-from support import FROZEN, Cli, dump
 from mentorlog.cli import fast
+from support import FROZEN, Cli, dump
 
 FEEDBACK_KEYS = ["id", "text", "direction", "mentor", "kind", "on", "goal_id", "acted_on",
                  "acted_note"]  # fmt: skip
@@ -415,8 +415,8 @@ def test_empty_lists_say_how_to_add(cli):
 def test_deleting_a_mentor_lists_and_removes_their_records(loop):
     cli = loop
     out = cli("mentor", "delete", "1", "--yes").stdout
-    for part in ("3 feedback deleted", "1 contribution deleted", "1 resource unlinked",
-                 "1 introduction deleted", "2 checkin deleted"):  # fmt: skip
+    for part in ("3 pieces of feedback deleted", "1 contribution deleted", "1 resource unlinked",
+                 "1 introduction deleted", "2 check-ins deleted"):  # fmt: skip
         assert part in out, out
     assert [r["mentor"] for r in cli.json("feedback", "list")] == ["Sam Rivera"]
 

@@ -18,10 +18,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 from sqlmodel import Session, SQLModel, select
 
-from support import FROZEN
 from mentorlog.errors import StoreError
 from mentorlog.store import codegen, db, queries, rows, schema
 from mentorlog.store.tables import TABLES
+from support import FROZEN
 
 MIGRATIONS = Path(db.__file__).parent / "migrations"
 

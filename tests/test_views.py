@@ -312,7 +312,7 @@ def test_reflection_through_the_editor(journal, tmp_path, monkeypatch):
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     assert "Saved your reflection" in journal("review", "--edit").stdout
     assert journal.json("review")["reflection"]["text"] == "Shipped the RFC; next: ask sooner."
-    monkeypatch.setenv("EDITOR", "true")
-    assert "empty" in journal.fails("review", "--edit")
+    monkeypatch.setenv("EDITOR", "true")  # --edit opens the saved reflection: kept as it was
+    assert "unchanged" in journal.fails("review", "--edit")
     monkeypatch.setenv("EDITOR", "'unbalanced")
     assert "could not start the editor" in journal.fails("review", "--edit")

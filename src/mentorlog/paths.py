@@ -76,15 +76,28 @@ def journal_files(db: Path) -> set[Path]:
     return {base, base.with_name(base.name + "-wal"), base.with_name(base.name + "-shm")}
 
 
-def write_private_text(path: Path, text: str, protect: Path | None = None) -> Path:
-    """Write a file only its owner can read (0600), replacing any earlier one — never the journal."""
-    from mentorlog.errors import ConflictError
+def write_private_text(
+    path: Path, text: str, protect: Path | None = None, overwrite: bool = True
+) -> Path:
+    """Write a file only its owner can read (0600) — never the journal, never a folder, and never
+    over an existing file when `overwrite` is False (the `-o FILE` of a view: add --force)."""
+    from mentorlog.errors import ConflictError, MentorlogError
 
-    if protect is not None and path.expanduser().resolve() in journal_files(protect):
-        raise ConflictError(f"{path} is your journal; write the output to another file")
-    ensure_private_dir(path.parent)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.chmod(path, 0o600)
-    return path
+    if "\x00" in str(path):
+        raise MentorlogError(f"can't write {path!r}: a file name can't contain a NUL byte")
+    target = path.expanduser()
+    try:
+        if protect is not None and target.resolve() in journal_files(protect):
+            raise ConflictError(f"{path} is your journal; write the output to another file")
+        if target.is_dir():
+            raise ConflictError(f"{path} is a folder; give a file name inside it")
+        if not overwrite and target.exists():
+            raise ConflictError(f"{path} already exists; choose another name or add --force")
+        ensure_private_dir(target.parent)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.chmod(target, 0o600)
+    except OSError as exc:
+        raise MentorlogError(f"can't write {path}: {exc.strerror or exc}") from None
+    return target

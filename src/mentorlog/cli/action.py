@@ -1,6 +1,7 @@
-"""action add/list/show/done/drop/edit."""
+"""action add/list/show/done/reopen/drop/edit."""
 
 from datetime import date
+from enum import StrEnum
 from typing import Annotated
 
 from mentorlog.cli.common import (
@@ -11,6 +12,7 @@ from mentorlog.cli.common import (
     changes,
     date_option,
     delete_command,
+    ids_arg,
     journal,
     record_id,
     show_detail,
@@ -19,7 +21,15 @@ from mentorlog.cli.decl import Arg, Group, Opt
 
 app = Group()  # its help text: GROUPS in cli/registry.py
 
-Flag = Annotated[bool, Opt()]
+IdsArg = Annotated[list[int], ids_arg("action")]
+
+
+class Which(StrEnum):
+    open = "open"
+    done = "done"
+    dropped = "dropped"
+    overdue = "overdue"
+    all = "all"
 
 
 def _id_option(name: str, help: str) -> object:
@@ -61,6 +71,9 @@ def list_(
     done: Annotated[bool, Opt("--done", help="Done actions, latest first.")] = False,
     overdue: Annotated[bool, Opt("--overdue", help="Open actions past their due date.")] = False,
     all_: Annotated[bool, Opt("--all", "-a", help="Every action.")] = False,
+    status: Annotated[
+        Which | None, Opt(help="open, done, dropped, overdue or all (same as the flags).")
+    ] = None,
     mentor: MentorOpt = None,
     goal: GoalOpt = None,
     json: Json = False,
@@ -69,7 +82,7 @@ def list_(
     from mentorlog.cli.reads import show_actions
 
     flags = {"open": open_, "done": done, "overdue": overdue, "all": all_}
-    show_actions(flags, mentor, goal, json)
+    show_actions(flags, mentor, goal, json, status.value if status else None)
 
 
 @app.command("show", epilog="Example: mentorlog action show 12")
@@ -80,37 +93,57 @@ def show(action_id: IdArg, json: Json = False) -> None:
     show_detail(action_detail, action_id, json, "records.action_detail")
 
 
+def _listed(actions: list) -> str:
+    return "; ".join(f"#{a.id} {a.text}" for a in actions)
+
+
 @app.command(
     "done", epilog="Example: mentorlog action done 12 --result 'RFC approved with two changes'"
 )
 def done_(
-    action_id: IdArg,
+    action_ids: IdsArg,
     on: Annotated[
-        date | None, date_option("--on", help="When it was done (default today).")
+        date | None, date_option("--on", help="When it was done (default today; not later).")
     ] = None,
     result: Annotated[str | None, Opt(help="What came of it: worth reporting back.")] = None,
 ) -> None:
-    """Mark an action done, with its result."""
+    """Mark one or more actions done, with their result (all of them, or none)."""
     from mentorlog.render.output import say
-    from mentorlog.store.writes import complete_action
+    from mentorlog.store.writes import complete_actions
 
-    action = complete_action(journal(), action_id, on, result)
+    actions = complete_actions(journal(), action_ids, on, result)
     say(
-        f"Done: #{action.id} {action.text}."
+        f"Done: {_listed(actions)}."
         + ("" if result else " Add --result next time: it's what your mentor will ask.")
     )
+
+
+@app.command("reopen", epilog="Example: mentorlog action reopen 12")
+def reopen(action_ids: IdsArg) -> None:
+    """Undo 'action done' or 'action drop': the actions are open again."""
+    from mentorlog.render.output import say, warn
+    from mentorlog.store.writes import reopen_actions
+
+    changed = reopen_actions(journal(), action_ids)
+    say(f"Reopened: {_listed([after for _, after in changed])}.")
+    for before, _ in changed:
+        if before.result:
+            warn(
+                f"cleared the {'result' if before.status == 'done' else 'reason'} of "
+                f"action #{before.id}: {before.result}"
+            )
 
 
 @app.command(
     "drop", epilog="Example: mentorlog action drop 12 --reason 'superseded by the new plan'"
 )
-def drop(action_id: IdArg, reason: Annotated[str | None, Opt(help="Why.")] = None) -> None:
-    """Drop an action you will not do."""
+def drop(action_ids: IdsArg, reason: Annotated[str | None, Opt(help="Why.")] = None) -> None:
+    """Drop one or more actions you will not do."""
     from mentorlog.render.output import say
-    from mentorlog.store.writes import drop_action
+    from mentorlog.store.writes import drop_actions
 
-    action = drop_action(journal(), action_id, reason)
-    say(f"Dropped action #{action.id} {action.text}.")
+    actions = drop_actions(journal(), action_ids, reason)
+    say(f"Dropped: {_listed(actions)}.")
 
 
 @app.command("edit", epilog="Example: mentorlog action edit 12 --due fri --goal 3")

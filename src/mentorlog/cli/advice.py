@@ -11,10 +11,11 @@ from mentorlog.cli.common import (
     MentorOpt,
     date_option,
     delete_command,
+    ids_arg,
     journal,
-    reading,
     record_id,
     show_detail,
+    show_view,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -27,6 +28,9 @@ class AdviceStatus(StrEnum):
     applied = "applied"
     skipped = "skipped"
     pending = "pending"
+
+
+IdsArg = Annotated[list[int], ids_arg("advice")]
 
 
 @app.command(
@@ -42,7 +46,7 @@ def add(
         int | None, Opt(help="The meeting it came from.", parser=record_id, metavar="ID")
     ] = None,
     on: Annotated[
-        date | None, date_option("--on", help="When it was given (default today).")
+        date | None, date_option("--on", help="When it was given (default today; not later).")
     ] = None,
 ) -> None:
     """Record advice you received."""
@@ -65,12 +69,11 @@ def list_(
     """List advice, newest first."""
     from mentorlog.store.queries import list_advice, resolve_mentor
 
-    with reading() as conn:
+    def read(conn):
         mentor_id = resolve_mentor(conn, mentor)["id"] if mentor else None
-        rows = list_advice(conn, status.value if status else None, mentor_id)
-    from mentorlog.render import output, records
+        return list_advice(conn, status.value if status else None, mentor_id)
 
-    output.emit(rows, json, records.advice_table)
+    show_view(read, json, "records.advice_table")
 
 
 @app.command("show", epilog="Example: mentorlog advice show 4")
@@ -81,22 +84,25 @@ def show(advice_id: IdArg, json: Json = False) -> None:
     show_detail(advice_detail, advice_id, json, "records.advice_detail")
 
 
-def _move(advice_id: int, status: str, outcome: str | None, message: str) -> None:
-    from mentorlog.render.output import say
+def _move(
+    advice_ids: list[int], status: str, outcome: str | None, message: str, on: date | None = None
+) -> None:
+    from mentorlog.render.output import ids, say
     from mentorlog.store.writes import set_advice_status
 
-    advice = set_advice_status(journal(), advice_id, status, outcome)
-    say(message.format(id=advice.id))
+    moved = set_advice_status(journal(), advice_ids, status, outcome, on)
+    first = moved[0].id if len(moved) == 1 else "ID"
+    say(message.format(ids=ids(moved), id=first))
 
 
 @app.command("try", epilog="Example: mentorlog advice try 4")
-def try_(advice_id: IdArg) -> None:
-    """Mark advice as being tried."""
+def try_(advice_ids: IdsArg) -> None:
+    """Mark one or more pieces of advice as being tried."""
     _move(
-        advice_id,
+        advice_ids,
         "trying",
         None,
-        "Trying advice #{id}. Report back with 'mentorlog advice apply {id} --outcome ...'.",
+        "Trying advice {ids}. Report back with 'mentorlog advice apply {id} --outcome ...'.",
     )
 
 
@@ -105,23 +111,28 @@ def try_(advice_id: IdArg) -> None:
     epilog="Example: mentorlog advice apply 4 --outcome 'review took one round instead of three'",
 )
 def apply(
-    advice_id: IdArg, outcome: Annotated[str | None, Opt(help="What happened.")] = None
+    advice_ids: IdsArg,
+    outcome: Annotated[str | None, Opt(help="What happened.")] = None,
+    on: Annotated[
+        date | None, date_option("--on", help="When you applied it (default today; not later).")
+    ] = None,
 ) -> None:
     """Mark advice applied, with its outcome to report back."""
     _move(
-        advice_id,
+        advice_ids,
         "applied",
         outcome,
-        "Applied advice #{id}. It will be in your next prep's report-back.",
+        "Applied advice {ids}. It will be in your next prep's report-back.",
+        on,
     )
 
 
 @app.command(
     "skip", epilog="Example: mentorlog advice skip 4 --reason 'not a fit for our team size'"
 )
-def skip(advice_id: IdArg, reason: Annotated[str | None, Opt(help="Why not.")] = None) -> None:
-    """Decide not to follow a piece of advice (and say why)."""
-    _move(advice_id, "skipped", reason, "Skipped advice #{id}.")
+def skip(advice_ids: IdsArg, reason: Annotated[str | None, Opt(help="Why not.")] = None) -> None:
+    """Decide not to follow advice (and say why)."""
+    _move(advice_ids, "skipped", reason, "Skipped advice {ids}.")
 
 
 delete_command(app, "advice", "advice", "mentorlog advice delete 4")

@@ -28,6 +28,16 @@ OutOpt = Annotated[
         metavar="FILE",
     ),
 ]
+ForceOpt = Annotated[bool, Opt("--force", help="With -o: replace FILE if it exists.")]
+
+
+def chosen_format(fmt: "Format", json: bool) -> str:
+    """--json is --format json; with --format markdown it is a contradiction, not a choice."""
+    if json and fmt is Format.markdown:
+        from mentorlog.errors import UsageProblem
+
+        raise UsageProblem("--json and --format markdown contradict each other; choose one")
+    return "json" if json else fmt.value
 
 
 @top.command("prep", epilog="Example: mentorlog prep alex --format markdown -o agenda.md")
@@ -36,11 +46,12 @@ def prep(
     fmt: FormatOpt = Format.text,
     json: JsonFlag = False,
     output: OutOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Your agenda for the next meeting: report back, commitments, goals, questions, suggestions."""
     from mentorlog.cli.reads import show_prep
 
-    show_prep(mentor, "json" if json else fmt.value, output)
+    show_prep(mentor, chosen_format(fmt, json), output, force)
 
 
 @top.command(
@@ -54,55 +65,145 @@ def review(
     fmt: FormatOpt = Format.text,
     json: JsonFlag = False,
     output: OutOpt = None,
-    reflect: Annotated[str | None, Opt("--reflect", help="Save this period's reflection.")] = None,
-    edit: Annotated[bool, Opt("--edit", "-e", help="Write the reflection in $EDITOR.")] = False,
+    force: ForceOpt = False,
+    reflect: Annotated[
+        str | None,
+        Opt("--reflect", help="Save this period's reflection; '-' reads stdin.", metavar="TEXT"),
+    ] = None,
+    edit: Annotated[
+        bool,
+        Opt("--edit", "-e", help="Write the reflection in $EDITOR (the saved one, to edit it)."),
+    ] = False,
+    replace: Annotated[
+        bool, Opt("--replace", help="With --reflect: replace the period's reflection.")
+    ] = False,
+    append: Annotated[
+        bool, Opt("--append", help="With --reflect: add to the period's reflection.")
+    ] = False,
 ) -> None:
-    """The week (default: the 7 days ending today): done, overdue, goals moved, meetings, wins."""
-    from mentorlog.cli.reads import review_data, show_review
+    """The week (default: the 7 days ending today): done, overdue, goals moved, meetings, wins.
+
+    A period keeps one reflection: a second --reflect is refused (your text is kept in drafts/
+    and the error says where) unless --replace or --append says what to do with the first;
+    --edit opens the saved one in the editor.
+    """
+    from mentorlog.cli.reads import show_review
     from mentorlog.errors import UsageProblem
 
     if reflect is not None and edit:
         raise UsageProblem("choose --reflect TEXT or --edit, not both")
+    if replace and append:
+        raise UsageProblem("choose --replace or --append, not both")
+    if (replace or append) and reflect is None:
+        raise UsageProblem(
+            f"--{'replace' if replace else 'append'} goes with --reflect TEXT; "
+            "--edit shows the saved reflection to edit"
+        )
     period = {"week": week, "month": month, "since": since}
     if reflect is not None or edit:
-        from mentorlog.config import load_config
-
-        data, start, end = review_data(**period)
-        _save_reflection(data, start, end, reflect, load_config().editor_command())
+        existing = "replace" if replace else "append" if append else "refuse"
+        _reflection(period, reflect, existing)
         return
-    show_review("json" if json else fmt.value, output, **period)
+    show_review(chosen_format(fmt, json), output, force=force, **period)
 
 
-def _save_reflection(data: dict, start: date, end: date, text: str | None, editor: str) -> None:
+def _reflection(period: dict, text: str | None, existing: str) -> None:
+    """Save the period's reflection (from --reflect, stdin or the editor); never lose the text."""
+    import sys
+
+    from mentorlog.config import load_config
+    from mentorlog.core.clock import today
+    from mentorlog.core.review import build_review, review_period
+    from mentorlog.errors import MentorlogError, UsageProblem
     from mentorlog.render.output import say
-    from mentorlog.store.writes import save_reflection
+    from mentorlog.store.db import read_connection
+    from mentorlog.store.facts import review_facts
+    from mentorlog.store.queries import fetch_one
+    from mentorlog.store.writes import REFLECTION_FOR, save_reflection
 
-    if text is None:
-        text = _reflect_in_editor(data, editor)
-    save_reflection(journal(), start, end, text)
-    say(f"Saved your reflection for {start} → {end}. It will show in your next review.")
-
-
-def _reflect_in_editor(data: dict, editor: str) -> str:
-    """Prompts in comments; what the user writes below them is the reflection."""
-    import re
-    import tempfile
-
-    from mentorlog.cli.editor import edit_file
-    from mentorlog.errors import NothingRecorded
-
-    prompts = "\n".join(f"<!-- {p} -->" for p in data["prompts"])
-    template = f"<!-- Reflection for {data['period']['start']} → {data['period']['end']}. -->\n{prompts}\n\n"
-    with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False, encoding="utf-8") as handle:
-        handle.write(template)  # NamedTemporaryFile is 0600
-        path = Path(handle.name)
+    if sum([period["week"], period["month"], period["since"] is not None]) > 1:
+        raise UsageProblem("choose one of --week, --month, --since")
+    config = load_config()
+    start, end = review_period(today(), week_start=config.week_start, **period)
+    if start > end:
+        raise UsageProblem(f"--since {start} is in the future; pick a day up to today")
+    db = journal()  # this invocation's journal, opened once
+    with read_connection(db) as conn:
+        found = fetch_one(conn, REFLECTION_FOR, (end.isoformat(), start.isoformat()))
+        data = (
+            build_review(review_facts(conn, start, end, config.week_start))
+            if text is None
+            else None
+        )
+    kept = None
+    if text == "-":
+        text = sys.stdin.read()
+    elif text is None:  # --edit: the saved reflection, if any, is what the editor opens on
+        kept, text = _reflect_in_editor(db, data, found and found["text"], config.editor_command())
+        existing = "replace" if found else "refuse"
     try:
-        text = re.sub(r"<!--.*?-->", "", edit_file(path, editor), flags=re.DOTALL).strip()
-    finally:
+        save_reflection(db, start, end, text, existing)
+    except MentorlogError as exc:
+        if not text.strip():
+            raise
+        kept = kept or _keep_reflection(db, start, end, text)
+        raise type(exc)(
+            f"{exc.message}. Your text waits in {kept} ('--reflect - < FILE' reads it back)"
+        ) from None
+    if kept is not None:
+        kept.unlink(missing_ok=True)
+    verb = (
+        {"replace": "Replaced", "append": "Added to"}.get(existing, "Saved") if found else "Saved"
+    )
+    say(f"{verb} your reflection for {start} → {end}. It will show in your next review.")
+
+
+def _keep_reflection(db: Path, start: date, end: date, text: str) -> Path:
+    from mentorlog.core.clock import utcnow
+    from mentorlog.paths import drafts_dir, write_private_text
+
+    name = f"reflection-{start}-{end}-{utcnow():%Y%m%dT%H%M%S%f}.md"
+    return write_private_text(drafts_dir(db) / name, text.rstrip("\n") + "\n")
+
+
+def _reflect_in_editor(db: Path, data: dict, saved: str | None, editor: str) -> tuple[Path, str]:
+    """Prompts in comments, then the saved reflection if there is one; what the user leaves below
+    them is the reflection. Returns the draft file (kept until the text is saved) and the text."""
+    import re
+
+    from mentorlog.cli.editor import EditorFailed, edit_file, read_draft
+    from mentorlog.errors import MentorlogError, NothingRecorded
+
+    start, end = data["period"]["start"], data["period"]["end"]
+    prompts = "\n".join(f"<!-- {p} -->" for p in data["prompts"])
+    template = (
+        f"<!-- Reflection for {start} → {end}. Save and close; text in these marks is ignored. -->\n"
+        f"{prompts}\n\n" + (f"{saved.rstrip()}\n" if saved else "")
+    )
+    path = _keep_reflection(db, start, end, template)
+
+    def written(raw: str) -> str:
+        return re.sub(r"<!--.*?-->", "", raw, flags=re.DOTALL).strip()
+
+    try:
+        text = written(edit_file(path, editor))
+    except EditorFailed as exc:
+        left = written(read_draft(path)) if path.exists() else ""
+        if left and left != (saved or "").strip():
+            raise MentorlogError(
+                f"{exc.message}; nothing was saved. Your text waits in {path} "
+                "('--reflect - < FILE' reads it back)"
+            ) from None
         path.unlink(missing_ok=True)
-    if not text:
-        raise NothingRecorded("the reflection is empty; nothing saved")
-    return text
+        raise MentorlogError(f"{exc.message}; nothing was saved") from None
+    if not text or text == (saved or "").strip():
+        path.unlink(missing_ok=True)
+        raise NothingRecorded(
+            "the reflection is empty; nothing saved"
+            if not text
+            else "the reflection is unchanged; nothing saved"
+        )
+    return path, text
 
 
 @top.command("status", epilog="Example: mentorlog status --json")

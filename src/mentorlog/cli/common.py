@@ -39,7 +39,9 @@ def parse_id(text: str | int, kind: str = "record") -> int:
         return text
     cleaned = text.strip().lstrip("#")
     if not cleaned.isascii() or not cleaned.isdigit() or len(cleaned) > 18:
-        raise UsageProblem(f"{text!r} is not a {kind} id; ids look like 12 or #12")
+        from mentorlog.render.output import a
+
+        raise UsageProblem(f"{text!r} is not {a(kind)} id; ids look like 12 or #12")
     return int(cleaned)
 
 
@@ -58,6 +60,11 @@ GoalOpt = Annotated[
     Opt("--goal", "-g", help="Link to goal ID.", parser=record_id, metavar="ID"),
 ]
 IdArg = Annotated[int, Arg(help="Record id: 12 or #12.", parser=record_id, metavar="ID")]
+
+
+def ids_arg(noun: str) -> Arg:
+    """One or more ids of one kind, for commands that change the state of several at once."""
+    return Arg(help=f"One or more {noun} ids: 12 or #12.", parser=record_id, metavar="ID...")
 
 
 def date_option(*names: str, help: str) -> Opt:
@@ -83,10 +90,15 @@ def cadence_option(*names: str, help: str) -> Opt:
 
 
 def show_detail(detail: Callable[..., Any], record_id: int, as_json: bool, renderer: str) -> None:
-    """One record read in a snapshot, printed as JSON or by `render.<module>.<function>`
-    (imported only for human output). What every `show` command does."""
+    """One record read in a snapshot and printed (see show_view). What every `show` command does."""
+    show_view(lambda conn: detail(conn, record_id), as_json, renderer)
+
+
+def show_view(read: Callable[[Any], Any], as_json: bool, renderer: str) -> None:
+    """What a list or show command prints: `read(conn)` in one snapshot, then plain JSON (`--json`)
+    or `render.<module>.<function>` (imported only for human output)."""
     with reading() as conn:
-        data = detail(conn, record_id)
+        data = read(conn)
     from mentorlog.render import output
 
     if as_json:
@@ -114,14 +126,16 @@ def delete(
     import sys
 
     from mentorlog.errors import MentorlogError, UsageProblem
-    from mentorlog.render.output import confirm, say
-    from mentorlog.store.queries import delete_impact, get_record
+    from mentorlog.render.output import confirm, plural, say
+    from mentorlog.store.queries import NOUNS, delete_impact, get_record
     from mentorlog.store.writes import delete_record
 
     with reading() as conn:
         get_record(conn, table, record_id)
         impact = delete_impact(conn, table, record_id)
-    effects = "; ".join(f"{count} {child} {how}" for child, count, how in impact)
+    effects = "; ".join(
+        f"{plural(count, NOUNS.get(child, (child,))[0])} {how}" for child, count, how in impact
+    )
     question = f"Delete {noun} #{record_id}" + (f" ({effects})" if effects else "") + "?"
     if not yes:
         if not sys.stdin.isatty():
@@ -134,10 +148,12 @@ def delete(
 
 def delete_command(app: Group, table: str, noun: str, example: str) -> None:
     """Register `<group> delete ID [--yes]` for one record kind."""
+    from mentorlog.render.output import a
+
     app.command(
         "delete",
         epilog=f"Example: {example}",
-        help=f"Delete a {noun} for good (linked records are listed first; --yes skips the question).",
+        help=f"Delete {a(noun)} for good (linked records are listed first; --yes skips the question).",
         table=table,
         noun=noun,
     )(delete)

@@ -16,23 +16,43 @@ def demo(
         Opt("--db", help="Write the sample journal here (a new file).", metavar="PATH"),
     ] = None,
 ) -> None:
-    """Build a sample journal (two mentors, three months) in a throwaway folder and show status, prep and review."""
+    """Build a sample journal (two mentors, three months) and show status, prep and review on it.
+
+    Without --db it lives in a temporary folder that is removed when the demo ends.
+    """
+    import shutil
     import tempfile
 
-    from mentorlog.cli.briefing import prep, review, status
     from mentorlog.errors import UsageProblem
+    from mentorlog.render.output import console
+
+    target = db_file or (Path(State.db) if State.db else None)
+    if target is not None:
+        if target.exists():
+            raise UsageProblem(
+                f"{target} already exists; the demo writes a new journal — pick a new path"
+            )
+        _show(target)
+        out = console()
+        out.print(f"This sample journal is at {target}")
+        out.print(f"Explore it: mentorlog --db {target} prep priya --format markdown")
+        return
+    folder = Path(tempfile.mkdtemp(prefix="mentorlog-demo-"))
+    try:
+        _show(folder / "journal.db")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    console().print("The sample was temporary. Keep one: mentorlog demo --db ~/demo.db")
+
+
+def _show(target: Path) -> None:
+    from mentorlog.cli.briefing import prep, review, status
     from mentorlog.render.output import console
     from mentorlog.store.sample import build_sample
 
-    target = db_file or (Path(State.db) if State.db else None)
-    if target is None:
-        target = Path(tempfile.mkdtemp(prefix="mentorlog-demo-")) / "journal.db"
-    elif target.exists():
-        raise UsageProblem(
-            f"{target} already exists; the demo writes a new journal — pick a new path"
-        )
     build_sample(target)
     State.db = str(target)
+    State.reset()
     out = console()
     for title, view in (
         ("mentorlog status", status),
@@ -42,5 +62,3 @@ def demo(
         out.rule(f"[bold]$ {title}[/bold]")
         view()
         out.print()
-    out.print(f"This sample journal is at {target}")
-    out.print(f"Explore it: mentorlog --db {target} prep priya --format markdown")

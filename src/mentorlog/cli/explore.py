@@ -85,9 +85,9 @@ def search(
     ranks its 50 most recent matches: add a word, --kind or --since to go further.
     No match prints nothing and exits 0.
     """
+    from mentorlog.core.snippets import plain
     from mentorlog.errors import UsageProblem
     from mentorlog.render.explore import print_rows
-    from mentorlog.store.search import plain
     from mentorlog.store.search import search as run_search
 
     if not query.strip():
@@ -208,31 +208,16 @@ def brag(
 def _write_output(output: Path, data: dict, as_json: bool, mentor: str | None, force: bool) -> None:
     """A private file, never the journal, never over an existing file unless --force."""
     from mentorlog.cli.session import State
-    from mentorlog.errors import ConflictError, MentorlogError
-    from mentorlog.paths import db_path, journal_files, write_private_text
+    from mentorlog.paths import db_path, write_private_text
     from mentorlog.render.output import safe, say
 
-    if "\x00" in str(output):
-        raise MentorlogError(f"can't write {output!r}: a file name can't contain a NUL byte")
-    try:
-        target = output.expanduser()
-        if target.resolve() in journal_files(db_path(State.db)):
-            raise ConflictError(
-                f"{output} is your journal; write the brag document to another file"
-            )
-        if target.is_dir():
-            raise ConflictError(f"{output} is a folder; give a file name, e.g. {output}/brag.md")
-        if target.exists() and not force:
-            raise ConflictError(f"{output} already exists; choose another name or add --force")
-        if as_json:
-            import json
+    if as_json:
+        import json
 
-            body = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-        else:
-            from mentorlog.render.explore import brag_markdown
+        body = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    else:
+        from mentorlog.render.explore import brag_markdown
 
-            body = brag_markdown(data, mentor)
-        write_private_text(target, safe(body), protect=db_path(State.db))
-    except OSError as exc:
-        raise MentorlogError(f"can't write {output}: {exc.strerror or exc}") from None
+        body = brag_markdown(data, mentor)
+    write_private_text(output, safe(body), protect=db_path(State.db), overwrite=force)
     say(f"Wrote {output}")

@@ -1,4 +1,4 @@
-"""goal add/list/show/edit/done/drop/pause/resume."""
+"""goal add/list/show/edit/done/drop/pause/resume/reopen."""
 
 from datetime import date
 from enum import StrEnum
@@ -11,9 +11,11 @@ from mentorlog.cli.common import (
     changes,
     date_option,
     delete_command,
+    ids_arg,
     journal,
     reading,
     show_detail,
+    show_view,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -23,6 +25,16 @@ app = Group()  # its help text: GROUPS in cli/registry.py
 class Horizon(StrEnum):
     short = "short"
     long = "long"
+
+
+class GoalStatus(StrEnum):
+    active = "active"
+    achieved = "achieved"
+    paused = "paused"
+    dropped = "dropped"
+
+
+IdsArg = Annotated[list[int], ids_arg("goal")]
 
 
 @app.command(
@@ -43,12 +55,17 @@ def add(
     ] = None,
 ) -> None:
     """Add a goal, optionally with its milestones. Warns when it is not SMART yet."""
-    from mentorlog.render.output import say, warn
+    from mentorlog.render.output import ids, say, warn
+    from mentorlog.store.queries import list_milestones
     from mentorlog.store.writes import add_goal
 
     goal = add_goal(journal(), title, why, measure, by, mentor, horizon.value, milestone or [])
-    count = len(milestone or [])
-    say(f"Added goal #{goal.id} {goal.title}" + (f" with {count} milestones." if count else "."))
+    tail = "."
+    if milestone:
+        with reading() as conn:
+            steps = list_milestones(conn, goal.id)
+        tail = f" with milestone{'s' if len(steps) > 1 else ''} {ids(steps)}."
+    say(f"Added goal #{goal.id} {goal.title}{tail}")
     missing = [
         name
         for name, value in (("a measure (--measure)", measure), ("a target date (--by)", by))
@@ -65,18 +82,20 @@ def list_(
     all_: Annotated[
         bool, Opt("--all", "-a", help="Include achieved, paused and dropped goals.")
     ] = False,
+    status: Annotated[
+        GoalStatus | None, Opt(help="Only goals that are active, achieved, paused or dropped.")
+    ] = None,
     mentor: MentorOpt = None,
     json: Json = False,
 ) -> None:
     """List goals with progress (milestones done / total)."""
     from mentorlog.store.queries import list_goals, resolve_mentor
 
-    with reading() as conn:
+    def read(conn):
         mentor_id = resolve_mentor(conn, mentor)["id"] if mentor else None
-        rows = list_goals(conn, include_all=all_, mentor_id=mentor_id)
-    from mentorlog.render import output, records
+        return list_goals(conn, all_, mentor_id, status=status.value if status else None)
 
-    output.emit(rows, json, records.goals_table)
+    show_view(read, json, "records.goals_table")
 
 
 @app.command("show", epilog="Example: mentorlog goal show 3")
@@ -115,44 +134,61 @@ def edit(
     say(f"Updated goal #{goal.id} {goal.title}.")
 
 
-def _set_status(goal_id: int, status: str, note: str | None = None) -> None:
+def _move(
+    goal_ids: list[int], command: str, note: str | None = None, on: date | None = None
+) -> None:
     from mentorlog.render.output import say
-    from mentorlog.store.writes import set_goal_status
+    from mentorlog.store.writes import move_goals
 
-    goal = set_goal_status(journal(), goal_id, status, note)
-    messages = {
-        "achieved": f"🎉 Goal #{goal.id} achieved: {goal.title}. Well done — tell your mentor!",
-        "dropped": f"Dropped goal #{goal.id} {goal.title}.",
-        "paused": f"Paused goal #{goal.id} {goal.title}.",
-        "active": f"Goal #{goal.id} {goal.title} is active again.",
-    }
-    say(messages[status])
+    for goal, win_id in move_goals(journal(), goal_ids, command, note, on):
+        name = f"#{goal.id} {goal.title}"
+        say(
+            {
+                "done": f"🎉 Goal {name} achieved (win #{win_id}). Well done — tell your mentor!",
+                "drop": f"Dropped goal {name}.",
+                "pause": f"Paused goal {name}.",
+                "resume": f"Goal {name} is active again.",
+                "reopen": f"Reopened goal {name}; it is active again"
+                + (f" (its win #{win_id} is gone)." if win_id else "."),
+            }[command]
+        )
 
 
-@app.command("done", epilog="Example: mentorlog goal done 3")
-def done(goal_id: IdArg) -> None:
-    """Mark a goal achieved."""
-    _set_status(goal_id, "achieved")
+@app.command("done", epilog="Example: mentorlog goal done 3 --on yesterday")
+def done(
+    goal_ids: IdsArg,
+    on: Annotated[
+        date | None, date_option("--on", help="When it was achieved (default today; not later).")
+    ] = None,
+) -> None:
+    """Mark one or more goals achieved (each records a win)."""
+    _move(goal_ids, "done", on=on)
 
 
 @app.command("drop", epilog="Example: mentorlog goal drop 3 --reason 'team reorganised'")
 def drop(
-    goal_id: IdArg, reason: Annotated[str | None, Opt(help="Why you let it go.")] = None
+    goal_ids: IdsArg, reason: Annotated[str | None, Opt(help="Why you let it go.")] = None
 ) -> None:
-    """Drop a goal you no longer pursue."""
-    _set_status(goal_id, "dropped", reason)
+    """Drop one or more goals you no longer pursue."""
+    _move(goal_ids, "drop", reason)
 
 
 @app.command("pause", epilog="Example: mentorlog goal pause 3")
-def pause(goal_id: IdArg) -> None:
-    """Pause a goal for now."""
-    _set_status(goal_id, "paused")
+def pause(goal_ids: IdsArg) -> None:
+    """Pause one or more goals for now."""
+    _move(goal_ids, "pause")
 
 
 @app.command("resume", epilog="Example: mentorlog goal resume 3")
-def resume(goal_id: IdArg) -> None:
-    """Resume a paused or dropped goal."""
-    _set_status(goal_id, "active")
+def resume(goal_ids: IdsArg) -> None:
+    """Resume paused or dropped goals."""
+    _move(goal_ids, "resume")
+
+
+@app.command("reopen", epilog="Example: mentorlog goal reopen 3")
+def reopen(goal_ids: IdsArg) -> None:
+    """Undo 'goal done' or 'goal drop': the goals are active again (an achieved goal's win goes)."""
+    _move(goal_ids, "reopen")
 
 
 delete_command(app, "goal", "goal", "mentorlog goal delete 3")

@@ -1,10 +1,11 @@
 """log: record a meeting in one go, from flags, stdin, or the editor template."""
 
 import sys
-from datetime import date, datetime
+from datetime import datetime
+from pathlib import Path
 from typing import Annotated
 
-from mentorlog.cli.common import State, date_option, datetime_option, journal, reading, record_id
+from mentorlog.cli.common import DATE_HELP, datetime_option, journal, record_id
 from mentorlog.cli.decl import Arg, Group, Opt
 from mentorlog.cli.meeting import Mode
 
@@ -18,13 +19,18 @@ top = Group()  # top-level commands, registered in cli/registry.py
 def log(
     mentor: Annotated[str | None, Arg(help="Mentor (default: the one due soonest).")] = None,
     on: Annotated[
-        datetime | None, datetime_option("--on", help="When it was held (default now).")
+        datetime | None,
+        datetime_option("--on", help="When it was held (default now; never in the future)."),
     ] = None,
     notes: Annotated[str | None, Opt(help="Meeting notes (Markdown); '-' reads stdin.")] = None,
     advice: Annotated[list[str] | None, Opt("--advice", help="Advice received (repeat).")] = None,
     action: Annotated[
         list[str] | None,
-        Opt("--action", help="Action you committed to; 'due:+2w' sets a due date (repeat)."),
+        Opt(
+            "--action",
+            help="Action you committed to; 'due:+2w' sets a due date, counted from the meeting's "
+            "day (repeat).",
+        ),
     ] = None,
     discussed: Annotated[
         list[int] | None,
@@ -36,9 +42,17 @@ def log(
         ),
     ] = None,
     next_: Annotated[
-        date | None, date_option("--next", help="Planned date of the next meeting.")
+        str | None,
+        Opt(
+            "--next",
+            help="Planned date of the next meeting; relative dates count from the meeting's day. "
+            + DATE_HELP,
+            metavar="DATE",
+        ),
     ] = None,
-    mode: Annotated[Mode, Opt(help="in-person, video, call or chat.")] = Mode.video,
+    mode: Annotated[
+        Mode | None, Opt(help="in-person, video, call or chat (default video).")
+    ] = None,
     minutes: Annotated[int | None, Opt(min=1, max=1440, help="How long it took.")] = None,
     feedback: Annotated[
         list[str] | None,
@@ -57,68 +71,142 @@ def log(
         Opt("--intro", help="Someone the mentor introduced you to (repeat).", metavar="PERSON"),
     ] = None,
     edit: Annotated[
-        bool, Opt("--edit", "-e", help="Open the editor template even with flags.")
+        bool,
+        Opt(
+            "--edit",
+            "-e",
+            help="Open the editor template; the other flags given pre-fill it.",
+        ),
+    ] = False,
+    resume: Annotated[
+        bool,
+        Opt(
+            "--resume",
+            help="Reopen the draft kept when an editor session failed (the newest, or MENTOR's).",
+        ),
+    ] = False,
+    force: Annotated[
+        bool,
+        Opt("--force", help="Log it even if it repeats a meeting logged that day word for word."),
     ] = False,
 ) -> None:
     """Record a meeting: notes, advice, actions, questions covered, feedback, resources, intros.
 
-    With no content flags on a terminal it opens $VISUAL/$EDITOR on a Markdown template
-    pre-filled with your open actions, pending advice and queued questions.
+    With no content flags on a terminal, or with -e, it opens $VISUAL/$EDITOR on a Markdown
+    template pre-filled with your open actions, pending advice and queued questions, and with
+    whatever you gave as flags (--on, --mode, --minutes, --notes, --advice, --action, --discussed,
+    --next, --feedback, --resource, --intro). Save and close to record it; a template you leave
+    as it opened with no flags, or empty, records nothing. If the editor fails or the draft can't
+    be read, the draft is kept in drafts/ beside the journal and --resume reopens it (the next
+    log -e for that mentor offers to).
+
+    Relative dates in --action 'due:...' and --next count from the day of the meeting (--on), as
+    they were said then. A meeting with nothing in it, or in the future, is refused; logging the
+    same meeting twice (same day, same notes, advice and actions) needs --force.
     """
     from mentorlog.config import load_config
     from mentorlog.core.clock import local_now
-    from mentorlog.core.dates import extract_due
+    from mentorlog.core.rules import not_in_future
     from mentorlog.errors import UsageProblem
+    from mentorlog.store.db import read_connection
     from mentorlog.store.queries import mentor_agenda, mentor_due_soonest, resolve_mentor
-    from mentorlog.store.writes import MeetingDraft
 
     config = load_config()
+    db = journal()  # this invocation's journal: opened (and checked for exposure) once
     content = (notes, advice, action, discussed, next_, feedback, resource, intro)
-    with reading() as conn:
-        chosen = (
-            resolve_mentor(conn, mentor, active_only=True)
-            if mentor
-            else mentor_due_soonest(conn, config.default_mentor)
-        )
-        agenda = mentor_agenda(conn, chosen["id"]) if edit or _wants_editor(*content) else None
-    if edit and any(content):
-        raise UsageProblem("--edit opens the template; give the content there, not as flags")
-    if agenda is not None:
-        _log_with_editor(chosen, on or local_now(), agenda, config.editor_command())
+    details = (on, mode, minutes)
+    if resume and (any(content) or any(v is not None for v in details)):
+        raise UsageProblem("--resume reopens the kept draft as it is; change it in the editor")
+    with read_connection(db) as conn:
+        kept = None
+        if resume and not mentor:
+            kept = _newest_draft(conn, db)
+            chosen = kept[1]
+        elif mentor:
+            chosen = resolve_mentor(conn, mentor, active_only=True)
+        else:
+            chosen = mentor_due_soonest(conn, config.default_mentor)
+        if resume and kept is None:
+            kept = _newest_draft(conn, db, chosen)
+        elif not resume:
+            kept = _newest_draft(conn, db, chosen, missing_ok=True)
+        editing = resume or edit or _wants_editor(*content)
+        agenda = mentor_agenda(conn, chosen["id"]) if editing else None
+    editor = config.editor_command()
+    if resume:
+        _edit_and_save(db, chosen, editor, draft=kept[0], force=force)
         return
-    if notes == "-" or (notes is None and not sys.stdin.isatty()):
+    when = on or local_now()
+    not_in_future(when.date(), "--on")  # before any editor opens
+    if notes == "-" or (notes is None and not edit and not sys.stdin.isatty()):
         notes = sys.stdin.read()  # piped notes are kept whatever other flags come with them
+    if kept is not None:
+        again = _resume_hint(chosen["name"])
+        if agenda is not None and not any(content) and _interactive():
+            from mentorlog.render.output import confirm
+
+            if confirm(f"You have an unsaved draft for {chosen['name']} at {kept[0]}. Resume it?"):
+                _edit_and_save(db, chosen, editor, draft=kept[0], force=force)
+                return
+        from mentorlog.render.output import warn
+
+        warn(f"an unsaved draft for {chosen['name']} is kept at {kept[0]}; {again} reopens it")
+    if agenda is not None:
+        given = {
+            "mode": mode and mode.value,
+            "minutes": minutes,
+            "notes": notes,
+            "advice": advice,
+            "actions": action,
+            "discussed": discussed,
+            "next": next_,
+            "feedback": feedback,
+            "resources": resource,
+            "intros": intro,
+        }
+        _edit_and_save(db, chosen, editor, fresh=(when, agenda, given), force=force)
+        return
+    from mentorlog.core.dates import extract_due, parse_date
+    from mentorlog.store.writes import MeetingDraft
+
+    day = when.date()  # relative dates count from the meeting, as they were said then
     draft = MeetingDraft(
         mentor=chosen["name"],
-        held_at=on or local_now(),
+        held_at=when,
         notes=notes or "",
         advice=list(advice or []),
-        actions=[extract_due(text) for text in action or []],
+        actions=[extract_due(text, day) for text in action or []],
         discussed=list(discussed or []),
-        next_date=next_,
-        mode=mode.value,
+        next_date=parse_date(next_, day, config.week_start) if next_ else None,
+        mode=mode.value if mode else "video",
         minutes=minutes,
         feedback=list(feedback or []),
         resources=list(resource or []),
         intros=list(intro or []),
+        force=force,
     )
-    _save(draft, chosen["id"])
+    _save(db, draft, chosen)
 
 
 def _wants_editor(*content: object) -> bool:
     return not any(content) and sys.stdin.isatty()
 
 
-def _save(draft, mentor_id: int) -> None:
+def _interactive() -> bool:
+    """Someone at a terminal who can answer a question."""
+    return sys.stdin.isatty()
+
+
+def _save(db: Path, draft, mentor: dict) -> None:
     from mentorlog.render.output import say
     from mentorlog.store.writes import log_meeting
 
-    logged = log_meeting(journal(), draft, mentor_id)
+    logged = log_meeting(db, draft, mentor["id"])
     created = [
         _ids(noun, ids)
         for noun, ids in (
-            ("advice", logged.advice_ids),
             ("action", logged.action_ids),
+            ("advice", logged.advice_ids),
             ("feedback", logged.feedback_ids),
             ("resource", logged.resource_ids),
             ("intro", logged.intro_ids),
@@ -139,6 +227,9 @@ def _save(draft, mentor_id: int) -> None:
         f"Logged meeting #{logged.meeting.id} with {logged.mentor_name} on {when}"
         + (f": {details}." if details else ".")
     )
+    if logged.same_day:
+        others = ", ".join(f"#{i}" for i in logged.same_day)
+        say(f"Also logged with {logged.mentor_name} that day: meeting {others}.")
     if logged.meeting.next_date:
         say(f"Next meeting planned for {logged.meeting.next_date}.")
 
@@ -149,29 +240,102 @@ def _ids(noun: str, ids: list[int]) -> str:
     return f"{noun}{plural} " + ", ".join(f"#{i}" for i in ids)
 
 
-def _log_with_editor(mentor: dict, when: datetime, agenda: dict, editor: str) -> None:
-    """Template → editor → parse → save; the draft survives any failure after the editor closes."""
-    from mentorlog.cli.editor import edit_file
+# ---------------------------------------------------------------- the editor and its drafts
+
+_DRAFT_NAME = r"^meeting-(\d+)-"
+_TITLE = r"(?m)^# Meeting with (.+?)\s*$"
+
+
+def _resume_hint(name: str) -> str:
+    import shlex
+
+    return f"`mentorlog log {shlex.quote(name)} --resume`"
+
+
+def _newest_draft(conn, db: Path, mentor: dict | None = None, missing_ok: bool = False):
+    """(path, mentor) of the newest meeting draft kept in drafts/ (for `mentor` when given)."""
+    import re
+
+    from mentorlog.errors import MentorlogError, NotFoundError
+    from mentorlog.paths import drafts_dir
+    from mentorlog.store.queries import get_record, resolve_mentor
+
+    folder = drafts_dir(db)
+    paths = sorted(
+        folder.glob("meeting-*.md") if folder.is_dir() else (),
+        key=lambda p: (p.stat().st_mtime, p.name),
+        reverse=True,
+    )
+    for path in paths:
+        try:
+            if m := re.match(_DRAFT_NAME, path.name):
+                owner = get_record(conn, "mentor", int(m[1]))
+            elif m := re.search(_TITLE, path.read_text(encoding="utf-8", errors="replace")):
+                owner = resolve_mentor(conn, m[1])  # a draft kept before drafts were named
+            else:
+                continue
+        except (MentorlogError, OSError):
+            continue
+        if mentor is None or owner["id"] == mentor["id"]:
+            return path, owner
+    if missing_ok:
+        return None
+    whose = f" for {mentor['name']}" if mentor else ""
+    raise NotFoundError(
+        f"no unsaved meeting draft{whose} in {folder}; drafts are kept there when an editor "
+        "session fails"
+    )
+
+
+def _edit_and_save(
+    db: Path,
+    mentor: dict,
+    editor: str,
+    *,
+    fresh: tuple | None = None,
+    draft: Path | None = None,
+    force: bool = False,
+) -> None:
+    """Template (or kept draft) → editor → parse → save; the draft survives any failure.
+
+    A template left as it was built with no flags, or emptied, records nothing and keeps nothing;
+    one pre-filled from flags is recorded as saved (as `git commit -e -m` does). One the editor
+    failed on is kept if it holds anything of yours (typed in the editor or given as flags). A
+    resumed draft is the user's text already: recorded as saved, and kept until it is.
+    """
+    from mentorlog.cli.editor import EditorFailed, edit_file, read_draft
     from mentorlog.core.clock import utcnow
     from mentorlog.core.template import build_template, parse_template
     from mentorlog.errors import MentorlogError, NothingRecorded
-    from mentorlog.paths import db_path, drafts_dir, write_private_text
+    from mentorlog.paths import drafts_dir, write_private_text
     from mentorlog.store.writes import MeetingDraft
 
-    template = build_template(mentor["name"], when, agenda)
-    draft_path = drafts_dir(db_path(State.db)) / f"meeting-{utcnow():%Y%m%dT%H%M%S%f}.md"
-    write_private_text(draft_path, template)
+    again = _resume_hint(mentor["name"])
+    template = bare = None
+    if draft is None:
+        when, agenda, given = fresh
+        template = build_template(mentor["name"], when, agenda, given)
+        bare = build_template(mentor["name"], when, agenda)
+        draft = drafts_dir(db) / f"meeting-{mentor['id']}-{utcnow():%Y%m%dT%H%M%S%f}.md"
+        write_private_text(draft, template)
     try:
-        text = edit_file(draft_path, editor)
-    except MentorlogError:  # the editor never saved anything of the user's: nothing to keep
-        draft_path.unlink(missing_ok=True)
-        raise
-    if text.strip() == template.strip():
-        draft_path.unlink(missing_ok=True)
-        raise NothingRecorded("the template was left untouched; nothing recorded")
+        text = edit_file(draft, editor)
+    except EditorFailed as exc:
+        left = read_draft(draft) if draft.exists() else ""
+        if template is None or left.strip() not in ("", bare.strip()):
+            raise MentorlogError(
+                f"{exc.message}; nothing was recorded. Your draft is kept at {draft}; "
+                f"{again} reopens it"
+            ) from None
+        draft.unlink(missing_ok=True)
+        raise MentorlogError(f"{exc.message}; nothing was recorded") from None
+    if not text.strip() or (bare is not None and text.strip() == bare.strip()):
+        draft.unlink(missing_ok=True)
+        how = "emptied" if not text.strip() else "left untouched"
+        raise NothingRecorded(f"the template was {how}; nothing recorded")
     try:
         filled = parse_template(text)
-        draft = MeetingDraft(
+        meeting = MeetingDraft(
             mentor=mentor["name"],
             held_at=filled.held_at,
             notes=filled.notes,
@@ -185,13 +349,16 @@ def _log_with_editor(mentor: dict, when: datetime, agenda: dict, editor: str) ->
             feedback=filled.feedback,
             resources=filled.resources,
             intros=filled.intros,
+            force=force,
         )
-        _save(draft, mentor["id"])
+        _save(db, meeting, mentor)
     except MentorlogError as exc:
-        raise type(exc)(f"{exc.message}. Your draft is kept at {draft_path}") from None
+        raise type(exc)(
+            f"{exc.message}. Your draft is kept at {draft}; {again} reopens it"
+        ) from None
     except BaseException:
         from mentorlog.render.output import error_line
 
-        error_line(f"saving failed; your draft is kept at {draft_path}")
+        error_line(f"saving failed; your draft is kept at {draft}")
         raise
-    draft_path.unlink(missing_ok=True)
+    draft.unlink(missing_ok=True)

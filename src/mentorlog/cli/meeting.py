@@ -12,8 +12,8 @@ from mentorlog.cli.common import (
     datetime_option,
     delete_command,
     journal,
-    reading,
     show_detail,
+    show_view,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -35,12 +35,10 @@ def list_(
     """List meetings, latest first."""
     from mentorlog.store.queries import list_meetings, resolve_mentor
 
-    with reading() as conn:
-        mentor_id = resolve_mentor(conn, mentor)["id"] if mentor else None
-        rows = list_meetings(conn, mentor_id)
-    from mentorlog.render import output, records
+    def read(conn):
+        return list_meetings(conn, resolve_mentor(conn, mentor)["id"] if mentor else None)
 
-    output.emit(rows, json, records.meetings_table)
+    show_view(read, json, "records.meetings_table")
 
 
 @app.command("show", epilog="Example: mentorlog meeting show 8")

@@ -10,7 +10,7 @@ from mentorlog.cli.common import (
     date_option,
     delete_command,
     journal,
-    reading,
+    show_view,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -29,7 +29,8 @@ def add(
     cadence: Annotated[str, cadence_option("--cadence", "-c", help="How often you meet.")] = "1m",
     contact: Annotated[str | None, Opt(help="Email, handle or phone.")] = None,
     since: Annotated[
-        date | None, date_option("--since", help="When the mentorship started (default today).")
+        date | None,
+        date_option("--since", help="When the mentorship started (default today; not later)."),
     ] = None,
 ) -> None:
     """Add a mentor."""
@@ -49,11 +50,7 @@ def list_(
     """List mentors with when you last met and when the next meeting is due."""
     from mentorlog.store.queries import list_mentors
 
-    with reading() as conn:
-        rows = list_mentors(conn, include_ended=all_)
-    from mentorlog.render import output, records
-
-    output.emit(rows, json, records.mentors_table)
+    show_view(lambda conn: list_mentors(conn, include_ended=all_), json, "records.mentors_table")
 
 
 @app.command("show", epilog="Example: mentorlog mentor show alex")
@@ -61,11 +58,9 @@ def show(name: NameArg, json: Json = False) -> None:
     """Show one mentor: cadence health, counts and recent meetings."""
     from mentorlog.store.queries import mentor_detail, resolve_mentor
 
-    with reading() as conn:
-        data = mentor_detail(conn, resolve_mentor(conn, name))
-    from mentorlog.render import output, records
-
-    output.emit(data, json, records.mentor_detail)
+    show_view(
+        lambda conn: mentor_detail(conn, resolve_mentor(conn, name)), json, "records.mentor_detail"
+    )
 
 
 @app.command(
@@ -105,11 +100,7 @@ def end(
     from mentorlog.store.writes import end_mentor
 
     mentor = end_mentor(journal(), name, on, note)
-    with reading() as conn:
-        summary = closing_summary(conn, mentor.id)
-    from mentorlog.render import briefing, output
-
-    output.emit(summary, json, briefing.closing_text)
+    show_view(lambda conn: closing_summary(conn, mentor.id), json, "briefing.closing_text")
 
 
 @app.command("reopen", epilog="Example: mentorlog mentor reopen alex")

@@ -1,4 +1,4 @@
-"""milestone add/done/list/edit."""
+"""milestone add/done/reopen/list/edit."""
 
 from datetime import date
 from typing import Annotated
@@ -9,13 +9,16 @@ from mentorlog.cli.common import (
     changes,
     date_option,
     delete_command,
+    ids_arg,
     journal,
-    reading,
     record_id,
+    show_view,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
 app = Group()  # its help text: GROUPS in cli/registry.py
+
+IdsArg = Annotated[list[int], ids_arg("milestone")]
 
 
 @app.command("add", epilog="Example: mentorlog milestone add 3 'Co-lead a review' --due +3w")
@@ -36,23 +39,37 @@ def add(
     "done", epilog="Example: mentorlog milestone done 7 --note 'went better than expected'"
 )
 def done(
-    milestone_id: IdArg,
+    milestone_ids: IdsArg,
     on: Annotated[
-        date | None, date_option("--on", help="When it was reached (default today).")
+        date | None, date_option("--on", help="When it was reached (default today; not later).")
     ] = None,
     note: Annotated[str | None, Opt(help="How it went.")] = None,
 ) -> None:
-    """Mark a milestone reached."""
+    """Mark one or more milestones reached (each records a win)."""
     from mentorlog.render.output import say
-    from mentorlog.store.writes import complete_milestone
+    from mentorlog.store.writes import complete_milestones
 
-    result = complete_milestone(journal(), milestone_id, on, note)
-    tail = (
-        f"{result.remaining} to go on '{result.goal_title}'."
-        if result.remaining
-        else f"That was the last one: 'mentorlog goal done {result.milestone.goal_id}' when it's achieved."
-    )
-    say(f"🎉 Milestone reached: {result.milestone.title}. {tail}")
+    for result in complete_milestones(journal(), milestone_ids, on, note):
+        tail = (
+            f"{result.remaining} to go on '{result.goal_title}'."
+            if result.remaining
+            else f"That was the last one: 'mentorlog goal done {result.milestone.goal_id}' when it's achieved."
+        )
+        say(
+            f"🎉 Milestone #{result.milestone.id} reached: {result.milestone.title} "
+            f"(win #{result.win_id}). {tail}"
+        )
+
+
+@app.command("reopen", epilog="Example: mentorlog milestone reopen 7")
+def reopen(milestone_ids: IdsArg) -> None:
+    """Undo 'milestone done': not reached after all (the win it recorded goes too)."""
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import reopen_milestones
+
+    for milestone, win_id in reopen_milestones(journal(), milestone_ids):
+        gone = f" (its win #{win_id} is gone)" if win_id else ""
+        say(f"Reopened milestone #{milestone.id} {milestone.title}{gone}.")
 
 
 @app.command("list", epilog="Example: mentorlog milestone list 3 --json")
@@ -66,13 +83,12 @@ def list_(
     """List milestones, by goal and order."""
     from mentorlog.store.queries import get_record, list_milestones
 
-    with reading() as conn:
+    def read(conn):
         if goal_id is not None:
             get_record(conn, "goal", goal_id)
-        rows = list_milestones(conn, goal_id)
-    from mentorlog.render import output, records
+        return list_milestones(conn, goal_id)
 
-    output.emit(rows, json, records.milestones_table)
+    show_view(read, json, "records.milestones_table")
 
 
 @app.command("edit", epilog="Example: mentorlog milestone edit 7 --due 'next fri'")

@@ -2,7 +2,15 @@
 
 from typing import Annotated
 
-from mentorlog.cli.common import GoalOpt, IdArg, Json, MentorOpt, delete_command, journal, reading
+from mentorlog.cli.common import (
+    GoalOpt,
+    Json,
+    MentorOpt,
+    delete_command,
+    ids_arg,
+    journal,
+    show_view,
+)
 from mentorlog.cli.decl import Arg, Group
 
 app = Group()  # its help text: GROUPS in cli/registry.py
@@ -19,8 +27,8 @@ def ask(
     from mentorlog.render.output import say
     from mentorlog.store.writes import ask as queue
 
-    topic = queue(journal(), text, mentor, goal)
-    say(f"Queued question #{topic.id}. It will be on your next prep.")
+    question = queue(journal(), text, mentor, goal)
+    say(f"Queued question #{question.id}. It will be on your next prep.")
 
 
 @app.command("list", epilog="Example: mentorlog agenda list alex")
@@ -31,22 +39,20 @@ def list_(
     """List queued questions (those for no mentor in particular show for every mentor)."""
     from mentorlog.store.queries import list_topics, resolve_mentor
 
-    with reading() as conn:
-        mentor_id = resolve_mentor(conn, mentor)["id"] if mentor else None
-        rows = list_topics(conn, mentor_id)
-    from mentorlog.render import output, records
+    def read(conn):
+        return list_topics(conn, resolve_mentor(conn, mentor)["id"] if mentor else None)
 
-    output.emit(rows, json, records.topics_table)
+    show_view(read, json, "records.topics_table")
 
 
 @app.command("drop", epilog="Example: mentorlog agenda drop 5")
-def drop(topic_id: IdArg) -> None:
-    """Remove a queued question you no longer need to ask."""
-    from mentorlog.render.output import say
-    from mentorlog.store.writes import drop_topic
+def drop(question_ids: Annotated[list[int], ids_arg("question")]) -> None:
+    """Take one or more queued questions off the agenda."""
+    from mentorlog.render.output import ids, plural, say
+    from mentorlog.store.writes import drop_topics
 
-    topic = drop_topic(journal(), topic_id)
-    say(f"Dropped question #{topic.id}.")
+    dropped = drop_topics(journal(), question_ids)
+    say(f"Dropped {plural(len(dropped), 'question')}: {ids(dropped)}.")
 
 
 delete_command(app, "topic", "question", "mentorlog agenda delete 5")

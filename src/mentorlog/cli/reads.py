@@ -12,8 +12,17 @@ FORMATS = ("text", "markdown", "json")
 ACTION_FLAGS = ("open", "done", "overdue", "all")
 
 
-def deliver(data: dict[str, Any], fmt: str, output: Path | None, text: Any, markdown: Any) -> None:
-    """Print or save a view in the chosen format; a file gets Markdown unless JSON was asked for."""
+def deliver(
+    data: dict[str, Any],
+    fmt: str,
+    output: Path | None,
+    text: Any,
+    markdown: Any,
+    force: bool = False,
+) -> None:
+    """Print or save a view in the chosen format; a file gets Markdown unless JSON was asked for.
+
+    A file is never replaced unless --force: yesterday's agenda may hold notes added by hand."""
     import json
 
     from mentorlog.render import output as out
@@ -27,7 +36,7 @@ def deliver(data: dict[str, Any], fmt: str, output: Path | None, text: Any, mark
             if fmt == "json"
             else markdown(data)
         )
-        write_private_text(output, body, protect=db_path(State.db))
+        write_private_text(output, body, protect=db_path(State.db), overwrite=force)
         out.say(f"Wrote {output}")
     elif fmt == "json":
         out.print_json(data)
@@ -37,7 +46,9 @@ def deliver(data: dict[str, Any], fmt: str, output: Path | None, text: Any, mark
         text(data)
 
 
-def show_prep(mentor: str | None, fmt: str = "text", output: Path | None = None) -> None:
+def show_prep(
+    mentor: str | None, fmt: str = "text", output: Path | None = None, force: bool = False
+) -> None:
     from mentorlog.config import load_config
     from mentorlog.core.clock import today
     from mentorlog.core.prep import build_prep
@@ -52,7 +63,7 @@ def show_prep(mentor: str | None, fmt: str = "text", output: Path | None = None)
             else mentor_due_soonest(conn, load_config().default_mentor)
         )
         data = build_prep(prep_facts(conn, chosen["id"]), today())
-    deliver(data, fmt, output, briefing.prep_text, briefing.prep_markdown)
+    deliver(data, fmt, output, briefing.prep_text, briefing.prep_markdown, force)
 
 
 def review_data(
@@ -74,11 +85,13 @@ def review_data(
         return build_review(review_facts(conn, start, end, config.week_start)), start, end
 
 
-def show_review(fmt: str = "text", output: Path | None = None, **period: Any) -> None:
+def show_review(
+    fmt: str = "text", output: Path | None = None, force: bool = False, **period: Any
+) -> None:
     from mentorlog.render import briefing
 
     data, _, _ = review_data(**period)
-    deliver(data, fmt, output, briefing.review_text, briefing.review_markdown)
+    deliver(data, fmt, output, briefing.review_text, briefing.review_markdown, force)
 
 
 def show_status(as_json: bool = False) -> None:
@@ -93,15 +106,19 @@ def show_status(as_json: bool = False) -> None:
 
 
 def show_actions(
-    flags: dict[str, bool], mentor: str | None, goal: int | None, as_json: bool
+    flags: dict[str, bool],
+    mentor: str | None,
+    goal: int | None,
+    as_json: bool,
+    status: str | None = None,
 ) -> None:
     from mentorlog.errors import UsageProblem
     from mentorlog.render import output, records
     from mentorlog.store.queries import get_record, list_actions, resolve_mentor
 
-    chosen = [name for name in ACTION_FLAGS if flags.get(name)]
-    if len(chosen) > 1:
-        raise UsageProblem("choose one of --open, --done, --overdue, --all")
+    chosen = [name for name in ACTION_FLAGS if flags.get(name)] + ([status] if status else [])
+    if len(set(chosen)) > 1:
+        raise UsageProblem("choose one of --open, --done, --overdue, --all, --status")
     with reading() as conn:
         mentor_id = resolve_mentor(conn, mentor)["id"] if mentor else None
         if goal is not None:

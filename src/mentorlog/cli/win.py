@@ -10,7 +10,7 @@ from mentorlog.cli.common import (
     date_option,
     delete_command,
     journal,
-    reading,
+    show_view,
 )
 from mentorlog.cli.decl import Arg, Group
 
@@ -22,7 +22,7 @@ def add(
     text: Annotated[str, Arg(help="What you achieved.")],
     goal: GoalOpt = None,
     mentor: MentorOpt = None,
-    on: Annotated[date | None, date_option("--on", help="When (default today).")] = None,
+    on: Annotated[date | None, date_option("--on", help="When (default today; not later).")] = None,
 ) -> None:
     """Record a win."""
     from mentorlog.render.output import say
@@ -37,11 +37,7 @@ def list_(json: Json = False) -> None:
     """List wins, latest first."""
     from mentorlog.store.queries import list_wins
 
-    with reading() as conn:
-        rows = list_wins(conn)
-    from mentorlog.render import output, records
-
-    output.emit(rows, json, records.wins_table)
+    show_view(list_wins, json, "records.wins_table")
 
 
 delete_command(app, "win", "win", "mentorlog win delete 2 --yes")

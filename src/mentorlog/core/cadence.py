@@ -16,7 +16,6 @@ NAMED = {"weekly": "1w", "biweekly": "2w", "fortnightly": "2w", "monthly": "1m",
 LABELS = {"1w": "weekly", "2w": "biweekly", "1m": "monthly", "3m": "quarterly"}
 UNIT_WORDS = {"d": "day", "w": "week", "m": "month"}
 MEETING_DUE_SOON_DAYS = 3
-STATUSES = ("no-meetings", "on-track", "due-soon", "overdue", "lapsed")
 
 
 class Cadence(NamedTuple):
@@ -58,14 +57,24 @@ class MeetingHealth(NamedTuple):
     """A mentor's next meeting and how the relationship is keeping to its rhythm."""
 
     next_due: date | None
-    status: str
+    status: str  # no-meetings, on-track, due-soon, overdue, lapsed, or ended
     days_since_last: int | None
 
 
 def meeting_health(
-    cadence: Cadence, last_met: date | None, planned_next: date | None, today: date
+    cadence: Cadence,
+    last_met: date | None,
+    planned_next: date | None,
+    today: date,
+    ended_on: date | str | None = None,
 ) -> MeetingHealth:
-    """next due = planned date from the last meeting, else last meeting + cadence; never stored."""
+    """next due = planned date from the last meeting, else last meeting + cadence; never stored.
+
+    A concluded mentorship (`ended_on` set) has no next meeting: its status is `ended`.
+    """
+    days_since_last = (today - last_met).days if last_met else None
+    if ended_on:
+        return MeetingHealth(None, "ended", days_since_last)
     if last_met is None:
         return MeetingHealth(planned_next, "no-meetings", None)
     next_due = planned_next or cadence.after(last_met)
@@ -77,4 +86,4 @@ def meeting_health(
         status = "due-soon"
     else:
         status = "on-track"
-    return MeetingHealth(next_due, status, (today - last_met).days)
+    return MeetingHealth(next_due, status, days_since_last)

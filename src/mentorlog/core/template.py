@@ -8,46 +8,71 @@ from datetime import date, datetime
 from typing import Any
 
 from mentorlog.core.dates import extract_due, parse_date, parse_datetime
+from mentorlog.core.vocab import MEETING_MODES
 from mentorlog.errors import UsageProblem
 
-MEETING_MODES = ("in-person", "video", "call", "chat")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TICK = re.compile(r"^-\s*\[([ xX])\]\s*#(\d+)\b")
 _BULLET = re.compile(r"^[-*]\s+(?!\[[ xX]\])(.*)$")
 
 
-def build_template(mentor: str, when: datetime, agenda: dict[str, list[dict[str, Any]]]) -> str:
+def build_template(
+    mentor: str,
+    when: datetime,
+    agenda: dict[str, list[dict[str, Any]]],
+    given: dict[str, Any] | None = None,
+) -> str:
     """A template to fill in: tick what was covered; add advice, feedback, actions, resources and
-    introductions; set the next date."""
+    introductions; set the next date.
+
+    `given` pre-fills it with what `log -e` got on the command line: `mode`, `minutes`, `notes`,
+    `next` (as typed), and lists `advice`, `actions` (as typed, `due:` included), `discussed` (ids,
+    ticked), `feedback`, `resources`, `intros`.
+    """
+    given = given or {}
+
+    def items(key: str) -> str:
+        return "".join(f"- {text}\n" for text in given.get(key) or ())
+
+    covered = set(given.get("discussed") or ())
     actions = "\n".join(
         f"- [ ] #{a['id']} {a['text']}" + (f" (due {a['due']})" if a.get("due") else "")
         for a in agenda.get("open_actions", [])
     )
-    questions = "\n".join(f"- [ ] #{q['id']} {q['text']}" for q in agenda.get("questions", []))
+    queued = agenda.get("questions", [])
+    questions = "\n".join(
+        f"- [{'x' if q['id'] in covered else ' '}] #{q['id']} {q['text']}" for q in queued
+    )
+    others = sorted(covered - {q["id"] for q in queued})
+    if others:  # covered questions the agenda doesn't list (another mentor's, say): ticked by id
+        questions = "\n".join([questions, *(f"- [x] #{i}" for i in others)]).strip("\n")
     pending = "\n".join(
         f"- #{p['id']} {p['text']} ({p['status']})" for p in agenda.get("pending_advice", [])
     )
+    notes = (given.get("notes") or "").strip()
+    minutes = given.get("minutes")
+    nothing = "Empty the file" if any(given.values()) else "Leave it untouched"
     return f"""# Meeting with {mentor}
-<!-- Fill in what you need, save and close. Leave it untouched to record nothing.
+<!-- Fill in what you need, save and close. {nothing} to record nothing.
      Text between these comment marks is ignored. -->
 
 When: {when.strftime("%Y-%m-%d %H:%M")}
-Mode: video
-Minutes:
+Mode: {given.get("mode") or "video"}
+Minutes:{f" {minutes}" if minutes else ""}
 
 ## Notes
-
+{notes + chr(10) if notes else ""}
 
 ## Advice
 <!-- One piece of advice per line: "- Write the decision log first" -->
-
+{items("advice")}
 ## Feedback
 <!-- Feedback you received, one per line: "- Your updates bury the decision" -->
-
+{items("feedback")}
 ## Actions
-<!-- New commitments, one per line: "- Draft the RFC due:+2w".
+<!-- New commitments, one per line: "- Draft the RFC due:+2w" (relative dates count from When).
      Tick an open one to mark it done: "- [x] #12 ..." -->
-{actions}
+{items("actions")}{actions}
 
 ## Questions covered
 <!-- Tick the questions you discussed. -->
@@ -55,17 +80,17 @@ Minutes:
 
 ## Resources
 <!-- Books, articles, talks... recommended, one title per line: "- The Staff Engineer's Path" -->
-
+{items("resources")}
 ## Introductions
 <!-- People you were introduced to, one per line: "- Dana Lee" -->
-
+{items("intros")}
 ## Pending advice
 <!-- For reference only: advice you are still trying. -->
 {pending}
 
 ## Next meeting
-<!-- A date (2026-12-05, +2w, fri); empty: your cadence decides. -->
-
+<!-- A date (2026-12-05, +2w, fri; relative dates count from When); empty: your cadence decides. -->
+{given.get("next") or ""}
 """
 
 
@@ -85,14 +110,32 @@ class FilledTemplate:
     intros: list[str] = field(default_factory=list)
 
 
+SECTIONS = frozenset(
+    (
+        "notes",
+        "advice",
+        "feedback",
+        "actions",
+        "questions covered",
+        "resources",
+        "introductions",
+        "pending advice",
+        "next meeting",
+    )
+)
+
+
 def _sections(text: str) -> tuple[list[str], dict[str, list[str]]]:
+    """The header lines and each section's lines. A heading that is not one of the template's
+    (`## Decisions` inside the notes) stays text of the section it is in, never dropped."""
     header: list[str] = []
     sections: dict[str, list[str]] = {}
     current = header
     for line in text.splitlines():
-        if line.startswith("## "):
-            current = sections.setdefault(line[3:].strip().lower(), [])
-        elif not line.startswith("# "):
+        name = line[3:].strip().lower() if line.startswith("## ") else None
+        if name in SECTIONS:
+            current = sections.setdefault(name, [])
+        elif current is not header or not line.startswith("# "):
             current.append(line)
     return header, sections
 
@@ -130,7 +173,7 @@ def parse_template(text: str, now: datetime | None = None) -> FilledTemplate:
             if m[1].lower() == "x":
                 filled.done_actions.append(int(m[2]))
         else:
-            filled.actions.append(extract_due(_unbullet(line)))
+            filled.actions.append(extract_due(_unbullet(line), held_at.date()))
     for line in _items(sections.get("questions covered", [])):
         if (m := _TICK.match(line)) and m[1].lower() == "x":
             filled.discussed.append(int(m[2]))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, NamedTuple
 
-from mentorlog.render.output import console
+from mentorlog.render.output import console, plural
 from mentorlog.render.records import bar, when
 
 Data = dict[str, Any]
@@ -305,8 +305,9 @@ def prep_text(data: Data) -> None:
         f"[bold]Prep for {_e(m['name'])}[/bold]" + (f" — {_e(m['focus'])}" if m["focus"] else "")
     )
     due = when(m["next_due"]) if m["next_due"] else "not planned"
+    next_part = "" if m["status"] == "ended" else f" · next due {due}"
     out.print(
-        f"{m['cadence']} · last met {_ago(m['days_since_last'])} · next due {due} · [bold]{m['status']}[/bold]"
+        f"{m['cadence']} · last met {_ago(m['days_since_last'])}{next_part} · [bold]{m['status']}[/bold]"
     )
     render_text(out, PREP_SECTIONS, data)
 
@@ -530,7 +531,8 @@ def review_text(data: Data) -> None:
     out = console()
     period = data["period"]
     out.print(
-        f"[bold]Review {period['start']} → {period['end']}[/bold]  ·  streak: {data['streak_weeks']} week(s) with an action done"
+        f"[bold]Review {period['start']} → {period['end']}[/bold]  ·  streak: "
+        f"{plural(data['streak_weeks'], 'week')} with an action done"
     )
     render_text(out, REVIEW_SECTIONS, {**data, "actions_done_count": len(data["actions_done"])})
 
@@ -540,7 +542,7 @@ def review_markdown(data: Data) -> str:
     lines = [
         f"# Weekly review {period['start']} → {period['end']}",
         "",
-        f"Streak: {data['streak_weeks']} week(s)",
+        f"Streak: {plural(data['streak_weeks'], 'week')} with an action done",
         "",
         *render_markdown(REVIEW_SECTIONS, data),
     ]
@@ -638,7 +640,7 @@ def closing_text(data: Data) -> None:
     m = data["mentor"]
     out.print(
         f"[bold]Concluded the mentorship with {_e(m['name'])}[/bold] "
-        f"({m['started_on']} → {m['ended_on']}) · {data['meetings']} meeting(s)"
+        f"({m['started_on']} → {m['ended_on']}) · {plural(data['meetings'], 'meeting')}"
     )
     render_text(out, CLOSING_SECTIONS, {**data, "actions_done_count": len(data["actions_done"])})
     out.print()

@@ -11,9 +11,13 @@ MATCH_STYLE = "bold yellow"  # on a terminal; NO_COLOR keeps the bold
 
 
 def _day(on: str | None) -> str:
-    """A day as is; a moment (meetings) in local time, to the minute."""
-    if not on or len(on) <= 10:
-        return on or ""
+    """A day in config's date_format; a moment (meetings) in local time, to the minute."""
+    if not on:
+        return ""
+    if len(on) <= 10:
+        from mentorlog.config import format_day
+
+        return format_day(on)
     from mentorlog.render.records import moment
 
     return moment(on)
@@ -51,8 +55,8 @@ def highlighted(snippet: str):
     """A snippet as Rich Text, each match styled; user text is never read as markup."""
     from rich.text import Text
 
+    from mentorlog.core.snippets import MARK_CLOSE, MARK_OPEN
     from mentorlog.render.output import safe
-    from mentorlog.store.search import MARK_CLOSE, MARK_OPEN
 
     text = Text()
     for index, part in enumerate(safe(snippet).split(MARK_OPEN)):
@@ -77,7 +81,7 @@ def search_results(rows: list[Row]) -> None:
     if not rows:
         return
     if not _on_terminal():
-        from mentorlog.store.search import plain
+        from mentorlog.core.snippets import plain
 
         _write([line for r in rows for line in (_search_heading(r), f"  {plain(r['snippet'])}")])
         return
@@ -153,13 +157,13 @@ def _brag_line(section: str, r: Row) -> str:
 
 def brag_markdown(data: Row, mentor: str | None = None) -> str:
     """One section per month, newest month first; inside it each kind of achievement, newest first."""
-    from mentorlog.store.brag import SECTIONS
+    sections = [name for name in HEADINGS if name in data]
 
     period = data["period"]
     title = "# Brag document" + (f": work with {_flat(mentor)}" if mentor else "")
     lines = [title, "", f"{period['start']} → {period['end']}", ""]
     months: dict[str, dict[str, list[Row]]] = {}
-    for section in SECTIONS:
+    for section in sections:
         for row in data[section]:
             months.setdefault(row["on"][:7], {}).setdefault(section, []).append(row)
     if not months:
@@ -170,7 +174,7 @@ def brag_markdown(data: Row, mentor: str | None = None) -> str:
     for month in sorted(months, reverse=True):
         year, number = month.split("-")
         lines += [f"## {MONTHS[int(number) - 1]} {year}", ""]
-        for section in SECTIONS:
+        for section in sections:
             rows = months[month].get(section)
             if rows:
                 lines += [f"### {HEADINGS[section]}", ""]

@@ -25,16 +25,67 @@ def warn(message: str) -> None:
     print(f"Warning: {safe(message)}", file=sys.stderr, flush=True)
 
 
+class _TrimmedLines:
+    """A stream for pipes and files: each line written without the padding Rich puts at its end."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        *lines, self.pending = (self.pending + text).split("\n")
+        for line in lines:
+            self.stream.write(line.rstrip(" ") + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending.strip(" ") == "":
+            self.pending = ""  # a padded last line: nothing but the padding
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+
 def console() -> Console:
     """Rich console on stdout, made per call so test runners' swapped streams are used."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    out = sys.stdout
+    if not (hasattr(out, "isatty") and out.isatty()):
+        out = _TrimmedLines(out)
+    return Console(file=out, highlight=False, soft_wrap=False)
 
 
 def say(message: str) -> None:
     """A plain confirmation line on stdout (no markup, so user text shows as typed)."""
     print(safe(message), flush=True)
+
+
+# noun: (one, several), where adding an "s" would read wrong
+PLURALS = {
+    "advice": ("piece of advice", "pieces of advice"),
+    "feedback": ("piece of feedback", "pieces of feedback"),
+}
+
+
+def plural(n: int, noun: str) -> str:
+    """'1 action', '2 actions', '3 pieces of advice'."""
+    one, several = PLURALS.get(noun, (noun, noun + "s"))
+    return f"{n} {one if n == 1 else several}"
+
+
+def a(noun: str) -> str:
+    """'an action', 'a goal' (by the first letter: good enough for our nouns)."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def ids(records: Any) -> str:
+    """'#3, #4' for records or rows (dicts with an id)."""
+    return ", ".join(f"#{r['id']}" for r in records)
 
 
 def _default(value: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from mentorlog.config import format_day
 from mentorlog.core import clock
 from mentorlog.render.output import console
 
@@ -16,13 +17,18 @@ def ref(record_id: int | None) -> str:
 
 
 def when(day: str | None, today: date | None = None) -> str:
-    """'2026-11-27 (in 5d)': the date and how far it is."""
+    """'2026-11-27 (in 5d)': the date (in config's date_format) and how far it is."""
     if not day:
         return ""
     today = today or clock.today()
     delta = (date.fromisoformat(day) - today).days
     rel = "today" if delta == 0 else f"in {delta}d" if delta > 0 else f"{-delta}d ago"
-    return f"{day} ({rel})"
+    return f"{format_day(day)} ({rel})"
+
+
+def day(value: str | None) -> str:
+    """A stored day as the configured date_format ('' when there is none)."""
+    return format_day(value) if value else ""
 
 
 def moment(iso: str | None) -> str:
@@ -31,7 +37,8 @@ def moment(iso: str | None) -> str:
         return ""
     from datetime import datetime
 
-    return clock.to_local(datetime.fromisoformat(iso)).strftime("%Y-%m-%d %H:%M")
+    local = clock.to_local(datetime.fromisoformat(iso))
+    return f"{format_day(local.date())} {local:%H:%M}"
 
 
 def bar(progress: float, width: int = 10) -> str:
@@ -39,17 +46,71 @@ def bar(progress: float, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled) + f" {round(progress * 100):>3}%"
 
 
+# Columns that always fit on one line: ids, dates, statuses.
+_KEEP_WHOLE = (
+    "Due",
+    "Due / done",
+    "Next due",
+    "Last met",
+    "Date",
+    "When",
+    "Status",
+    "Target",
+    "Done",
+    "Rating",
+)
+# Columns given up first when the terminal is too narrow for every column, in this order.
+_DROP_WHEN_NARROW = ("Goal", "Mtg", "Mode", "Cadence", "Focus", "Mentor", "Last met")
+_TEXT_MIN = 16  # a text column narrower than this breaks words
+
+
 def _table(*columns: str, title: str | None = None):
+    """A light table (a rule under the header, no frame) as gh and Taskwarrior print lists."""
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left", header_style="bold", expand=False)
+    table = Table(
+        title=title,
+        title_justify="left",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        expand=False,
+    )
     for name in columns:
         if name in ("ID", "Goal", "Mtg"):
             table.add_column(name, no_wrap=True, justify="right", min_width=3)
-        elif name in ("Due", "Next due", "Last met", "Date", "When", "Status", "Target", "Done"):
+        elif name in _KEEP_WHOLE:
             table.add_column(name, no_wrap=True)
         else:
-            table.add_column(name, overflow="fold")
+            table.add_column(name, overflow="fold")  # min_width: set by fit()
+    return table
+
+
+def _needed(column) -> int:
+    """The width a column wants without breaking words: its longest cell, or the text minimum."""
+    from rich.text import Text
+
+    cells = [column.header, *column._cells]
+    longest = max(
+        (max((len(line) for line in Text.from_markup(str(c)).plain.splitlines()), default=0))
+        for c in cells
+    )
+    return longest if column.no_wrap else min(longest, _TEXT_MIN)
+
+
+def fit(table, width: int):
+    """Give up low-priority columns until the rest fit `width` without squeezing words."""
+    for column in table.columns:
+        column.min_width = _needed(column)
+    for name in _DROP_WHEN_NARROW:
+        need = sum(_needed(c) + 3 for c in table.columns)  # padding and the separator
+        if need <= width:
+            break
+        table.columns[:] = [c for c in table.columns if c.header != name]
+        for index, column in enumerate(table.columns):
+            column._index = index  # Rich measures by this position
     return table
 
 
@@ -58,7 +119,7 @@ def show_table(table, empty_hint: str) -> None:
     if table.row_count == 0:
         out.print(empty_hint, markup=False)
         return
-    out.print(table)
+    out.print(fit(table, out.width))
 
 
 def e(text: Any) -> str:
@@ -76,7 +137,7 @@ def mentors_table(rows: list[Row]) -> None:
             e(r["name"]),
             e(r["focus"]),
             r["cadence"],
-            r["last_met"] or "never",
+            day(r["last_met"]) or "never",
             when(r["next_due"]),
             r["status"],
         )
@@ -92,7 +153,7 @@ def goals_table(rows: list[Row]) -> None:
             ref(r["id"]),
             e(r["title"]),
             e(r["mentor"]),
-            r["target_date"] or "",
+            day(r["target_date"]),
             f"{bar(r['progress'])} {r['milestones_done']}/{r['milestones_total']}",
             r["status"],
         )
@@ -106,8 +167,8 @@ def milestones_table(rows: list[Row]) -> None:
             ref(r["id"]),
             ref(r["goal_id"]),
             e(r["title"]),
-            when(r["due_date"]) if not r["done_on"] else (r["due_date"] or ""),
-            r["done_on"] or "",
+            when(r["due_date"]) if not r["done_on"] else day(r["due_date"]),
+            day(r["done_on"]),
         )
     show_table(
         table, 'No milestones. Add one: mentorlog milestone add GOAL_ID "First draft" --due +2w'
@@ -115,13 +176,26 @@ def milestones_table(rows: list[Row]) -> None:
 
 
 def actions_table(rows: list[Row]) -> None:
-    table = _table("ID", "Action", "Due", "Status", "Mentor", "Goal")
+    """Open actions show when they are due, done ones when they were done; overdue rows are red."""
+    kinds = {r["status"] == "open" for r in rows}
+    header = "Due" if kinds == {True} else "Done" if kinds == {False} else "Due / done"
+    table = _table("ID", "Action", header, "Status", "Mentor", "Goal")
     for r in rows:
-        status = "overdue" if r["overdue"] else r["status"]
-        due = when(r["due"]) if r["status"] == "open" else (r["done_on"] or r["due"] or "")
-        styled = f"[red]{status}[/red]" if r["overdue"] else status
+        if r["status"] == "open":
+            shown = when(r["due"])
+        else:
+            shown = day(r["done_on"]) if header == "Done" else f"{r['status']} {day(r['done_on'])}"
         text = e(r["text"]) + (f"\n[dim]→ {e(r['result'])}[/dim]" if r["result"] else "")
-        table.add_row(ref(r["id"]), text, due, styled, e(r["mentor"]), ref(r["goal_id"]))
+        status = "overdue" if r["overdue"] else r["status"]
+        table.add_row(
+            ref(r["id"]),
+            text,
+            shown.strip(),
+            status,
+            e(r["mentor"]),
+            ref(r["goal_id"]),
+            style="red" if r["overdue"] else None,
+        )
     show_table(table, 'No actions here. Add one: mentorlog action add "Draft proposal due:+2w"')
 
 
@@ -129,7 +203,7 @@ def advice_table(rows: list[Row]) -> None:
     table = _table("ID", "Advice", "Mentor", "Date", "Status")
     for r in rows:
         text = e(r["text"]) + (f"\n[dim]→ {e(r['outcome'])}[/dim]" if r["outcome"] else "")
-        table.add_row(ref(r["id"]), text, e(r["mentor"]), r["given_on"], r["status"])
+        table.add_row(ref(r["id"]), text, e(r["mentor"]), day(r["given_on"]), r["status"])
     show_table(
         table,
         'No advice recorded. Add some: mentorlog advice add "Write design docs first" --mentor alex',
@@ -182,10 +256,10 @@ def mentor_detail(r: Row) -> None:
                 ("Focus", r["focus"]),
                 ("Cadence", r["cadence"]),
                 ("Contact", r["contact"]),
-                ("Since", r["started_on"]),
-                ("Ended", r["ended_on"]),
+                ("Since", day(r["started_on"])),
+                ("Ended", day(r["ended_on"])),
                 ("Closing note", r["closing_note"]),
-                ("Last met", r["last_met"] or "never"),
+                ("Last met", day(r["last_met"]) or "never"),
                 ("Next due", when(r["next_due"])),
                 ("Status", r["status"]),
                 ("Meetings", r["counts"]["meetings"]),
@@ -219,7 +293,7 @@ def goal_detail(r: Row) -> None:
                 ("Mentor", r["mentor"]),
                 ("Status", r["status"]),
                 ("Note", r["status_note"]),
-                ("Achieved", r["achieved_on"]),
+                ("Achieved", day(r["achieved_on"])),
                 (
                     "Progress",
                     f"{bar(r['progress'])} ({r['milestones_done']}/{r['milestones_total']} milestones)",
@@ -244,7 +318,7 @@ def action_detail(r: Row) -> None:
             [
                 ("Status", "overdue" if r["overdue"] else r["status"]),
                 ("Due", when(r["due"])),
-                ("Done on", r["done_on"]),
+                ("Done on", day(r["done_on"])),
                 ("Result", r["result"]),
                 ("Mentor", r["mentor"]),
                 ("Goal", ref(r["goal_id"])),
@@ -264,9 +338,9 @@ def advice_detail(r: Row) -> None:
             [
                 ("Why", r["why"]),
                 ("Mentor", r["mentor"]),
-                ("Given on", r["given_on"]),
+                ("Given on", day(r["given_on"])),
                 ("Status", r["status"]),
-                ("Since", r["status_on"]),
+                ("Since", day(r["status_on"])),
                 ("Outcome", r["outcome"]),
                 ("Goal", ref(r["goal_id"])),
                 ("Meeting", ref(r["meeting_id"])),
@@ -310,5 +384,5 @@ def meeting_detail(r: Row) -> None:
 def wins_table(rows: list[Row]) -> None:
     table = _table("ID", "Date", "Win", "Goal")
     for r in rows:
-        table.add_row(ref(r["id"]), r["won_on"], e(r["text"]), ref(r["goal_id"]))
+        table.add_row(ref(r["id"]), day(r["won_on"]), e(r["text"]), ref(r["goal_id"]))
     show_table(table, 'No wins yet. Record one: mentorlog win add "Gave my first tech talk"')

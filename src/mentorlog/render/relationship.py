@@ -8,24 +8,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from mentorlog.render.records import _fields, _table, e, ref, show_table
+from mentorlog.render.records import _fields, _table, day, e, ref, show_table
 
 Row = dict[str, Any]
 
-# noun: (one, several)
-PLURALS = {
-    "feedback": ("piece of feedback", "pieces of feedback"),
-    "contribution": ("contribution", "contributions"),
-    "resource": ("resource", "resources"),
-    "introduction": ("introduction", "introductions"),
-    "check-in": ("check-in", "check-ins"),
-}
-
 
 def count(n: int, noun: str) -> str:
-    """'1 resource', '2 resources'."""
-    one, several = PLURALS.get(noun, (noun, noun + "s"))
-    return f"{n} {one if n == 1 else several}"
+    """'1 resource', '2 resources' (render.output.plural)."""
+    from mentorlog.render.output import plural
+
+    return plural(n, noun)
 
 
 def listed(records: Iterable[Row], label: str) -> str:
@@ -49,7 +41,7 @@ def feedback_table(rows: list[Row]) -> None:
     for r in rows:
         text = e(r["text"]) + (f"\n[dim]→ {e(r['acted_note'])}[/dim]" if r["acted_note"] else "")
         table.add_row(
-            ref(r["id"]), r["on"], text, e(_direction(r)), r["kind"] or "", r["acted_on"] or ""
+            ref(r["id"]), day(r["on"]), text, e(_direction(r)), r["kind"] or "", day(r["acted_on"])
         )
     show_table(
         table,
@@ -66,9 +58,9 @@ def feedback_detail(r: Row) -> None:
                 ("Feedback", r["text"]),
                 ("Direction", _direction(r)),
                 ("Kind", r["kind"] or "uncategorised"),
-                ("Date", r["on"]),
+                ("Date", day(r["on"])),
                 ("Goal", ref(r["goal_id"])),
-                ("Acted on", r["acted_on"] or ("not yet" if acted else None)),
+                ("Acted on", day(r["acted_on"]) or ("not yet" if acted else None)),
                 ("What changed", r["acted_note"]),
             ],
         )
@@ -81,7 +73,7 @@ def feedback_detail(r: Row) -> None:
 def gave_table(rows: list[Row]) -> None:
     table = _table("ID", "Date", "What you gave", "Mentor", "Kind")
     for r in rows:
-        table.add_row(ref(r["id"]), r["on"], e(r["text"]), e(r["mentor"]), r["kind"])
+        table.add_row(ref(r["id"]), day(r["on"]), e(r["text"]), e(r["mentor"]), r["kind"])
     show_table(
         table,
         'Nothing given back yet. Record it: mentorlog gave add "Sent the article on X" --mentor alex',
@@ -92,7 +84,12 @@ def gave_detail(r: Row) -> None:
     console_print(
         _fields(
             f"Contribution #{r['id']}",
-            [("Gave", r["text"]), ("Mentor", r["mentor"]), ("Kind", r["kind"]), ("Date", r["on"])],
+            [
+                ("Gave", r["text"]),
+                ("Mentor", r["mentor"]),
+                ("Kind", r["kind"]),
+                ("Date", day(r["on"])),
+            ],
         )
     )
 
@@ -115,7 +112,7 @@ def resources_table(rows: list[Row]) -> None:
             r["status"],
             e(r["mentor"]),
             ref(r["goal_id"]),
-            r["done_on"] or "",
+            day(r["done_on"]),
         )
     show_table(
         table,
@@ -136,7 +133,7 @@ def resource_detail(r: Row) -> None:
                 ("Mentor", r["mentor"]),
                 ("Goal", ref(r["goal_id"])),
                 ("Advice", ref(r["advice_id"])),
-                ("Done on", r["done_on"]),
+                ("Done on", day(r["done_on"])),
                 ("Takeaway", r["takeaway"]),
             ],
         )
@@ -154,9 +151,9 @@ def intros_table(rows: list[Row]) -> None:
             ref(r["id"]),
             person,
             e(r["mentor"]),
-            r["introduced_on"],
-            r["met_on"] or "not yet",
-            r["thanked_on"] or "not yet",
+            day(r["introduced_on"]),
+            day(r["met_on"]) or "not yet",
+            day(r["thanked_on"]) or "not yet",
         )
     show_table(
         table,
@@ -173,10 +170,10 @@ def intro_detail(r: Row) -> None:
                 ("Person", r["person"]),
                 ("By", r["mentor"]),
                 ("Context", r["context"]),
-                ("Introduced on", r["introduced_on"]),
-                ("Met on", r["met_on"] or "not yet"),
+                ("Introduced on", day(r["introduced_on"])),
+                ("Met on", day(r["met_on"]) or "not yet"),
                 ("How it went", r["met_note"]),
-                ("Thanked on", r["thanked_on"] or "not yet"),
+                ("Thanked on", day(r["thanked_on"]) or "not yet"),
             ],
         )
     )
@@ -190,7 +187,7 @@ def checkins_table(rows: list[Row]) -> None:
     for r in rows:
         table.add_row(
             ref(r["id"]),
-            r["on"],
+            day(r["on"]),
             e(r["mentor"]),
             _stars(r["rating"]),
             e(r["working"]),
@@ -208,7 +205,7 @@ def checkin_detail(r: Row) -> None:
             f"Check-in #{r['id']}",
             [
                 ("Mentor", r["mentor"]),
-                ("Date", r["on"]),
+                ("Date", day(r["on"])),
                 ("Rating", _stars(r["rating"])),
                 ("Working", r["working"]),
                 ("To change", r["change"]),

@@ -13,8 +13,11 @@ from typing import Any
 from mentorlog.core import clock
 from mentorlog.store.queries import (
     ACTION_JOINS,
-    ACTION_MENTOR,
+    ADVICE_JOINS,
     ADVICE_SELECT,
+    RESOURCE_JOINS,
+    RESOURCE_MENTOR,
+    belongs,
     fetch_all,
     fetch_one,
     get_record,
@@ -51,20 +54,14 @@ class Since:
         return {"since_day": self.day, "since_moment": self.moment}
 
 
-def _mentor_or_unlinked(expr: str) -> str:
-    return f"({expr} = :mentor OR {expr} IS NULL)"
+def _in_prep(kind: str) -> str:
+    """SQL: an item of this kind belongs to the prep of mentor :mentor (its own or unlinked)."""
+    return belongs(kind, ":mentor", unlinked=True)
 
 
-# A resource belongs to the mentor who recommended it, the mentor of its goal or of its advice;
-# one linked to nobody belongs to every mentor (DESIGN, 'Records').
-RESOURCE_JOINS = """
-    LEFT JOIN goal rg ON rg.id = r.goal_id
-    LEFT JOIN advice ra ON ra.id = r.advice_id
-"""
-RESOURCE_MENTOR = "COALESCE(r.mentor_id, rg.mentor_id, ra.mentor_id)"
-RESOURCE_BELONGS = (
-    f"(:mentor IN (r.mentor_id, rg.mentor_id, ra.mentor_id) OR {RESOURCE_MENTOR} IS NULL)"
-)
+def _mentors(kind: str) -> str:
+    """SQL: an item of this kind is linked to mentor :mentor (the whole-mentorship summaries)."""
+    return belongs(kind, ":mentor")
 
 
 def prep_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
@@ -84,7 +81,7 @@ def prep_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
         f"""SELECT ms.id, ms.title, ms.goal_id, g.title AS goal, ms.done_on, ms.note
             FROM milestone ms CROSS JOIN goal g ON g.id = ms.goal_id
             WHERE ms.done_on IS NOT NULL AND {since.sql("ms.done_on", "ms.updated_at")}
-              AND {_mentor_or_unlinked("g.mentor_id")}
+              AND {_in_prep("milestone")}
             ORDER BY ms.done_on, ms.id""",
         params,
     )
@@ -92,24 +89,23 @@ def prep_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
         conn,
         f"""SELECT a.id, a.text, a.done_on, a.result FROM action a {ACTION_JOINS}
             WHERE a.status = 'done' AND {since.sql("a.done_on", "a.updated_at")}
-              AND (:mentor IN (a.mentor_id, mt.mentor_id, ad.mentor_id, g.mentor_id)
-                   OR {ACTION_MENTOR} IS NULL)
+              AND {_in_prep("action")}
             ORDER BY a.done_on, a.id""",
         params,
     )
     advice_applied = fetch_all(
         conn,
-        f"""SELECT x.id, x.text, x.outcome, x.status_on FROM ({ADVICE_SELECT}) x
-            WHERE x.status = 'applied' AND {since.sql("x.status_on", "x.updated_at")}
-              AND {_mentor_or_unlinked("x.mentor_id")}
-            ORDER BY x.status_on, x.id""",
+        f"""SELECT ad.id, ad.text, ad.outcome, ad.status_on FROM advice ad {ADVICE_JOINS}
+            WHERE ad.status = 'applied' AND {since.sql("ad.status_on", "ad.updated_at")}
+              AND {_in_prep("advice")}
+            ORDER BY ad.status_on, ad.id""",
         params,
     )
     wins = fetch_all(
         conn,
         f"""SELECT w.id, w.text, w.won_on, w.goal_id, w.milestone_id FROM win w LEFT JOIN goal g ON g.id = w.goal_id
             WHERE {since.sql("w.won_on", "w.updated_at")}
-              AND {_mentor_or_unlinked("COALESCE(w.mentor_id, g.mentor_id)")}
+              AND {_in_prep("win")}
             ORDER BY w.won_on, w.id""",
         params,
     )
@@ -117,7 +113,7 @@ def prep_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
         conn,
         f"""SELECT g.id, g.title, g.achieved_on FROM goal g
             WHERE g.status = 'achieved' AND {since.sql("g.achieved_on", "g.updated_at")}
-              AND {_mentor_or_unlinked("g.mentor_id")}
+              AND {_in_prep("goal")}
             ORDER BY g.achieved_on, g.id""",
         params,
     )
@@ -125,7 +121,7 @@ def prep_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
         conn,
         f"""SELECT r.id, r.title, r.takeaway, r.done_on FROM resource r {RESOURCE_JOINS}
             WHERE r.status = 'done' AND {since.sql("r.done_on", "r.updated_at")}
-              AND {RESOURCE_BELONGS}
+              AND {_in_prep("resource")}
             ORDER BY r.done_on, r.id""",
         params,
     )
@@ -173,7 +169,7 @@ def prep_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
         "resources": fetch_all(
             conn,
             f"""SELECT r.id, r.title, r.status, r.kind, r.url FROM resource r {RESOURCE_JOINS}
-                WHERE r.status IN ('queued', 'started') AND {RESOURCE_BELONGS}
+                WHERE r.status IN ('queued', 'started') AND {_in_prep("resource")}
                 ORDER BY r.status = 'queued', r.id""",
             params,
         ),
@@ -443,7 +439,6 @@ def closing_summary(conn: sqlite3.Connection, mentor_id: int) -> Row:
     """
     mentor = get_record(conn, "mentor", mentor_id)
     m = {"mentor": mentor_id}
-    action_of_mentor = ":mentor IN (a.mentor_id, mt.mentor_id, ad.mentor_id, g.mentor_id)"
     return {
         "mentor": {
             "name": mentor["name"],
@@ -461,21 +456,21 @@ def closing_summary(conn: sqlite3.Connection, mentor_id: int) -> Row:
         ),
         "advice_applied": fetch_all(
             conn,
-            f"""SELECT x.id, x.text, x.outcome FROM ({ADVICE_SELECT}) x
-                WHERE x.status = 'applied' AND x.mentor_id = :mentor
-                ORDER BY x.status_on, x.id""",
+            f"""SELECT ad.id, ad.text, ad.outcome FROM advice ad {ADVICE_JOINS}
+                WHERE ad.status = 'applied' AND {_mentors("advice")}
+                ORDER BY ad.status_on, ad.id""",
             m,
         ),
         "actions_done": fetch_all(
             conn,
             f"""SELECT a.id, a.text, a.done_on, a.result FROM action a {ACTION_JOINS}
-                WHERE a.status = 'done' AND {action_of_mentor} ORDER BY a.done_on, a.id""",
+                WHERE a.status = 'done' AND {_mentors("action")} ORDER BY a.done_on, a.id""",
             m,
         ),
         "wins": fetch_all(
             conn,
-            """SELECT w.id, w.text, w.won_on FROM win w LEFT JOIN goal g ON g.id = w.goal_id
-               WHERE COALESCE(w.mentor_id, g.mentor_id) = :mentor ORDER BY w.won_on, w.id""",
+            f"""SELECT w.id, w.text, w.won_on FROM win w LEFT JOIN goal g ON g.id = w.goal_id
+                WHERE {_mentors("win")} ORDER BY w.won_on, w.id""",
             m,
         ),
         "feedback_received": fetch_all(
@@ -493,7 +488,7 @@ def closing_summary(conn: sqlite3.Connection, mentor_id: int) -> Row:
         "open_actions": fetch_all(
             conn,
             f"""SELECT a.id, a.text FROM action a {ACTION_JOINS}
-                WHERE a.status = 'open' AND {action_of_mentor}
+                WHERE a.status = 'open' AND {_mentors("action")}
                 ORDER BY a.due_date IS NULL, a.due_date, a.id""",
             m,
         ),

@@ -12,23 +12,56 @@ from typing import Any
 
 from mentorlog.core import clock
 from mentorlog.core.cadence import meeting_health, parse_cadence
+from mentorlog.core.rules import due_soonest, fold_name, goal_progress, is_overdue
 from mentorlog.errors import AmbiguousError, MentorlogError, NotFoundError
 
 Row = dict[str, Any]
 
-# The mentor an item belongs to: linked directly, else through its meeting, advice or goal.
-ACTION_MENTOR = "COALESCE(a.mentor_id, mt.mentor_id, ad.mentor_id, g.mentor_id)"
+# The mentor links of each kind of item, over the aliases its queries join (ACTION_JOINS...):
+# an item belongs to a mentor linked to it through any of them (DESIGN, 'Records'); the first
+# link that is set is the mentor it shows. Items linked to no mentor belong to every mentor.
+MENTOR_LINKS = {
+    "action": ("a.mentor_id", "mt.mentor_id", "ad.mentor_id", "g.mentor_id"),
+    "advice": ("ad.mentor_id", "mt.mentor_id", "g.mentor_id"),
+    "topic": ("t.mentor_id", "g.mentor_id"),
+    "win": ("w.mentor_id", "g.mentor_id"),
+    "milestone": ("g.mentor_id",),
+    "goal": ("g.mentor_id",),
+    "resource": ("r.mentor_id", "rg.mentor_id", "ra.mentor_id"),
+}
+
+
+def mentor_of(kind: str) -> str:
+    """SQL for the mentor an item of this kind shows (NULL: linked to none)."""
+    links = MENTOR_LINKS[kind]
+    return f"COALESCE({', '.join(links)})" if len(links) > 1 else links[0]
+
+
+def belongs(kind: str, mentor: str = "?", unlinked: bool = False) -> str:
+    """SQL: the item belongs to the mentor `mentor` (a parameter), or, with `unlinked`, to none."""
+    clause = f"{mentor} IN ({', '.join(MENTOR_LINKS[kind])})"
+    if unlinked:
+        clause += f" OR {mentor_of(kind)} IS NULL"
+    return f"({clause})"
+
+
+ACTION_MENTOR = mentor_of("action")
 ACTION_JOINS = """
     LEFT JOIN meeting mt ON mt.id = a.meeting_id
     LEFT JOIN advice ad ON ad.id = a.advice_id
     LEFT JOIN goal g ON g.id = a.goal_id
 """
-ADVICE_MENTOR = "COALESCE(ad.mentor_id, mt.mentor_id, g.mentor_id)"
+ADVICE_MENTOR = mentor_of("advice")
 ADVICE_JOINS = """
     LEFT JOIN meeting mt ON mt.id = ad.meeting_id
     LEFT JOIN goal g ON g.id = ad.goal_id
 """
-TOPIC_MENTOR = "COALESCE(t.mentor_id, g.mentor_id)"
+TOPIC_MENTOR = mentor_of("topic")
+RESOURCE_JOINS = """
+    LEFT JOIN goal rg ON rg.id = r.goal_id
+    LEFT JOIN advice ra ON ra.id = r.advice_id
+"""
+RESOURCE_MENTOR = mentor_of("resource")
 
 
 def fetch_all(conn: sqlite3.Connection, sql: str, params: Any = ()) -> list[Row]:
@@ -86,47 +119,47 @@ def get_record(conn: sqlite3.Connection, table: str, record_id: int) -> Row:
 
 
 def resolve_mentor(conn: sqlite3.Connection, name: str, active_only: bool = False) -> Row:
-    """Case-insensitive exact name, else unique prefix (active mentors first)."""
-    wanted = name.strip()
+    """The mentor a name means: the exact name, else the one it is a unique prefix of (active
+    mentors first). Case and accents don't matter ('emile' finds 'Émile'), but an exact spelling
+    wins over a folded one."""
+    typed = " ".join(name.split()).casefold()
+    wanted = fold_name(name)
     if not wanted:
         raise NotFoundError("empty mentor name; see 'mentorlog mentor list'")
-    exact = fetch_one(conn, "SELECT * FROM mentor WHERE name = ? COLLATE NOCASE", (wanted,))
-    if exact and not (active_only and exact["ended_on"]):
-        return exact
-    pattern = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    matches = fetch_all(
-        conn,
-        "SELECT * FROM mentor WHERE name LIKE ? ESCAPE '\\' ORDER BY ended_on IS NOT NULL, name",
-        (pattern,),
+    mentors = fetch_all(conn, "SELECT * FROM mentor ORDER BY ended_on IS NOT NULL, name")
+    tests = (
+        lambda m: " ".join(m["name"].split()).casefold() == typed,
+        lambda m: fold_name(m["name"]) == wanted,
+        lambda m: fold_name(m["name"]).startswith(wanted),
     )
-    active = [m for m in matches if not m["ended_on"]]
-    candidates = active or ([] if active_only else matches)
-    if len(candidates) == 1:
-        return candidates[0]
-    if not candidates:
-        raise NotFoundError(
-            f"no {'active ' if active_only else ''}mentor matches {wanted!r}; "
-            "see 'mentorlog mentor list --all'"
-        )
-    names = ", ".join(m["name"] for m in candidates)
-    raise AmbiguousError(f"{wanted!r} matches several mentors ({names}); type more of the name")
+    for test in tests:
+        matches = [m for m in mentors if test(m)]
+        active = [m for m in matches if not m["ended_on"]]
+        candidates = active or ([] if active_only else matches)
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            names = ", ".join(m["name"] for m in candidates)
+            raise AmbiguousError(
+                f"{name.strip()!r} matches several mentors ({names}); type more of the name"
+            )
+    raise NotFoundError(
+        f"no {'active ' if active_only else ''}mentor matches {name.strip()!r}; "
+        "see 'mentorlog mentor list --all'"
+    )
+
+
+def name_taken(conn: sqlite3.Connection, name: str, other_than: int | None = None) -> Row | None:
+    """The mentor whose name folds like `name` (case and accents aside), if any but `other_than`."""
+    wanted = fold_name(name)
+    for mentor in fetch_all(conn, "SELECT id, name FROM mentor"):
+        if mentor["id"] != other_than and fold_name(mentor["name"]) == wanted:
+            return mentor
+    return None
 
 
 def active_mentors(conn: sqlite3.Connection) -> list[Row]:
     return fetch_all(conn, "SELECT * FROM mentor WHERE ended_on IS NULL ORDER BY name")
-
-
-def only_active_mentor(conn: sqlite3.Connection, default_name: str | None = None) -> Row:
-    """The mentor to use when none is named: config's default, else the one active mentorship."""
-    if default_name:
-        return resolve_mentor(conn, default_name, active_only=True)
-    mentors = active_mentors(conn)
-    if len(mentors) == 1:
-        return mentors[0]
-    if not mentors:
-        raise MentorlogError("no active mentor yet; add one with 'mentorlog mentor add NAME'")
-    names = ", ".join(m["name"] for m in mentors)
-    raise MentorlogError(f"you have several active mentors ({names}); name one")
 
 
 def mentor_due_soonest(conn: sqlite3.Connection, default_name: str | None = None) -> Row:
@@ -136,9 +169,8 @@ def mentor_due_soonest(conn: sqlite3.Connection, default_name: str | None = None
     mentors = active_mentors(conn)
     if not mentors:
         raise MentorlogError("no active mentor yet; add one with 'mentorlog mentor add NAME'")
-    summaries = [(mentor_summary(conn, m), m) for m in mentors]
-    summaries.sort(key=lambda pair: (pair[0]["next_due"] or "", pair[1]["name"].lower()))
-    return summaries[0][1]
+    candidates = [(mentor_summary(conn, m)["next_due"], m["name"]) for m in mentors]
+    return mentors[due_soonest(candidates)]
 
 
 def mentor_agenda(conn: sqlite3.Connection, mentor_id: int) -> dict[str, list[Row]]:
@@ -169,8 +201,7 @@ def mentor_summary(conn: sqlite3.Connection, mentor: Row, today: date | None = N
     cadence = parse_cadence(mentor["cadence"])
     last_met = local_day(last["held_at"]) if last else None
     planned = date.fromisoformat(last["next_date"]) if last and last["next_date"] else None
-    health = meeting_health(cadence, last_met, planned, today)
-    status = "ended" if mentor["ended_on"] else health.status
+    health = meeting_health(cadence, last_met, planned, today, mentor["ended_on"])
     return {
         "id": mentor["id"],
         "uuid": mentor["uuid"],
@@ -183,11 +214,8 @@ def mentor_summary(conn: sqlite3.Connection, mentor: Row, today: date | None = N
         "closing_note": mentor["closing_note"],
         "last_met": last_met.isoformat() if last_met else None,
         "days_since_last": health.days_since_last,
-        # a concluded mentorship has no next meeting
-        "next_due": health.next_due.isoformat()
-        if health.next_due and not mentor["ended_on"]
-        else None,
-        "status": status,
+        "next_due": health.next_due.isoformat() if health.next_due else None,
+        "status": health.status,
     }
 
 
@@ -231,13 +259,6 @@ def _goal_row(row: Row) -> Row:
     return _stamp(row)
 
 
-def goal_progress(status: str, done: int, total: int) -> float:
-    """Milestones done / total; an achieved goal is 100% whatever its milestones say."""
-    if status == "achieved":
-        return 1.0
-    return round(done / total, 4) if total else 0.0
-
-
 GOAL_SELECT = """
     SELECT g.id, g.uuid, g.title, g.why, g.measure, g.target_date, g.horizon, g.status,
            g.status_note, g.achieved_on, g.mentor_id, mn.name AS mentor,
@@ -254,10 +275,15 @@ def list_goals(
     include_all: bool = False,
     mentor_id: int | None = None,
     achieved_since: str | None = None,
+    status: str | None = None,
 ) -> list[Row]:
-    """Active goals (or all); with `achieved_since`, also those achieved on or after that day."""
+    """Active goals (or all, or those of one status); with `achieved_since`, also those achieved
+    on or after that day."""
     clauses, params = [], []
-    if achieved_since:
+    if status:
+        clauses.append("g.status = ?")
+        params.append(status)
+    elif achieved_since:
         clauses.append("(g.status = 'active' OR (g.status = 'achieved' AND g.achieved_on >= ?))")
         params.append(achieved_since)
     elif not include_all:
@@ -308,7 +334,7 @@ def _action_rows(conn: sqlite3.Connection, where: str, params: list[Any], order:
     )
     today = clock.today().isoformat()
     for row in rows:
-        row["overdue"] = bool(row["status"] == "open" and row["due"] and row["due"] < today)
+        row["overdue"] = is_overdue(row["status"], row["due"], today)
         _stamp(row)
     return rows
 
@@ -342,8 +368,7 @@ def list_actions(
         clauses.append(f"a.status = '{status}' AND {column} BETWEEN ? AND ?")
         params += [period["start"], period["end"]]
     if mentor_id is not None:
-        unlinked = f" OR {ACTION_MENTOR} IS NULL" if include_unlinked else ""
-        clauses.append(f"(? IN (a.mentor_id, mt.mentor_id, ad.mentor_id, g.mentor_id){unlinked})")
+        clauses.append(belongs("action", unlinked=include_unlinked))
         params.append(mentor_id)
     if goal_id is not None:
         clauses.append("a.goal_id = ?")
@@ -391,8 +416,7 @@ def list_advice(
         clauses.append("ad.status = ?")
         params.append(status)
     if mentor_id is not None:
-        unlinked = f" OR {ADVICE_MENTOR} IS NULL" if include_unlinked else ""
-        clauses.append(f"(? IN (ad.mentor_id, mt.mentor_id, g.mentor_id){unlinked})")
+        clauses.append(belongs("advice", unlinked=include_unlinked))
         params.append(mentor_id)
     if goal_id is not None:
         clauses.append("ad.goal_id = ?")
@@ -420,9 +444,7 @@ def list_topics(
 ) -> list[Row]:
     clauses, params = ["t.status = ?"], [status]
     if mentor_id is not None:
-        clauses.append(
-            "(? IN (t.mentor_id, g.mentor_id) OR COALESCE(t.mentor_id, g.mentor_id) IS NULL)"
-        )
+        clauses.append(belongs("topic", unlinked=True))
         params.append(mentor_id)
     rows = fetch_all(
         conn,
@@ -479,7 +501,7 @@ def list_wins(conn: sqlite3.Connection, limit: int | None = None) -> list[Row]:
     rows = fetch_all(
         conn,
         f"""SELECT w.id, w.uuid, w.text, w.won_on, w.goal_id, w.milestone_id,
-                   COALESCE(w.mentor_id, g.mentor_id) AS mentor_id, w.created_at, w.updated_at
+                   {mentor_of("win")} AS mentor_id, w.created_at, w.updated_at
             FROM win w LEFT JOIN goal g ON g.id = w.goal_id
             ORDER BY w.won_on DESC, w.id DESC{tail}""",
     )
@@ -507,12 +529,34 @@ RECORD_TABLES = (
 )
 
 
+# What a delete takes with it beyond the schema's cascades (table: [(child, WHERE over :id)]).
+# A mentor's advice is their words, as their feedback is: it goes with them, directly linked or
+# through one of their meetings, instead of turning unlinked and showing in every other prep.
+ALSO_DELETED = {
+    "mentor": [
+        (
+            "advice",
+            "mentor_id = :id OR meeting_id IN (SELECT id FROM meeting WHERE mentor_id = :id)",
+        )
+    ],
+}
+
+
 def delete_impact(
     conn: sqlite3.Connection, table: str, record_id: int
 ) -> list[tuple[str, int, str]]:
-    """What else a delete touches: (table, rows, 'deleted' or 'unlinked'), read from the schema."""
+    """What else a delete touches: (table, rows, 'deleted' or 'unlinked'), read from the schema
+    and ALSO_DELETED."""
+    extra = dict(ALSO_DELETED.get(table, []))
     impact = []
     for child in RECORD_TABLES:
+        if child in extra:
+            count = conn.execute(
+                f"SELECT COUNT(*) FROM {child} WHERE {extra[child]}", {"id": record_id}
+            ).fetchone()[0]
+            if count:
+                impact.append((child, count, "deleted"))
+            continue
         for fk in conn.execute(f"PRAGMA foreign_key_list({child})").fetchall():
             if fk[2] != table:
                 continue

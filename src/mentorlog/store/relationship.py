@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mentorlog.core import clock
+from mentorlog.core.rules import not_in_future
 from mentorlog.errors import ConflictError, NotFoundError, UsageProblem
 from mentorlog.store import queries, rows
 from mentorlog.store.db import write_connection
@@ -50,12 +50,7 @@ def _mentor(conn: sqlite3.Connection, name: str) -> Row:
 
 def past_day(day: date | None, what: str) -> date:
     """A day something already happened (default today); a future day is a usage error."""
-    today = clock.today()
-    if day is None:
-        return today
-    if day > today:
-        raise UsageProblem(f"{what} {day} is in the future; give a day up to today ({today})")
-    return day
+    return not_in_future(day, what)
 
 
 def _not_before(day: date, earliest: date | None, message: str) -> None:

@@ -9,7 +9,18 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from mentorlog.core.clock import utcnow
-from mentorlog.core.template import MEETING_MODES
+from mentorlog.core.vocab import (
+    ACTION_STATUSES,
+    ADVICE_STATUSES,
+    CONTRIBUTION_KINDS,
+    FEEDBACK_DIRECTIONS,
+    GOAL_STATUSES,
+    HORIZONS,
+    MEETING_MODES,
+    RESOURCE_KINDS,
+    RESOURCE_STATUSES,
+    TOPIC_STATUSES,
+)
 
 # Named constraints let Alembic's batch mode find and alter them on SQLite.
 SQLModel.metadata.naming_convention = {
@@ -19,12 +30,6 @@ SQLModel.metadata.naming_convention = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
-HORIZONS = ("short", "long")
-TOPIC_STATUSES = ("queued", "discussed", "dropped")
-ADVICE_STATUSES = ("new", "trying", "applied", "skipped")
-ACTION_STATUSES = ("open", "done", "dropped")
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
@@ -172,13 +177,6 @@ class Reflection(Record, table=True):
     period_start: date
     period_end: date = Field(index=True)
     text: str
-
-
-FEEDBACK_DIRECTIONS = ("received", "given")
-FEEDBACK_KINDS = ("praise", "constructive")
-CONTRIBUTION_KINDS = ("insight", "intro", "resource", "thanks", "help", "other")
-RESOURCE_KINDS = ("book", "article", "course", "talk", "video", "podcast", "other")
-RESOURCE_STATUSES = ("queued", "started", "done", "dropped")
 
 
 class Feedback(Record, table=True):

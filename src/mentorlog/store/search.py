@@ -27,6 +27,7 @@ import sqlite3
 from datetime import date
 from typing import Any
 
+from mentorlog.core.snippets import MARK_CLOSE, MARK_OPEN
 from mentorlog.store.queries import fetch_all, iso_moment
 
 Row = dict[str, Any]
@@ -57,7 +58,6 @@ PREFIX_FROM = 3  # a word of fewer letters matches whole words only
 ENDINGS = ("ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ness", "ies", "es",
            "ed", "ly", "s")  # fmt: skip
 SNIPPET_TOKENS = 12
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # around each match in a snippet (user text has no controls)
 
 
 def _printable(text: str) -> str:
@@ -277,8 +277,3 @@ def _mentor_names(conn: sqlite3.Connection, ids: set[Any]) -> dict[Any, str]:
         r["id"]: r["name"]
         for r in fetch_all(conn, f"SELECT id, name FROM mentor WHERE id IN ({marks})", wanted)
     }
-
-
-def plain(snippet: str) -> str:
-    """A snippet without its match markers (JSON, and wherever no highlighting is wanted)."""
-    return snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")

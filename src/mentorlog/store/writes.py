@@ -7,11 +7,13 @@ by store/tables.py (generated from the models); lookups are the read path's (sto
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from mentorlog.core import clock
+from mentorlog.core.rules import ACTION_MOVES, GOAL_MOVES, not_in_future
 from mentorlog.errors import ConflictError, UsageProblem
 from mentorlog.store import queries, rows
 from mentorlog.store.db import write_connection
@@ -61,6 +63,14 @@ def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> Rec
     return rows.load(conn, table, rows.insert(conn, table, values))
 
 
+def _unique(ids: Iterable[int]) -> list[int]:
+    """The ids in the order given, each once (`done 3 3` means #3); at least one."""
+    unique = list(dict.fromkeys(ids))
+    if not unique:
+        raise UsageProblem("give at least one id")
+    return unique
+
+
 # ---------------------------------------------------------------- mentors
 
 
@@ -73,10 +83,9 @@ def add_mentor(
     since: date | None = None,
 ) -> Record:
     name = _need_text(name, "mentor name")
+    started_on = not_in_future(since, "--since")
     with write_connection(path) as conn:
-        existing = queries.fetch_one(
-            conn, "SELECT name FROM mentor WHERE name = ? COLLATE NOCASE", (name,)
-        )
+        existing = queries.name_taken(conn, name)
         if existing:
             raise ConflictError(f"a mentor named {existing['name']!r} already exists")
         mentor = _insert(
@@ -87,7 +96,7 @@ def add_mentor(
                 "cadence": cadence,
                 "focus": _optional_text(focus, "focus"),
                 "contact": _optional_text(contact, "contact"),
-                "started_on": since or clock.today(),
+                "started_on": started_on,
             },
         )
     return mentor
@@ -96,13 +105,11 @@ def add_mentor(
 def edit_mentor(path: Path, ref: str, changes: dict[str, Any]) -> Record:
     with write_connection(path) as conn:
         mentor = rows.decode("mentor", queries.resolve_mentor(conn, ref))
+        if "started_on" in changes:
+            not_in_future(changes["started_on"], "--since")
         if "name" in changes:
             changes["name"] = _need_text(changes["name"], "mentor name")
-            clash = queries.fetch_one(
-                conn,
-                "SELECT name FROM mentor WHERE name = ? COLLATE NOCASE AND id != ?",
-                (changes["name"], mentor.id),
-            )
+            clash = queries.name_taken(conn, changes["name"], other_than=mentor.id)
             if clash:
                 raise ConflictError(f"a mentor named {clash['name']!r} already exists")
         mentor = _apply(conn, "mentor", mentor, changes)
@@ -111,10 +118,7 @@ def edit_mentor(path: Path, ref: str, changes: dict[str, Any]) -> Record:
 
 def end_mentor(path: Path, ref: str, on: date | None, note: str | None) -> Record:
     """Conclude a mentorship; a closing note kept from an undone end stays unless a new one is given."""
-    today = clock.today()
-    ended_on = on or today
-    if ended_on > today:
-        raise UsageProblem(f"--on {ended_on} is in the future; a mentorship ends today or before")
+    ended_on = not_in_future(on, "--on")
     note = _optional_text(note, "closing note")
     with write_connection(path) as conn:
         mentor = rows.decode("mentor", queries.resolve_mentor(conn, ref))
@@ -212,42 +216,78 @@ def edit_goal(path: Path, goal_id: int, changes: dict[str, Any]) -> Record:
     return goal
 
 
-GOAL_TRANSITIONS = {
-    # new status: the statuses it may come from
-    "achieved": ("active", "paused"),
-    "dropped": ("active", "paused"),
-    "paused": ("active",),
-    "active": ("paused", "dropped"),
-}
+GOAL_WIN = "Achieved goal: "
+MILESTONE_WIN = "Reached milestone: "
 
 
-def set_goal_status(path: Path, goal_id: int, status: str, note: str | None = None) -> Record:
+class Changed(NamedTuple):
+    """A record a state change touched, and the win it recorded or removed (if any)."""
+
+    record: Record
+    win_id: int | None = None
+
+
+def _auto_win(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> int | None:
+    """Delete the win `goal done`/`milestone done` recorded; its id (None when it is gone)."""
+    win = queries.fetch_one(conn, f"SELECT id FROM win WHERE {where} ORDER BY id DESC", params)
+    if win:
+        conn.execute("DELETE FROM win WHERE id = ?", (win["id"],))
+    return win["id"] if win else None
+
+
+def move_goals(
+    path: Path,
+    goal_ids: Iterable[int],
+    command: str,
+    note: str | None = None,
+    on: date | None = None,
+) -> list[Changed]:
+    """done/drop/pause/resume/reopen several goals at once: all of them change, or none.
+
+    `done` records a win per goal (on `on`, default today); `reopen` of an achieved goal removes it.
+    """
+    status, sources = GOAL_MOVES[command]
+    day = not_in_future(on, "--on")
+    note = _optional_text(note, "reason")
+    changed = []
     with write_connection(path) as conn:
-        goal = _get(conn, "goal", goal_id)
-        if goal.status not in GOAL_TRANSITIONS[status]:
-            raise ConflictError(f"goal #{goal.id} is {goal.status}; it can't become {status}")
-        goal = _update(
-            conn,
-            "goal",
-            goal.id,
-            {
-                "status": status,
-                "status_note": _optional_text(note, "reason"),
-                "achieved_on": clock.today() if status == "achieved" else None,
-            },
-        )
-        if status == "achieved":
-            rows.insert(
+        for goal_id in _unique(goal_ids):
+            goal = _get(conn, "goal", goal_id)
+            if goal.status not in sources:
+                raise ConflictError(
+                    f"goal #{goal.id} is {goal.status}; 'goal {command}' works on "
+                    f"{' or '.join(sources)} goals"
+                )
+            win_id = None
+            if command == "reopen" and goal.status == "achieved":
+                win_id = _auto_win(
+                    conn,
+                    "goal_id = ? AND milestone_id IS NULL AND won_on = ? AND text LIKE ?",
+                    (goal.id, goal.achieved_on.isoformat(), GOAL_WIN + "%"),
+                )
+            goal = _update(
                 conn,
-                "win",
+                "goal",
+                goal.id,
                 {
-                    "text": f"Achieved goal: {goal.title}",
-                    "won_on": goal.achieved_on,
-                    "goal_id": goal.id,
-                    "mentor_id": goal.mentor_id,
+                    "status": status,
+                    "status_note": note,
+                    "achieved_on": day if status == "achieved" else None,
                 },
             )
-    return goal
+            if status == "achieved":
+                win_id = rows.insert(
+                    conn,
+                    "win",
+                    {
+                        "text": GOAL_WIN + goal.title,
+                        "won_on": goal.achieved_on,
+                        "goal_id": goal.id,
+                        "mentor_id": goal.mentor_id,
+                    },
+                )
+            changed.append(Changed(goal, win_id))
+    return changed
 
 
 def add_milestone(path: Path, goal_id: int, title: str, due: date | None = None) -> Record:
@@ -273,44 +313,70 @@ class MilestoneDone(NamedTuple):
     milestone: Record
     goal_title: str
     remaining: int
+    win_id: int
+
+
+def complete_milestones(
+    path: Path, milestone_ids: Iterable[int], on: date | None = None, note: str | None = None
+) -> list[MilestoneDone]:
+    """Mark milestones reached (each records a win): all of them, or none."""
+    day = not_in_future(on, "--on")
+    note = _optional_text(note, "note")
+    done = []
+    with write_connection(path) as conn:
+        for milestone_id in _unique(milestone_ids):
+            milestone = _get(conn, "milestone", milestone_id)
+            if milestone.done_on:
+                raise ConflictError(
+                    f"milestone #{milestone.id} was already done on {milestone.done_on}; "
+                    f"'mentorlog milestone reopen {milestone.id}' undoes that"
+                )
+            milestone = _update(
+                conn, "milestone", milestone.id, {"done_on": day, "note": note or milestone.note}
+            )
+            goal = rows.load(conn, "goal", milestone.goal_id)
+            win_id = rows.insert(
+                conn,
+                "win",
+                {
+                    "text": MILESTONE_WIN + milestone.title,
+                    "won_on": milestone.done_on,
+                    "goal_id": goal.id,
+                    "milestone_id": milestone.id,
+                    "mentor_id": goal.mentor_id,
+                },
+            )
+            remaining = queries.fetch_one(
+                conn,
+                "SELECT COUNT(*) AS n FROM milestone WHERE goal_id = ? AND done_on IS NULL",
+                (goal.id,),
+            )["n"]
+            done.append(MilestoneDone(milestone, goal.title, remaining, win_id))
+    return done
 
 
 def complete_milestone(
     path: Path, milestone_id: int, on: date | None = None, note: str | None = None
 ) -> MilestoneDone:
+    return complete_milestones(path, [milestone_id], on, note)[0]
+
+
+def reopen_milestones(path: Path, milestone_ids: Iterable[int]) -> list[Changed]:
+    """Undo `milestone done`: not reached after all; the win it recorded goes too."""
+    changed = []
     with write_connection(path) as conn:
-        milestone = _get(conn, "milestone", milestone_id)
-        if milestone.done_on:
-            raise ConflictError(
-                f"milestone #{milestone.id} was already done on {milestone.done_on}"
+        for milestone_id in _unique(milestone_ids):
+            milestone = _get(conn, "milestone", milestone_id)
+            if not milestone.done_on:
+                raise ConflictError(f"milestone #{milestone.id} is not done; nothing to reopen")
+            win_id = _auto_win(
+                conn,
+                "milestone_id = ? AND won_on = ? AND text LIKE ?",
+                (milestone.id, milestone.done_on.isoformat(), MILESTONE_WIN + "%"),
             )
-        milestone = _update(
-            conn,
-            "milestone",
-            milestone.id,
-            {
-                "done_on": on or clock.today(),
-                "note": _optional_text(note, "note") or milestone.note,
-            },
-        )
-        goal = rows.load(conn, "goal", milestone.goal_id)
-        rows.insert(
-            conn,
-            "win",
-            {
-                "text": f"Reached milestone: {milestone.title}",
-                "won_on": milestone.done_on,
-                "goal_id": goal.id,
-                "milestone_id": milestone.id,
-                "mentor_id": goal.mentor_id,
-            },
-        )
-        remaining = queries.fetch_one(
-            conn,
-            "SELECT COUNT(*) AS n FROM milestone WHERE goal_id = ? AND done_on IS NULL",
-            (goal.id,),
-        )["n"]
-    return MilestoneDone(milestone, goal.title, remaining)
+            milestone = _update(conn, "milestone", milestone.id, {"done_on": None})
+            changed.append(Changed(milestone, win_id))
+    return changed
 
 
 def edit_milestone(path: Path, milestone_id: int, changes: dict[str, Any]) -> Record:
@@ -376,38 +442,46 @@ def add_action(
     return action
 
 
-def complete_action(
-    path: Path, action_id: int, on: date | None = None, result: str | None = None
-) -> Record:
+def _move_actions(
+    path: Path, action_ids: Iterable[int], command: str, values: dict[str, Any]
+) -> list[tuple[Record, Record]]:
+    """Move every action as `command` does (core.rules.ACTION_MOVES) and set `values`: all of
+    them, or none. Each action before and after."""
+    status, sources = ACTION_MOVES[command]
+    values = {"status": status, **values}
+    changed = []
     with write_connection(path) as conn:
-        action = _get(conn, "action", action_id)
-        if action.status != "open":
-            raise ConflictError(f"action #{action.id} is already {action.status}")
-        action = _update(
-            conn,
-            "action",
-            action.id,
-            {
-                "status": "done",
-                "done_on": on or clock.today(),
-                "result": _optional_text(result, "result"),
-            },
-        )
-    return action
+        for action_id in _unique(action_ids):
+            action = _get(conn, "action", action_id)
+            if action.status not in sources:
+                hint = (
+                    f"; 'mentorlog action reopen {action.id}' undoes that"
+                    if action.status != "open"
+                    else ""
+                )
+                raise ConflictError(f"action #{action.id} is already {action.status}{hint}")
+            changed.append((action, _update(conn, "action", action.id, values)))
+    return changed
 
 
-def drop_action(path: Path, action_id: int, reason: str | None = None) -> Record:
-    with write_connection(path) as conn:
-        action = _get(conn, "action", action_id)
-        if action.status != "open":
-            raise ConflictError(f"action #{action.id} is already {action.status}")
-        action = _update(
-            conn,
-            "action",
-            action.id,
-            {"status": "dropped", "result": _optional_text(reason, "reason")},
-        )
-    return action
+def complete_actions(
+    path: Path, action_ids: Iterable[int], on: date | None = None, result: str | None = None
+) -> list[Record]:
+    day = not_in_future(on, "--on")
+    values = {"done_on": day, "result": _optional_text(result, "result")}
+    return [after for _, after in _move_actions(path, action_ids, "done", values)]
+
+
+def drop_actions(path: Path, action_ids: Iterable[int], reason: str | None = None) -> list[Record]:
+    values = {"result": _optional_text(reason, "reason")}
+    return [after for _, after in _move_actions(path, action_ids, "drop", values)]
+
+
+def reopen_actions(path: Path, action_ids: Iterable[int]) -> list[tuple[Record, Record]]:
+    """Undo `action done`/`action drop`: open again, its done date and result (or reason)
+    cleared. Each action before and after, so the cleared text can be shown, not lost."""
+    values = {"done_on": None, "result": None}
+    return _move_actions(path, action_ids, "reopen", values)
 
 
 def edit_action(path: Path, action_id: int, changes: dict[str, Any]) -> Record:
@@ -458,7 +532,7 @@ def add_advice(
                 "mentor_id": mentor_id,
                 "goal_id": goal_id,
                 "meeting_id": meeting_id,
-                "given_on": on or clock.today(),
+                "given_on": not_in_future(on, "--on"),
             },
         )
     return advice
@@ -472,17 +546,31 @@ ADVICE_TRANSITIONS = {
 
 
 def set_advice_status(
-    path: Path, advice_id: int, status: str, outcome: str | None = None
-) -> Record:
+    path: Path,
+    advice_ids: Iterable[int],
+    status: str,
+    outcome: str | None = None,
+    on: date | None = None,
+) -> list[Record]:
+    """try/apply/skip several pieces of advice at once (on `on`, default today): all, or none."""
+    day = not_in_future(on, "--on")
+    values: dict[str, Any] = {"status": status, "status_on": day}
+    if outcome is not None:
+        values["outcome"] = _need_text(outcome, "outcome")
+    changed = []
     with write_connection(path) as conn:
-        advice = _get(conn, "advice", advice_id)
-        if advice.status not in ADVICE_TRANSITIONS[status]:
-            raise ConflictError(f"advice #{advice.id} is {advice.status}; it can't become {status}")
-        values: dict[str, Any] = {"status": status, "status_on": clock.today()}
-        if outcome is not None:
-            values["outcome"] = _need_text(outcome, "outcome")
-        advice = _update(conn, "advice", advice.id, values)
-    return advice
+        for advice_id in _unique(advice_ids):
+            advice = _get(conn, "advice", advice_id)
+            if advice.status not in ADVICE_TRANSITIONS[status]:
+                raise ConflictError(
+                    f"advice #{advice.id} is {advice.status}; it can't become {status}"
+                )
+            if day < advice.given_on:
+                raise ConflictError(
+                    f"advice #{advice.id} was given on {advice.given_on}; --on {day} is before that"
+                )
+            changed.append(_update(conn, "advice", advice.id, values))
+    return changed
 
 
 # ---------------------------------------------------------------- topics
@@ -504,13 +592,16 @@ def ask(path: Path, text: str, mentor: str | None = None, goal_id: int | None = 
     return topic
 
 
-def drop_topic(path: Path, topic_id: int) -> Record:
+def drop_topics(path: Path, topic_ids: Iterable[int]) -> list[Record]:
+    """Take questions off the agenda: all of them, or none."""
+    changed = []
     with write_connection(path) as conn:
-        topic = _get(conn, "topic", topic_id)
-        if topic.status != "queued":
-            raise ConflictError(f"question #{topic.id} is already {topic.status}")
-        topic = _update(conn, "topic", topic.id, {"status": "dropped"})
-    return topic
+        for topic_id in _unique(topic_ids):
+            topic = _get(conn, "topic", topic_id)
+            if topic.status != "queued":
+                raise ConflictError(f"question #{topic.id} is already {topic.status}")
+            changed.append(_update(conn, "topic", topic.id, {"status": "dropped"}))
+    return changed
 
 
 # ---------------------------------------------------------------- meetings
@@ -532,6 +623,21 @@ class MeetingDraft(NamedTuple):
     feedback: list[str] | tuple[()] = ()  # feedback received from the mentor (kind unset)
     resources: list[str] | tuple[()] = ()  # titles the mentor recommended
     intros: list[str] | tuple[()] = ()  # people the mentor introduced
+    force: bool = False  # log it even when it repeats a meeting already logged that day
+
+    def is_empty(self) -> bool:
+        """Nothing said, decided or planned: no meeting worth a record."""
+        return not (
+            self.notes.strip()
+            or self.advice
+            or self.actions
+            or self.discussed
+            or self.done_actions
+            or self.next_date
+            or self.feedback
+            or self.resources
+            or self.intros
+        )
 
 
 class LoggedMeeting(NamedTuple):
@@ -544,15 +650,70 @@ class LoggedMeeting(NamedTuple):
     feedback_ids: list[int]
     resource_ids: list[int]
     intro_ids: list[int]
+    same_day: list[int]  # other meetings with this mentor logged on the same day
+
+
+def _same_day_meetings(
+    conn: sqlite3.Connection, draft: MeetingDraft, mentor_id: int
+) -> tuple[list[int], int | None]:
+    """The mentor's other meetings on the draft's local day, and the one it repeats word for word
+    (same notes, advice and actions), if any."""
+    from datetime import timedelta
+
+    local = clock.to_local(clock.to_utc(draft.held_at))
+    start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    found = queries.fetch_all(
+        conn,
+        "SELECT id, notes FROM meeting WHERE mentor_id = ? AND held_at >= ? AND held_at < ?"
+        " ORDER BY held_at, id",
+        (mentor_id, rows.encode(start), rows.encode(start + timedelta(days=1))),
+    )
+    notes = draft.notes.strip()
+    advice = [text.strip() for text in draft.advice]
+    actions = [text.strip() for text, _ in draft.actions]
+    for other in found:
+        if (
+            other["notes"] == notes
+            and advice == _texts(conn, "advice", other["id"])
+            and actions == _texts(conn, "action", other["id"])
+        ):
+            return [m["id"] for m in found], other["id"]
+    return [m["id"] for m in found], None
+
+
+def _texts(conn: sqlite3.Connection, table: str, meeting_id: int) -> list[str]:
+    sql = f"SELECT text FROM {table} WHERE meeting_id = ? ORDER BY id"
+    return [row["text"] for row in queries.fetch_all(conn, sql, (meeting_id,))]
 
 
 def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeeting:
+    """The meeting and everything said in it, in one transaction.
+
+    Refused: a meeting in the future, a meeting with nothing in it, and (unless `draft.force`) one
+    that repeats, word for word, a meeting already logged with the mentor that day. A second,
+    different meeting the same day is fine; its `same_day` lists the others.
+    """
+    from mentorlog.errors import NothingRecorded
+
     valid_text(draft.notes, "notes")
+    not_in_future(clock.to_local(clock.to_utc(draft.held_at)).date(), "the meeting's day")
+    if draft.is_empty():
+        raise NothingRecorded(
+            "nothing to log; give notes (--notes TEXT, or pipe them in), --advice, --action, "
+            "--feedback... or fill in the template with -e"
+        )
     with write_connection(path) as conn:
         mentor = queries.get_record(conn, "mentor", mentor_id)
         if mentor["ended_on"]:
             raise ConflictError(
                 f"the mentorship with {mentor['name']} ended on {mentor['ended_on']}"
+            )
+        same_day, repeated = _same_day_meetings(conn, draft, mentor_id)
+        if repeated is not None and not draft.force:
+            day = clock.to_local(clock.to_utc(draft.held_at)).date()
+            raise ConflictError(
+                f"meeting #{repeated} with {mentor['name']} on {day} already has these notes, "
+                "advice and actions; nothing logged. If this was another meeting, rerun with --force"
             )
         meeting = _insert(
             conn,
@@ -627,6 +788,7 @@ def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeetin
             [rows.insert(conn, "feedback", values) for values in feedback],
             [rows.insert(conn, "resource", values) for values in resources],
             [rows.insert(conn, "introduction", values) for values in intros],
+            same_day,
         )
     return logged
 
@@ -665,7 +827,7 @@ def add_win(
             "win",
             {
                 "text": _need_text(text, "win"),
-                "won_on": on or clock.today(),
+                "won_on": not_in_future(on, "--on"),
                 "goal_id": goal_id,
                 "mentor_id": mentor_id,
             },
@@ -673,17 +835,27 @@ def add_win(
     return win
 
 
-def save_reflection(path: Path, start: date, end: date, text: str) -> Record:
-    """One reflection per review period: saving again replaces that period's text."""
+REFLECTION_FOR = "SELECT id, text FROM reflection WHERE period_end = ? AND period_start = ?"
+
+
+def save_reflection(
+    path: Path, start: date, end: date, text: str, existing: str = "refuse"
+) -> Record:
+    """One reflection per review period. When the period has one already, `existing` decides:
+    "refuse" (a ConflictError: the caller keeps the new text), "replace", or "append" (the new
+    text after the old, a blank line between)."""
     text = _need_text(text, "reflection")
     with write_connection(path) as conn:
-        existing = queries.fetch_one(
-            conn,
-            "SELECT id FROM reflection WHERE period_end = ? AND period_start = ?",
-            (end.isoformat(), start.isoformat()),
-        )
-        if existing:
-            reflection = _update(conn, "reflection", existing["id"], {"text": text})
+        found = queries.fetch_one(conn, REFLECTION_FOR, (end.isoformat(), start.isoformat()))
+        if found and existing == "refuse":
+            raise ConflictError(
+                f"{start} → {end} already has a reflection (#{found['id']}); "
+                "--replace replaces it, --append adds to it, --edit edits it"
+            )
+        if found:
+            if existing == "append":
+                text = f"{found['text'].rstrip()}\n\n{text}"
+            reflection = _update(conn, "reflection", found["id"], {"text": text})
         else:
             reflection = _insert(
                 conn, "reflection", {"period_start": start, "period_end": end, "text": text}
@@ -707,6 +879,8 @@ def delete_record(path: Path, table: str, record_id: int) -> list[tuple[str, int
     with write_connection(path) as conn:
         queries.get_record(conn, table, record_id)
         impact = queries.delete_impact(conn, table, record_id)
+        for child, where in queries.ALSO_DELETED.get(table, []):
+            conn.execute(f"DELETE FROM {child} WHERE {where}", {"id": record_id})
         conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
         # FTS5 in SQLite 3.40 has no secure-delete option: a deleted row's terms stay in the index
         # segments until they are merged. 'optimize' rewrites the index without them, in this

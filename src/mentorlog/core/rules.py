@@ -1,0 +1,75 @@
+"""Rules every record kind shares: a day something already happened, how mentor names match,
+which state a record may move to, what counts as progress, overdue and due soonest.
+
+Pure functions (no store, no I/O): the store calls them inside its transactions.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+from mentorlog.core import clock
+from mentorlog.errors import UsageProblem
+
+
+def not_in_future(day: date | None, what: str, today: date | None = None) -> date:
+    """The day something already happened (default today); a later day is a usage error.
+
+    `what` names the option or field in the message, e.g. '--on'.
+    """
+    today = today or clock.today()
+    if day is None:
+        return today
+    if day > today:
+        raise UsageProblem(f"{what} {day} is in the future; give a day up to today ({today})")
+    return day
+
+
+def fold_name(name: str) -> str:
+    """A name as it is compared: accents stripped, case folded, spaces collapsed.
+
+    'Émile', 'EMILE' and 'emile' fold alike (SQLite's NOCASE only folds ASCII letters).
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(bare.casefold().split())
+
+
+# command: (the status it sets, the statuses it may come from)
+GOAL_MOVES = {
+    "done": ("achieved", ("active", "paused")),
+    "drop": ("dropped", ("active", "paused")),
+    "pause": ("paused", ("active",)),
+    "resume": ("active", ("paused", "dropped")),
+    "reopen": ("active", ("achieved", "dropped")),
+}
+ACTION_MOVES = {
+    "done": ("done", ("open",)),
+    "drop": ("dropped", ("open",)),
+    "reopen": ("open", ("done", "dropped")),
+}
+
+
+def goal_progress(status: str, done: int, total: int) -> float:
+    """Milestones done / total; an achieved goal is 100% whatever its milestones say."""
+    if status == "achieved":
+        return 1.0
+    return round(done / total, 4) if total else 0.0
+
+
+def is_overdue(status: str, due: str | date | None, today: str | date) -> bool:
+    """An open action past its due day (a due day today is not overdue yet); days as dates or
+    ISO text, as the store holds them."""
+    if status != "open" or not due:
+        return False
+    return str(due) < str(today)
+
+
+def due_soonest(candidates: list[tuple[str | None, str]]) -> int:
+    """The index of the candidate (next due day, name) to meet first: earliest day, then name;
+    a mentor with no date yet comes first (nothing logged: the first meeting is due)."""
+    order = sorted(
+        range(len(candidates)), key=lambda i: (candidates[i][0] or "", fold_name(candidates[i][1]))
+    )
+    return order[0]

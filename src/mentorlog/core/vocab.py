@@ -1,0 +1,17 @@
+"""The words a record's fields may hold: statuses, kinds, modes.
+
+One declaration, imported by the schema (its CHECK constraints), by the command line (its typed
+choices) and by the rules in core/; nothing here imports anything.
+"""
+
+MEETING_MODES = ("in-person", "video", "call", "chat")
+GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
+HORIZONS = ("short", "long")
+TOPIC_STATUSES = ("queued", "discussed", "dropped")
+ADVICE_STATUSES = ("new", "trying", "applied", "skipped")
+ACTION_STATUSES = ("open", "done", "dropped")
+FEEDBACK_DIRECTIONS = ("received", "given")
+FEEDBACK_KINDS = ("praise", "constructive")
+CONTRIBUTION_KINDS = ("insight", "intro", "resource", "thanks", "help", "other")
+RESOURCE_KINDS = ("book", "article", "course", "talk", "video", "podcast", "other")
+RESOURCE_STATUSES = ("queued", "started", "done", "dropped")
