@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from support import dump
+from support import dump as plain_dump
 
 FIXTURES = Path(__file__).parent / "data"
 SCALE = float(os.environ.get("MENTORLOG_STRESS", "1"))  # >1 for longer kill and fuzz runs
@@ -31,9 +31,74 @@ def scaled(count: int) -> int:
 
 MENTORLOG = [sys.executable, "-B", "-m", "mentorlog"]
 
+# The core families run on a plain and on an encrypted journal (SQLCipher, MENTORLOG_PASSPHRASE).
+PASSPHRASE = "correct horse battery staple"
+try:
+    import sqlcipher3  # noqa: F401
+
+    HAS_SQLCIPHER = True
+except ImportError:
+    HAS_SQLCIPHER = False
+FLAVORS = [
+    "plain",
+    pytest.param(
+        "encrypted",
+        marks=pytest.mark.skipif(not HAS_SQLCIPHER, reason="needs mentorlog[encrypted]"),
+    ),
+]
+
+
+@pytest.fixture(params=FLAVORS)
+def flavor(request, monkeypatch) -> str:
+    """ "plain" or "encrypted"; for the latter the passphrase is in the environment."""
+    if request.param == "encrypted":
+        from mentorlog.store import crypto
+
+        monkeypatch.setenv("MENTORLOG_PASSPHRASE", PASSPHRASE)
+        crypto.forget_process_cache()
+    else:
+        monkeypatch.delenv("MENTORLOG_PASSPHRASE", raising=False)
+    return request.param
+
+
+def make_flavor(path: Path, flavor: str) -> Path:
+    """Encrypt the journal in place for the encrypted flavour (plain stays as it is)."""
+    if flavor == "encrypted":
+        from mentorlog.store import crypto
+
+        crypto.convert(path, encrypt=True, secret=PASSPHRASE)
+        assert path.read_bytes()[:16] != b"SQLite format 3\x00"
+    return path
+
+
+def per_flavor(count: int, flavor: str) -> int:
+    """Encrypted runs use a third of the default count, keeping `make test` quick."""
+    return scaled(count if flavor == "plain" else max(1, count // 3))
+
+
+def connect(path: Path):
+    from mentorlog.store.db import connect as store_connect
+
+    return store_connect(path)
+
+
+def dump(path: Path) -> str:
+    """The journal as SQL text, through a keyed connection when it is encrypted."""
+    from mentorlog.store.db import is_encrypted
+
+    if not is_encrypted(path):
+        return plain_dump(path)
+    from sqlite3.dump import _iterdump
+
+    conn = connect(path)
+    try:
+        return "\n".join(_iterdump(conn))
+    finally:
+        conn.close()
+
 
 def integrity(path: Path) -> str:
-    conn = sqlite3.connect(path)
+    conn = connect(path)
     try:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
     finally:
@@ -41,7 +106,7 @@ def integrity(path: Path) -> str:
 
 
 def ids(path: Path, table: str = "action") -> set[int]:
-    conn = sqlite3.connect(path)
+    conn = connect(path)
     try:
         return {r[0] for r in conn.execute(f"SELECT id FROM {table}")}
     finally:
@@ -78,11 +143,12 @@ def fork_and_kill(work, delay: float) -> list[str]:
 
 
 @pytest.mark.slow
-def test_sigkill_never_loses_an_acknowledged_write(tmp_path):
+def test_sigkill_never_loses_an_acknowledged_write(tmp_path, flavor):
     from mentorlog.store.db import open_store
     from mentorlog.store.writes import add_action  # imported before forking: children start at once
 
-    path = open_store(tmp_path / "journal.db")
+    path = make_flavor(open_store(tmp_path / "journal.db"), flavor)
+    open_store(path)  # the key is derived before forking: children start writing at once
     rng = random.Random(20261122)
     acknowledged: set[int] = set()
     kills_mid_stream = 0
@@ -92,7 +158,7 @@ def test_sigkill_never_loses_an_acknowledged_write(tmp_path):
             action = add_action(path, f"crash test {index} " + "x" * rng.randint(0, 2000))
             os.write(fd, f"{action.id}\n".encode())
 
-    kills = scaled(120)
+    kills = per_flavor(120, flavor)
     for _ in range(kills):
         printed = fork_and_kill(writer, rng.uniform(0.0, 0.15))
         kills_mid_stream += bool(printed)
@@ -101,7 +167,7 @@ def test_sigkill_never_loses_an_acknowledged_write(tmp_path):
         assert acknowledged <= ids(path)
     assert kills_mid_stream > kills // 2 and len(acknowledged) > kills
     print(
-        f"\ncrash: {kills} SIGKILLs, {kills_mid_stream} after writes began, {len(acknowledged)} acknowledged, 0 lost"
+        f"\ncrash ({flavor}): {kills} SIGKILLs, {kills_mid_stream} after writes began, {len(acknowledged)} acknowledged, 0 lost"
     )
 
 
@@ -132,9 +198,10 @@ print(runs, file=sys.stderr)
 
 
 @pytest.mark.slow
-def test_two_writers_and_a_reader_lose_nothing(tmp_path):
+def test_two_writers_and_a_reader_lose_nothing(tmp_path, flavor):
     path = tmp_path / "home" / "journal.db"
     assert run("mentor", "add", "Alex").returncode == 0
+    make_flavor(path, flavor)
     before = len(ids(path))
     stop = tmp_path / "stop"
     reader = subprocess.Popen(
@@ -143,7 +210,7 @@ def test_two_writers_and_a_reader_lose_nothing(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
     )
-    per_writer = scaled(300)
+    per_writer = per_flavor(300, flavor)
     writers = [
         subprocess.Popen(
             [sys.executable, "-B", "-c", WRITER, str(per_writer), tag],
@@ -160,12 +227,12 @@ def test_two_writers_and_a_reader_lose_nothing(tmp_path):
     assert reader.returncode == 0, reader_err
     assert not any("locked" in e.lower() or "busy" in e.lower() for e in [*errors, reader_err])
     assert int(reader_err.strip().splitlines()[-1]) >= 5
-    conn = sqlite3.connect(path)
+    conn = connect(path)
     texts = [r[0] for r in conn.execute("SELECT text FROM action")]
     conn.close()
     assert len(texts) - before == 2 * per_writer
     print(
-        f"\nconcurrency: {2 * per_writer} of {2 * per_writer} writes landed, reader listed "
+        f"\nconcurrency ({flavor}): {2 * per_writer} of {2 * per_writer} writes landed, reader listed "
         f"{reader_err.strip().splitlines()[-1]} times"
     )
     assert sorted(texts) == sorted(
@@ -181,7 +248,8 @@ def _fingerprint(path: Path) -> list[tuple[str, int, str]]:
     return found
 
 
-def test_read_commands_write_nothing(journal, db_file):
+def test_read_commands_write_nothing(journal, db_file, flavor):
+    make_flavor(db_file, flavor)
     before = _fingerprint(db_file)
     for args in (
         ["status"],
@@ -219,7 +287,8 @@ def _limit_file_size(limit: int):
     [(["action", "add", "x" * 100_000], None), (["log", "alex", "--notes", "-"], "y" * 2**20)],
     ids=["action-add-100KB", "log-1MB-notes"],
 )
-def test_disk_full_fails_cleanly_and_changes_nothing(journal, db_file, command, stdin):
+def test_disk_full_fails_cleanly_and_changes_nothing(journal, db_file, command, stdin, flavor):
+    make_flavor(db_file, flavor)
     before = dump(db_file)
     limit = 48 * 1024  # the write-ahead log starts empty; it is what a write grows
     result = run(*command, input=stdin, preexec_fn=_limit_file_size(limit))
@@ -239,7 +308,8 @@ DROP_ROOT_POWERS = [
 ]
 
 
-def test_read_only_journal_fails_cleanly_and_changes_nothing(journal, db_file):
+def test_read_only_journal_fails_cleanly_and_changes_nothing(journal, db_file, flavor):
+    make_flavor(db_file, flavor)
     prefix = []
     if os.geteuid() == 0:
         if not shutil.which("setpriv"):
@@ -261,9 +331,21 @@ def test_read_only_journal_fails_cleanly_and_changes_nothing(journal, db_file):
     assert dump(db_file) == before and integrity(db_file) == "ok"
 
 
-def test_unreadable_or_corrupt_journal_is_never_replaced(tmp_path):
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"SQLite format 3\x00",
+        pytest.param(  # looks like an encrypted journal; the passphrase can't open it
+            os.urandom(16),
+            marks=pytest.mark.skipif(not HAS_SQLCIPHER, reason="needs mentorlog[encrypted]"),
+        ),
+    ],
+    ids=["plain-header", "random-header"],
+)
+def test_unreadable_or_corrupt_journal_is_never_replaced(tmp_path, head, monkeypatch):
+    monkeypatch.setenv("MENTORLOG_PASSPHRASE", PASSPHRASE)
     path = tmp_path / "journal.db"
-    path.write_bytes(b"SQLite format 3\x00" + os.urandom(5000))
+    path.write_bytes(head + os.urandom(4096 * 2 - 16))
     before = path.read_bytes()
     result = run("--db", str(path), "action", "list")
     assert (
@@ -271,7 +353,10 @@ def test_unreadable_or_corrupt_journal_is_never_replaced(tmp_path):
     )
     assert path.read_bytes() == before
     result = run("--db", str(path), "db", "check")
-    assert result.returncode == 1 and "damaged" in result.stderr
+    expected = "damaged" if head.startswith(b"SQLite") else "not a mentorlog journal"
+    assert result.returncode == 1 and expected in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert path.read_bytes() == before
 
 
 def test_missing_restore_and_import_files(cli, tmp_path):
@@ -616,9 +701,9 @@ def test_restore_refuses_bad_sources(journal, db_file, tmp_path):
     ("args", "effects"),
     [
         (["mentor", "delete", "2"], "1 meeting deleted"),
-        (["goal", "delete", "1"], "2 milestone deleted; 1 action unlinked"),
+        (["goal", "delete", "1"], "2 milestones deleted; 1 action unlinked"),
         (["milestone", "delete", "1"], None),
-        (["meeting", "delete", "1"], "1 advice unlinked; 1 action unlinked"),
+        (["meeting", "delete", "1"], "1 piece of advice unlinked; 1 action unlinked"),
         (["advice", "delete", "1"], None),
         (["action", "delete", "1"], None),
         (["agenda", "delete", "1"], None),
@@ -636,7 +721,8 @@ def test_delete_says_what_cascades_and_asks_first(journal, db_file, args, effect
     assert cli("db", "check").exit_code == 0
 
 
-def test_deleted_text_leaves_the_files(journal, db_file):
+def test_deleted_text_leaves_the_files(journal, db_file, flavor):
+    make_flavor(db_file, flavor)
     cli = journal
     cli("log", "alex", "--notes", f"a private note {CANARY}")
     meeting = cli.json("meeting", "list")[0]["id"]

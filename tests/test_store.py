@@ -449,3 +449,19 @@ def test_migrations_leave_every_search_trigger_in_place(tmp_path):
     expected = {f"search_{t}_{event}" for t in tables for event in ("insert", "update", "delete")}
     expected |= {"search_goal_relink", "search_advice_relink"}
     assert triggers == expected
+
+
+@pytest.mark.parametrize("start", ["0001", "0002"])
+def test_db_migrate_upgrades_an_old_journal_and_says_from_what(cli, db_file, start):
+    """The revision is read back from the file: the test fails if migrate did nothing."""
+    import shutil
+    from pathlib import Path
+
+    db_file.parent.mkdir(mode=0o700, exist_ok=True)
+    shutil.copyfile(Path(__file__).parent / "data" / f"schema-{start}.db", db_file)
+    db_file.chmod(0o600)
+    result = cli("db", "migrate")
+    assert f"from schema {start} to {db.HEAD}" in result.stdout
+    assert "backup at" in result.stderr
+    assert db.schema_revision(db_file) == db.HEAD
+    assert "already at schema" in cli("db", "migrate").stdout

@@ -33,8 +33,75 @@ def check() -> None:
 @app.command("migrate", epilog="Example: mentorlog db migrate")
 def migrate() -> None:
     """Bring the journal to the current schema (done automatically on open; backs up first)."""
-    from mentorlog.cli.common import journal
+    from mentorlog.cli.common import State, journal
+    from mentorlog.errors import StoreError
+    from mentorlog.paths import db_path
     from mentorlog.render.output import say
-    from mentorlog.store.db import HEAD
+    from mentorlog.store.db import HEAD, schema_revision
 
-    say(f"Journal {journal()} is at schema {HEAD}.")
+    target = db_path(State.db)
+    before = schema_revision(target) if target.exists() else None
+    path = journal()
+    after = schema_revision(path)  # read back from the file, not assumed
+    if after != HEAD:
+        raise StoreError(f"{path} is at schema {after}, not {HEAD}; restore a backup")
+    if before == after:
+        say(f"Journal {path} is already at schema {after}; nothing to do.")
+    else:
+        say(f"Journal {path} migrated from schema {before or 'none'} to {after}.")
+
+
+@app.command(
+    "encrypt",
+    epilog="Example: mentorlog db encrypt   (or MENTORLOG_PASSPHRASE=... mentorlog db encrypt)",
+)
+def encrypt() -> None:
+    """Encrypt the journal in place with SQLCipher (needs mentorlog[encrypted]; backs up first).
+
+    The passphrase comes from MENTORLOG_PASSPHRASE, else a prompt (asked twice); a typed one is
+    saved in the OS keyring when there is one, so later commands don't ask.
+    """
+    from mentorlog.cli.common import journal
+    from mentorlog.errors import ConflictError
+    from mentorlog.render.output import say
+    from mentorlog.store import crypto
+    from mentorlog.store.db import is_encrypted, timestamped_backup_path
+
+    crypto.driver("encrypting the journal needs SQLCipher")  # the install line, before anything
+    target = journal()
+    if is_encrypted(target):
+        raise ConflictError(f"{target} is already encrypted")
+    secret, source = crypto.passphrase(target, confirm=True, fresh=True)
+    saved = crypto.encrypted_copy(target, timestamped_backup_path(target, "pre-encrypt"), secret)
+    crypto.convert(target, encrypt=True, secret=secret)
+    say(f"Encrypted {target}. A copy of the journal as it was is at {saved} (also encrypted).")
+    if source == "prompt":
+        if crypto.remember(secret):
+            say(
+                f"The passphrase is saved in your OS keyring ({crypto.KEYRING_SERVICE}/"
+                f"{crypto.KEYRING_USER}); later commands won't ask."
+            )
+        else:
+            say(f"No OS keyring here: set {crypto.ENV} or type the passphrase when asked.")
+
+
+@app.command("decrypt", epilog="Example: mentorlog db decrypt")
+def decrypt() -> None:
+    """Turn an encrypted journal back into a plain SQLite file (keeps an encrypted copy first)."""
+    from mentorlog.cli.common import journal
+    from mentorlog.errors import ConflictError
+    from mentorlog.render.output import say
+    from mentorlog.store import crypto
+    from mentorlog.store.db import backup_to, is_encrypted, timestamped_backup_path
+
+    crypto.driver("decrypting the journal needs SQLCipher")
+    target = journal()
+    if not is_encrypted(target):
+        raise ConflictError(f"{target} is not encrypted")
+    secret, _ = crypto.passphrase(target)
+    saved = backup_to(target, timestamped_backup_path(target, "pre-decrypt"))
+    crypto.convert(target, encrypt=False, secret=secret)
+    say(
+        f"Decrypted {target}; it is a plain SQLite file now. The encrypted copy is at {saved} "
+        "(same passphrase)."
+    )

@@ -11,7 +11,9 @@ GRAMMAR = {
     'help': ('-h', '--help'),
     'root': {'params': [
         ('db_file', 'option', ('--db',), (), False, False, 1, False, ('str',)),
-        ('version', 'option', ('--version',), (), True, False, 1, False, ('bool',)),
+        ('version', 'option', ('--version', '-V'), (), True, False, 1, False, ('bool',)),
+        ('install_completion', 'option', ('--install-completion',), (), True, False, 1, False, ('bool',)),
+        ('show_completion', 'option', ('--show-completion',), (), True, False, 1, False, ('bool',)),
     ], 'envvars': {'db_file': 'MENTORLOG_DB'}},
     'commands': {
         'action': {'group': True, 'commands': {
@@ -29,12 +31,12 @@ GRAMMAR = {
                 ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
             ]},
             'done': {'target': 'mentorlog.cli.action:done_', 'bound': {}, 'params': [
-                ('action_id', 'argument', ('action_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('action_ids', 'argument', ('action_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
                 ('result', 'option', ('--result',), (), False, False, 1, False, ('str',)),
             ]},
             'drop': {'target': 'mentorlog.cli.action:drop', 'bound': {}, 'params': [
-                ('action_id', 'argument', ('action_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('action_ids', 'argument', ('action_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('reason', 'option', ('--reason',), (), False, False, 1, False, ('str',)),
             ]},
             'edit': {'target': 'mentorlog.cli.action:edit', 'bound': {}, 'params': [
@@ -51,9 +53,13 @@ GRAMMAR = {
                 ('done', 'option', ('--done',), (), True, False, 1, False, ('bool',)),
                 ('overdue', 'option', ('--overdue',), (), True, False, 1, False, ('bool',)),
                 ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
+                ('status', 'option', ('--status',), (), False, False, 1, False, ('enum', 'mentorlog.cli.action:Which')),
                 ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
                 ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'reopen': {'target': 'mentorlog.cli.action:reopen', 'bound': {}, 'params': [
+                ('action_ids', 'argument', ('action_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
             ]},
             'show': {'target': 'mentorlog.cli.action:show', 'bound': {}, 'params': [
                 ('action_id', 'argument', ('action_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
@@ -70,8 +76,9 @@ GRAMMAR = {
                 ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
             ]},
             'apply': {'target': 'mentorlog.cli.advice:apply', 'bound': {}, 'params': [
-                ('advice_id', 'argument', ('advice_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('advice_ids', 'argument', ('advice_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('outcome', 'option', ('--outcome',), (), False, False, 1, False, ('str',)),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
             ]},
             'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'advice', 'noun': 'advice'}, 'params': [
                 ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
@@ -87,11 +94,11 @@ GRAMMAR = {
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ]},
             'skip': {'target': 'mentorlog.cli.advice:skip', 'bound': {}, 'params': [
-                ('advice_id', 'argument', ('advice_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('advice_ids', 'argument', ('advice_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('reason', 'option', ('--reason',), (), False, False, 1, False, ('str',)),
             ]},
             'try': {'target': 'mentorlog.cli.advice:try_', 'bound': {}, 'params': [
-                ('advice_id', 'argument', ('advice_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('advice_ids', 'argument', ('advice_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
             ]},
         }},
         'agenda': {'group': True, 'commands': {
@@ -100,7 +107,7 @@ GRAMMAR = {
                 ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
             ]},
             'drop': {'target': 'mentorlog.cli.questions:drop', 'bound': {}, 'params': [
-                ('topic_id', 'argument', ('topic_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('question_ids', 'argument', ('question_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
             ]},
             'list': {'target': 'mentorlog.cli.questions:list_', 'bound': {}, 'params': [
                 ('mentor', 'argument', ('mentor',), (), False, False, 1, False, ('str',)),
@@ -152,8 +159,26 @@ GRAMMAR = {
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ]},
         }},
+        'config': {'group': True, 'commands': {
+            'path': {'target': 'mentorlog.cli.config:path', 'bound': {}, 'params': [
+            ]},
+            'set': {'target': 'mentorlog.cli.config:set_', 'bound': {}, 'params': [
+                ('key', 'argument', ('key',), (), False, False, 1, True, ('str',)),
+                ('value', 'argument', ('value',), (), False, False, 1, True, ('str',)),
+            ]},
+            'show': {'target': 'mentorlog.cli.config:show', 'bound': {}, 'params': [
+                ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+            'unset': {'target': 'mentorlog.cli.config:unset', 'bound': {}, 'params': [
+                ('key', 'argument', ('key',), (), False, False, 1, True, ('str',)),
+            ]},
+        }},
         'db': {'group': True, 'commands': {
             'check': {'target': 'mentorlog.cli.db:check', 'bound': {}, 'params': [
+            ]},
+            'decrypt': {'target': 'mentorlog.cli.db:decrypt', 'bound': {}, 'params': [
+            ]},
+            'encrypt': {'target': 'mentorlog.cli.db:encrypt', 'bound': {}, 'params': [
             ]},
             'migrate': {'target': 'mentorlog.cli.db:migrate', 'bound': {}, 'params': [
             ]},
@@ -166,6 +191,7 @@ GRAMMAR = {
         'export': {'target': 'mentorlog.cli.data:export', 'bound': {}, 'params': [
             ('fmt', 'option', ('--format', '-f'), (), False, False, 1, False, ('enum', 'mentorlog.cli.data:ExportFormat')),
             ('output', 'option', ('--output', '-o'), (), False, False, 1, False, ('path',)),
+            ('force', 'option', ('--force',), (), True, False, 1, False, ('bool',)),
         ]},
         'feedback': {'group': True, 'commands': {
             'act': {'target': 'mentorlog.cli.feedback:act', 'bound': {}, 'params': [
@@ -252,10 +278,11 @@ GRAMMAR = {
                 ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
             ]},
             'done': {'target': 'mentorlog.cli.goal:done', 'bound': {}, 'params': [
-                ('goal_id', 'argument', ('goal_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('goal_ids', 'argument', ('goal_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
             ]},
             'drop': {'target': 'mentorlog.cli.goal:drop', 'bound': {}, 'params': [
-                ('goal_id', 'argument', ('goal_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('goal_ids', 'argument', ('goal_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('reason', 'option', ('--reason',), (), False, False, 1, False, ('str',)),
             ]},
             'edit': {'target': 'mentorlog.cli.goal:edit', 'bound': {}, 'params': [
@@ -269,14 +296,18 @@ GRAMMAR = {
             ]},
             'list': {'target': 'mentorlog.cli.goal:list_', 'bound': {}, 'params': [
                 ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
+                ('status', 'option', ('--status',), (), False, False, 1, False, ('enum', 'mentorlog.cli.goal:GoalStatus')),
                 ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ]},
             'pause': {'target': 'mentorlog.cli.goal:pause', 'bound': {}, 'params': [
-                ('goal_id', 'argument', ('goal_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('goal_ids', 'argument', ('goal_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
+            'reopen': {'target': 'mentorlog.cli.goal:reopen', 'bound': {}, 'params': [
+                ('goal_ids', 'argument', ('goal_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
             ]},
             'resume': {'target': 'mentorlog.cli.goal:resume', 'bound': {}, 'params': [
-                ('goal_id', 'argument', ('goal_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('goal_ids', 'argument', ('goal_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
             ]},
             'show': {'target': 'mentorlog.cli.goal:show', 'bound': {}, 'params': [
                 ('goal_id', 'argument', ('goal_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
@@ -335,13 +366,15 @@ GRAMMAR = {
             ('advice', 'option', ('--advice',), (), False, True, 1, False, ('str',)),
             ('action', 'option', ('--action',), (), False, True, 1, False, ('str',)),
             ('discussed', 'option', ('--discussed',), (), False, True, 1, False, ('func', 'mentorlog.cli.common:record_id')),
-            ('next_', 'option', ('--next',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ('next_', 'option', ('--next',), (), False, False, 1, False, ('str',)),
             ('mode', 'option', ('--mode',), (), False, False, 1, False, ('enum', 'mentorlog.cli.meeting:Mode')),
             ('minutes', 'option', ('--minutes',), (), False, False, 1, False, ('int', 1, 1440)),
             ('feedback', 'option', ('--feedback',), (), False, True, 1, False, ('str',)),
             ('resource', 'option', ('--resource',), (), False, True, 1, False, ('str',)),
             ('intro', 'option', ('--intro',), (), False, True, 1, False, ('str',)),
             ('edit', 'option', ('--edit', '-e'), (), True, False, 1, False, ('bool',)),
+            ('resume', 'option', ('--resume',), (), True, False, 1, False, ('bool',)),
+            ('force', 'option', ('--force',), (), True, False, 1, False, ('bool',)),
         ]},
         'meeting': {'group': True, 'commands': {
             'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'meeting', 'noun': 'meeting'}, 'params': [
@@ -414,7 +447,7 @@ GRAMMAR = {
                 ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
             ]},
             'done': {'target': 'mentorlog.cli.milestone:done', 'bound': {}, 'params': [
-                ('milestone_id', 'argument', ('milestone_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('milestone_ids', 'argument', ('milestone_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
                 ('note', 'option', ('--note',), (), False, False, 1, False, ('str',)),
             ]},
@@ -428,12 +461,16 @@ GRAMMAR = {
                 ('goal_id', 'argument', ('goal_id',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ]},
+            'reopen': {'target': 'mentorlog.cli.milestone:reopen', 'bound': {}, 'params': [
+                ('milestone_ids', 'argument', ('milestone_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
         }},
         'prep': {'target': 'mentorlog.cli.briefing:prep', 'bound': {}, 'params': [
             ('mentor', 'argument', ('mentor',), (), False, False, 1, False, ('str',)),
             ('fmt', 'option', ('--format', '-f'), (), False, False, 1, False, ('enum', 'mentorlog.cli.briefing:Format')),
             ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ('output', 'option', ('--output', '-o'), (), False, False, 1, False, ('path',)),
+            ('force', 'option', ('--force',), (), True, False, 1, False, ('bool',)),
         ]},
         'resource': {'group': True, 'commands': {
             'add': {'target': 'mentorlog.cli.resource:add', 'bound': {}, 'params': [
@@ -494,8 +531,11 @@ GRAMMAR = {
             ('fmt', 'option', ('--format', '-f'), (), False, False, 1, False, ('enum', 'mentorlog.cli.briefing:Format')),
             ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ('output', 'option', ('--output', '-o'), (), False, False, 1, False, ('path',)),
+            ('force', 'option', ('--force',), (), True, False, 1, False, ('bool',)),
             ('reflect', 'option', ('--reflect',), (), False, False, 1, False, ('str',)),
             ('edit', 'option', ('--edit', '-e'), (), True, False, 1, False, ('bool',)),
+            ('replace', 'option', ('--replace',), (), True, False, 1, False, ('bool',)),
+            ('append', 'option', ('--append',), (), True, False, 1, False, ('bool',)),
         ]},
         'search': {'target': 'mentorlog.cli.explore:search', 'bound': {}, 'params': [
             ('query', 'argument', ('query',), (), False, False, 1, True, ('str',)),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -16,22 +17,40 @@ if TYPE_CHECKING:
 
 
 class State:
-    """Global options of this invocation (set by the root callback or the fast path)."""
+    """This invocation: its global options (set by the root callback or the fast path) and the
+    journal once opened, so a command that reads and then writes opens and checks it once."""
 
     db: str | None = None
+    opened: Path | None = None
+
+    @classmethod
+    def reset(cls) -> None:
+        cls.opened = None
 
 
 def journal() -> Path:
-    """The journal file, created or upgraded as needed; warns when others could read it."""
+    """The journal file, created or upgraded as needed; warns when others could read it.
+
+    Opened once per invocation: later calls return the same path without a second check."""
+    if State.opened is not None:
+        return State.opened
     from mentorlog.paths import db_path, exposure_warnings
     from mentorlog.render.output import warn
     from mentorlog.store.db import open_store
 
     explicit = State.db is not None
-    path = open_store(db_path(State.db), make_folder=not explicit)
+    path = open_store(db_path(State.db), make_folder=not explicit, notify=note)
     for message in exposure_warnings(path, check_folder=not explicit):
         warn(message)
+    State.opened = path
     return path
+
+
+def note(message: str) -> None:
+    """A plain line on stderr for what the store reports (it never prints itself)."""
+    import sys
+
+    print(message, file=sys.stderr, flush=True)
 
 
 @contextlib.contextmanager
@@ -52,6 +71,8 @@ def guarded(invoke: Callable[[], Any], passthrough: tuple[type[BaseException], .
     from mentorlog.errors import MentorlogError
     from mentorlog.render.output import error_line
 
+    _forget_config()
+    State.reset()
     try:
         result = invoke()
         return result if isinstance(result, int) else 0
@@ -73,3 +94,13 @@ def guarded(invoke: Callable[[], Any], passthrough: tuple[type[BaseException], .
             "Details are hidden to keep your journal private; rerun with MENTORLOG_DEBUG=1 to see them"
         )
         return 1
+    finally:
+        _forget_config()
+        State.reset()
+
+
+def _forget_config() -> None:
+    """The date format is read once per invocation; many invocations share a process in tests."""
+    config = sys.modules.get("mentorlog.config")
+    if config is not None:
+        config.forget()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from mentorlog.errors import ConflictError, MentorlogError, StoreError
@@ -10,7 +11,9 @@ from mentorlog.store.db import (
     BUSY_TIMEOUT_S,
     REVISIONS,
     backup_to,
+    connect,
     explain_sqlite_error,
+    is_encrypted,
     open_store,
     timestamped_backup_path,
 )
@@ -54,7 +57,7 @@ def _check_source(source: Path) -> str:
     if problems:
         raise StoreError(f"{source} is damaged ({problems[0]}); pick another backup")
     try:
-        conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        conn = connect(source, readonly=True)
         try:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
@@ -70,8 +73,16 @@ def _check_source(source: Path) -> str:
     return row[0]
 
 
-def restore(source: Path, journal: Path, force: bool = False) -> Path | None:
-    """Replace the journal with a checked backup; what it replaces is kept. Returns that copy's path."""
+def restore(
+    source: Path,
+    journal: Path,
+    force: bool = False,
+    notify: Callable[[str], None] | None = None,
+) -> Path | None:
+    """Replace the journal with a checked backup; what it replaces is kept. Returns that copy's path.
+
+    The journal comes back in the backup's form: an encrypted backup restores an encrypted journal
+    (same passphrase), a plain one a plain journal. `notify` is open_store's (schema upgrades)."""
     _check_source(source)
     if source.resolve() == journal.resolve():
         raise MentorlogError("that file is the journal itself; pick a backup")
@@ -82,17 +93,54 @@ def restore(source: Path, journal: Path, force: bool = False) -> Path | None:
         kept = backup_to(journal, timestamped_backup_path(journal, "pre-restore"))
     else:
         journal.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    encrypted = is_encrypted(source)
+    if journal.exists() and is_encrypted(journal) != encrypted:
+        _remove_journal(journal)  # SQLite copies pages between files of one kind only; kept above
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        dst = sqlite3.connect(journal, timeout=BUSY_TIMEOUT_S)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = WAL")
-        finally:
-            dst.close()
-            src.close()
+        if encrypted:
+            _restore_encrypted(source, journal)
+        else:
+            src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            dst = sqlite3.connect(journal, timeout=BUSY_TIMEOUT_S)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = WAL")
+            finally:
+                dst.close()
+                src.close()
     except sqlite3.Error as exc:
         raise explain_sqlite_error(exc, journal) from None
     journal.chmod(0o600)
-    open_store(journal)  # an older backup is brought up to date (with its own pre-migrate copy)
+    # an older backup is brought up to date (with its own pre-migrate copy)
+    open_store(journal, notify=notify)
     return kept
+
+
+def _remove_journal(journal: Path) -> None:
+    """Fold in and delete the journal and its side files (a copy was kept by the caller)."""
+    from mentorlog.store.db import checkpoint
+
+    checkpoint(journal)
+    for path in (journal, *(journal.with_name(journal.name + s) for s in ("-wal", "-shm"))):
+        path.unlink(missing_ok=True)
+
+
+def _restore_encrypted(source: Path, journal: Path) -> None:
+    """Backup API from an encrypted backup into the journal, keyed by the same passphrase."""
+    from mentorlog.store import crypto
+
+    secret, _ = crypto.passphrase(source)
+    if journal.exists():
+        dst = crypto.connect(journal, secret=secret, timeout=BUSY_TIMEOUT_S)
+    else:
+        journal.touch(mode=0o600)
+        dst = crypto.connect_new(journal, secret, timeout=BUSY_TIMEOUT_S)
+    try:
+        src = crypto.connect(source, readonly=True, secret=secret)
+        try:
+            src.backup(dst)
+        finally:
+            src.close()
+        dst.execute("PRAGMA journal_mode = WAL")
+    finally:
+        dst.close()

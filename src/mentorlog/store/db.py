@@ -3,6 +3,11 @@
 Reads and writes use the standard library's sqlite3 (no SQLAlchemy import: start-up is what users
 feel, writes included); a write is one BEGIN IMMEDIATE transaction. Checking the schema version reads
 one row with sqlite3, so Alembic and SQLAlchemy are imported only when a migration is needed.
+
+An encrypted journal (SQLCipher, `mentorlog db encrypt`) is told apart by its first 16 bytes: only
+then is store/crypto.py (sqlcipher3, keyring) imported, and its connections behave like sqlite3's.
+This module never prints: what a user should hear (a schema upgrade) goes to the `notify` callback
+the CLI passes in.
 """
 
 from __future__ import annotations
@@ -10,8 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from mentorlog.errors import StoreError
@@ -57,16 +61,46 @@ def explain_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
     return StoreError(f"database error on {path} ({type(exc).__name__}); run 'mentorlog db check'")
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_encrypted(path: Path) -> bool:
+    """True for an SQLCipher file: whole pages that don't start with SQLite's header.
+
+    One 16-byte read. An empty or missing file is plain (a new journal); so is a file that is not
+    a whole number of pages, which is junk SQLite itself will call damaged.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+            size = os.fstat(handle.fileno()).st_size
+    except OSError:
+        return False
+    return len(head) == len(SQLITE_HEADER) and head != SQLITE_HEADER and size % 512 == 0
+
+
+def connect(path: Path, readonly: bool = False, timeout: float = BUSY_TIMEOUT_S):
+    """A connection in autocommit mode (we issue BEGIN ourselves), keyed when the file is encrypted."""
+    if is_encrypted(path):
+        from mentorlog.store import crypto
+
+        return crypto.connect(path, readonly=readonly, timeout=timeout)
+    if readonly:
+        return sqlite3.connect(
+            f"file:{path}?mode=ro", uri=True, timeout=timeout, isolation_level=None
+        )
+    return sqlite3.connect(path, timeout=timeout, isolation_level=None)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
-    """A raw connection in autocommit mode (we issue BEGIN ourselves)."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-    return conn
+    """The read/write sessions' connection (a seam tests replace to simulate a failing disk)."""
+    return connect(path)
 
 
 def schema_revision(path: Path) -> str | None:
     """The revision stamped in the file, None for a brand-new empty file; errors if not ours."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = connect(path, readonly=True)
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
@@ -83,10 +117,22 @@ def schema_revision(path: Path) -> str | None:
 
 
 def backup_to(source: Path, target: Path) -> Path:
-    """Copy a live journal with SQLite's backup API into a new 0600 file."""
+    """Copy a live journal with SQLite's backup API into a new 0600 file.
+
+    An encrypted journal's copy is encrypted with the same passphrase (and a salt of its own)."""
     ensure_private_dir(target.parent)
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
+    if is_encrypted(source):
+        from mentorlog.store import crypto
+
+        try:
+            crypto.backup_encrypted(source, target)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        os.chmod(target, 0o600)
+        return target
     src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)
     dst = sqlite3.connect(target)
     try:
@@ -146,10 +192,17 @@ def _create_file(path: Path) -> None:
         conn.close()
 
 
-def open_store(path: Path, create: bool = True, make_folder: bool = True) -> Path:
+def open_store(
+    path: Path,
+    create: bool = True,
+    make_folder: bool = True,
+    notify: Callable[[str], None] | None = None,
+) -> Path:
     """Make sure `path` is a journal at the current schema: create, migrate, or refuse.
 
     A file that exists but can't be read is an error, never replaced by a new empty journal.
+    `notify` hears the one thing worth telling a user (a schema upgrade and where its backup is);
+    the store itself never prints.
     """
     if not path.exists():
         if not create:
@@ -181,9 +234,13 @@ def open_store(path: Path, create: bool = True, make_folder: bool = True) -> Pat
             f"up to {HEAD}. Upgrade mentorlog; the file was left untouched"
         )
     saved = migrate(path, backup=revision is not None)
-    if saved is not None:
-        print(f"Upgraded the journal schema to {HEAD}; backup at {saved}", file=sys.stderr)
+    if saved is not None and notify is not None:
+        notify(upgrade_message(saved))
     return path
+
+
+def upgrade_message(saved: Path) -> str:
+    return f"Upgraded the journal schema to {HEAD}; backup at {saved}"
 
 
 @contextlib.contextmanager
@@ -211,11 +268,16 @@ def make_engine(path: Path, foreign_keys: bool = True):
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import NullPool
 
-    engine = create_engine(
-        f"sqlite:///{path}",
-        poolclass=NullPool,
-        connect_args={"timeout": BUSY_TIMEOUT_S},
-    )
+    if is_encrypted(path):  # the keyed SQLCipher connection, speaking sqlite3's exceptions
+        engine = create_engine(
+            "sqlite://", poolclass=NullPool, creator=lambda: connect(path, readonly=False)
+        )
+    else:
+        engine = create_engine(
+            f"sqlite:///{path}",
+            poolclass=NullPool,
+            connect_args={"timeout": BUSY_TIMEOUT_S},
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from mentorlog.errors import StoreError
-from mentorlog.store.db import BUSY_TIMEOUT_S, explain_sqlite_error
+from mentorlog.store.db import BUSY_TIMEOUT_S, connect, explain_sqlite_error
 
 SEARCH_INDEX = "search_index"
 
@@ -18,7 +18,7 @@ def check_journal(path: Path) -> list[str]:
     if not path.is_file():
         raise StoreError(f"no journal at {path}; check --db or MENTORLOG_DB")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect(path, readonly=True)
         try:
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -46,7 +46,7 @@ def check_search_index(path: Path) -> list[str]:
     skipped (SQLite's own checks above still ran).
     """
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        conn = connect(path, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
         raise explain_sqlite_error(exc, path) from None
     try:
