@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from mentorlog.cli.app import app
 from test_help import ALL
 
-STRESS = float(os.environ.get("MENTORLOG_STRESS", "1"))  # >1 for longer runs
+STRESS = float(os.environ.get("MENTORLOG_STRESS", "0.5"))  # 1 for the full run, more for longer
 SKIP = {("demo",)}  # builds a whole sample journal in a temp folder: no user input to fuzz
 COMMANDS = [
     (path, command)

@@ -22,7 +22,8 @@ import pytest
 from support import dump as plain_dump
 
 FIXTURES = Path(__file__).parent / "data"
-SCALE = float(os.environ.get("MENTORLOG_STRESS", "1"))  # >1 for longer kill and fuzz runs
+# `make test` runs half the counts below; MENTORLOG_STRESS=1 the full ones, more for longer runs.
+SCALE = float(os.environ.get("MENTORLOG_STRESS", "0.5"))
 
 
 def scaled(count: int) -> int:
@@ -554,8 +555,24 @@ def test_sigkill_during_migration_leaves_old_or_new_schema(tmp_path, start):
     fixture = FIXTURES / f"schema-{start}.db"
     added = set().union(*(tables for rev, tables in NEW_IN.items() if rev > start))
     rng = random.Random(7)
-    seen = set()
-    for round_ in range(scaled(30)):
+    # Kill times follow how long a migration takes on this machine now (it varies with load):
+    # the first round kills at once, the rest in between; if no kill came late enough to see the
+    # new schema, later rounds wait longer until one does.
+    timed = tmp_path / "timed.db"
+    shutil.copyfile(fixture, timed)
+    started = time.monotonic()
+    db.migrate(timed, backup=False)
+    took = time.monotonic() - started
+    delays = [0.0, *(rng.uniform(0.0, 1.5 * took) for _ in range(scaled(30)))]
+    seen: set[str] = set()
+    late = 3 * took + 0.2  # surely finished, unless the machine is very busy: then wait longer
+    for round_ in range(len(delays) + 6):
+        if round_ < len(delays):
+            delay = delays[round_]
+        elif HEAD not in seen:
+            delay, late = late, late * 2
+        else:
+            break
         path = tmp_path / f"j{round_}.db"
         shutil.copyfile(fixture, path)
 
@@ -563,7 +580,7 @@ def test_sigkill_during_migration_leaves_old_or_new_schema(tmp_path, start):
             db.migrate(path)
             os.write(fd, b"done\n")
 
-        fork_and_kill(migrate, rng.uniform(0.0, 0.3))
+        fork_and_kill(migrate, delay)
         conn = sqlite3.connect(path)
         version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
