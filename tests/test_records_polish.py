@@ -259,3 +259,14 @@ def test_no_unused_functions_in_the_record_store():
             if isinstance(node, ast.FunctionDef):
                 uses = everything.count(node.name)
                 assert uses > 1, f"{module}: {node.name} is never used"
+
+
+def test_advice_reopen_undoes_apply_and_keeps_the_outcome_visible(journal):
+    cli = journal
+    cli("advice", "apply", "1", "--outcome", "decision log cut review time")
+    result = cli("advice", "reopen", "1")
+    assert "Reopened advice #1" in result.stdout
+    assert "decision log cut review time" in result.stderr  # shown, not silently lost
+    shown = cli.json("advice", "show", "1")
+    assert shown["status"] == "new" and shown["outcome"] is None
+    assert "new" in cli.fails("advice", "reopen", "1")  # already new: nothing to undo

@@ -135,4 +135,17 @@ def skip(advice_ids: IdsArg, reason: Annotated[str | None, Opt(help="Why not.")]
     _move(advice_ids, "skipped", reason, "Skipped advice {ids}.")
 
 
+@app.command("reopen", epilog="Example: mentorlog advice reopen 4")
+def reopen(advice_ids: IdsArg) -> None:
+    """Undo 'advice try', 'apply' or 'skip': the advice is new again (its outcome is shown, then cleared)."""
+    from mentorlog.render.output import ids, say, warn
+    from mentorlog.store.writes import reopen_advice
+
+    changed = reopen_advice(journal(), advice_ids)
+    say(f"Reopened advice {ids([after for _, after in changed])}.")
+    for before, _ in changed:
+        if before.outcome:
+            warn(f"cleared the outcome of advice #{before.id}: {before.outcome}")
+
+
 delete_command(app, "advice", "advice", "mentorlog advice delete 4")

@@ -89,6 +89,9 @@ GRAMMAR = {
                 ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ]},
+            'reopen': {'target': 'mentorlog.cli.advice:reopen', 'bound': {}, 'params': [
+                ('advice_ids', 'argument', ('advice_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
             'show': {'target': 'mentorlog.cli.advice:show', 'bound': {}, 'params': [
                 ('advice_id', 'argument', ('advice_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),

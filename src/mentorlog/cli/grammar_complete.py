@@ -474,7 +474,7 @@ NODES = {
         'arguments': [('record_id', 1, ('ids', 'action'))],
     },
     'advice': {
-        'commands': {'add': 'Record advice you received.', 'list': 'List advice, newest first.', 'show': 'Show one piece of advice with the actions...', 'try': 'Mark one or more pieces of advice as being...', 'apply': 'Mark advice applied, with its outcome to...', 'skip': 'Decide not to follow advice (and say why).', 'delete': 'Delete an advice for good (linked records...'},
+        'commands': {'add': 'Record advice you received.', 'list': 'List advice, newest first.', 'show': 'Show one piece of advice with the actions...', 'try': 'Mark one or more pieces of advice as being...', 'apply': 'Mark advice applied, with its outcome to...', 'skip': 'Decide not to follow advice (and say why).', 'reopen': "Undo 'advice try', 'apply' or 'skip': the...", 'delete': 'Delete an advice for good (linked records...'},
         'interspersed': False,
         'options': [
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
@@ -537,6 +537,14 @@ NODES = {
         'interspersed': True,
         'options': [
             ('reason', ('--reason',), (), True, False, False, 'Why not.', None),
+            ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
+        ],
+        'arguments': [('advice_ids', -1, ('ids', 'advice'))],
+    },
+    'advice reopen': {
+        'commands': None,
+        'interspersed': True,
+        'options': [
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],
         'arguments': [('advice_ids', -1, ('ids', 'advice'))],

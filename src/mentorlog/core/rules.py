@@ -50,6 +50,20 @@ ACTION_MOVES = {
     "reopen": ("open", ("done", "dropped")),
 }
 
+# new status: the statuses it may come from
+ADVICE_TRANSITIONS = {
+    "trying": ("new",),
+    "applied": ("new", "trying"),
+    "skipped": ("new", "trying"),
+    "new": ("trying", "applied", "skipped"),  # advice reopen
+}
+RESOURCE_TRANSITIONS = {
+    "started": ("queued",),
+    "done": ("queued", "started"),
+    "dropped": ("queued", "started"),
+    "queued": ("started", "done", "dropped"),
+}
+
 
 def goal_progress(status: str, done: int, total: int) -> float:
     """Milestones done / total; an achieved goal is 100% whatever its milestones say."""

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mentorlog.core.rules import not_in_future
+from mentorlog.core.rules import RESOURCE_TRANSITIONS, not_in_future
 from mentorlog.errors import ConflictError, NotFoundError, UsageProblem
 from mentorlog.store import queries, rows
 from mentorlog.store.db import write_connection
@@ -316,13 +316,6 @@ def contribution_detail(conn: sqlite3.Connection, contribution_id: int) -> Row:
 # ---------------------------------------------------------------- resources
 
 RESOURCE_OPEN = ("queued", "started")
-# new status: the statuses it may come from
-RESOURCE_TRANSITIONS = {
-    "started": ("queued",),
-    "done": ("queued", "started"),
-    "dropped": ("queued", "started"),
-    "queued": ("started", "done", "dropped"),
-}
 
 
 def add_resource(

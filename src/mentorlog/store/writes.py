@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mentorlog.core import clock
-from mentorlog.core.rules import ACTION_MOVES, GOAL_MOVES, not_in_future
+from mentorlog.core.rules import ACTION_MOVES, ADVICE_TRANSITIONS, GOAL_MOVES, not_in_future
 from mentorlog.errors import ConflictError, UsageProblem
 from mentorlog.store import queries, rows
 from mentorlog.store.db import write_connection
@@ -538,13 +538,6 @@ def add_advice(
     return advice
 
 
-ADVICE_TRANSITIONS = {
-    "trying": ("new",),
-    "applied": ("new", "trying"),
-    "skipped": ("new", "trying"),
-}
-
-
 def set_advice_status(
     path: Path,
     advice_ids: Iterable[int],
@@ -557,6 +550,20 @@ def set_advice_status(
     values: dict[str, Any] = {"status": status, "status_on": day}
     if outcome is not None:
         values["outcome"] = _need_text(outcome, "outcome")
+    return [after for _, after in _move_advice(path, advice_ids, values, day)]
+
+
+def reopen_advice(path: Path, advice_ids: Iterable[int]) -> list[tuple[Record, Record]]:
+    """Undo try/apply/skip: the advice is new again, its outcome cleared. Before and after, so
+    the cleared outcome can be shown, not lost."""
+    values = {"status": "new", "status_on": None, "outcome": None}
+    return _move_advice(path, advice_ids, values, None)
+
+
+def _move_advice(
+    path: Path, advice_ids: Iterable[int], values: dict[str, Any], day: date | None
+) -> list[tuple[Record, Record]]:
+    status = values["status"]
     changed = []
     with write_connection(path) as conn:
         for advice_id in _unique(advice_ids):
@@ -565,11 +572,11 @@ def set_advice_status(
                 raise ConflictError(
                     f"advice #{advice.id} is {advice.status}; it can't become {status}"
                 )
-            if day < advice.given_on:
+            if day is not None and day < advice.given_on:
                 raise ConflictError(
                     f"advice #{advice.id} was given on {advice.given_on}; --on {day} is before that"
                 )
-            changed.append(_update(conn, "advice", advice.id, values))
+            changed.append((advice, _update(conn, "advice", advice.id, values)))
     return changed
 
 
