@@ -61,6 +61,7 @@ def write_argv(mentor: str, action_id: int = 0) -> dict[str, list[str]]:
         "log": [
             *("log", mentor, "--notes", "benchmark meeting"),
             *("--action", "benchmark follow-up due:+1w"),
+            "--force",  # the same meeting every run: log refuses a repeat without it
         ],
     }
 
