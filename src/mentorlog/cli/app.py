@@ -19,8 +19,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from mentorlog import __version__
 from mentorlog.cli import complete, decl, registry
-from mentorlog.cli.entry import StdoutClosed, pipe_closed, stdout_closed
-from mentorlog.cli.session import State, guarded
+from mentorlog.cli.session import State, StdoutClosed, guarded, pipe_closed, stdout_closed
 
 
 def _parser_name(kwargs: dict[str, Any]) -> str | None:

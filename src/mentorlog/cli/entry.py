@@ -10,31 +10,6 @@ from __future__ import annotations
 import os
 import sys
 
-STDOUT_CLOSED = 141  # 128 + SIGPIPE
-
-
-class StdoutClosed(Exception):
-    """Whoever read our output closed the pipe (raised instead of BrokenPipeError, an OSError
-    that Click's main turns into a bare `exit 1`)."""
-
-
-def pipe_closed(exc: BaseException) -> bool:
-    """A BrokenPipeError, or the SystemExit(1) Rich raises while handling one."""
-    return isinstance(exc, BrokenPipeError) or (
-        isinstance(exc, SystemExit) and isinstance(exc.__context__, BrokenPipeError)
-    )
-
-
-def stdout_closed() -> int:
-    """Point stdout at /dev/null so nothing left in its buffer fails at exit; the exit status."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):  # no real file descriptor (tests capture stdout)
-        pass
-    return STDOUT_CLOSED
-
 
 def run(argv: list[str]) -> int:
     from mentorlog.cli import fast
@@ -53,5 +28,7 @@ def main() -> None:
         code = run(sys.argv[1:])
         sys.stdout.flush()  # here, not at interpreter exit, where a closed pipe prints a warning
     except BrokenPipeError:
+        from mentorlog.cli.session import stdout_closed
+
         code = stdout_closed()
     sys.exit(code)

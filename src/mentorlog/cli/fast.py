@@ -252,8 +252,7 @@ def run(argv: list[str]) -> int | None:
             print(f"mentorlog {__version__}")
             return 0
         return None
-    from mentorlog.cli.entry import StdoutClosed, pipe_closed, stdout_closed
-    from mentorlog.cli.session import State, guarded
+    from mentorlog.cli.session import State, StdoutClosed, guarded, pipe_closed, stdout_closed
 
     State.db = chosen.db
 

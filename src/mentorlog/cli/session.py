@@ -104,3 +104,29 @@ def _forget_config() -> None:
     config = sys.modules.get("mentorlog.config")
     if config is not None:
         config.forget()
+
+
+STDOUT_CLOSED = 141  # 128 + SIGPIPE
+
+
+class StdoutClosed(Exception):
+    """Whoever read our output closed the pipe (raised instead of BrokenPipeError, an OSError
+    that Click's main turns into a bare `exit 1`)."""
+
+
+def pipe_closed(exc: BaseException) -> bool:
+    """A BrokenPipeError, or the SystemExit(1) Rich raises while handling one."""
+    return isinstance(exc, BrokenPipeError) or (
+        isinstance(exc, SystemExit) and isinstance(exc.__context__, BrokenPipeError)
+    )
+
+
+def stdout_closed() -> int:
+    """Point stdout at /dev/null so nothing left in its buffer fails at exit; the exit status."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (tests capture stdout)
+        pass
+    return STDOUT_CLOSED

@@ -333,7 +333,7 @@ def connect(
             return conn
         conn.close()
     except sqlite3.Error as exc:
-        from mentorlog.store.db import explain_sqlite_error
+        from mentorlog.store.sqlite import explain_sqlite_error
 
         raise explain_sqlite_error(exc, path) from None
     except OSError as exc:
@@ -424,11 +424,10 @@ def convert(path: Path, encrypt: bool, secret: str) -> None:
     The original is never touched until the checked copy replaces it with one rename; a failure
     before that leaves the journal as it was (and removes the half-made copy).
     """
-    from mentorlog.store.db import BUSY_TIMEOUT_S, apply_pragmas, checkpoint
+    from mentorlog.store.sqlite import BUSY_TIMEOUT_S, apply_pragmas
 
     ns = driver(("encrypting" if encrypt else "decrypting") + " the journal needs SQLCipher")
     _check(secret)
-    checkpoint(path)  # fold the WAL in, so the copy is the whole journal
     temp = path.with_name(path.name + (".encrypting" if encrypt else ".decrypting"))
     for leftover in (temp, temp.with_name(temp.name + "-journal")):
         leftover.unlink(missing_ok=True)
@@ -440,6 +439,7 @@ def convert(path: Path, encrypt: bool, secret: str) -> None:
     swapped = False
     try:
         apply_pragmas(source)
+        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # fold the WAL in: the copy is all of it
         source.execute("BEGIN IMMEDIATE")  # no other mentorlog writes while we copy and swap
         before = _counts(source)
         source.execute("COMMIT")
@@ -463,7 +463,7 @@ def convert(path: Path, encrypt: bool, secret: str) -> None:
         swapped = True
         source.execute("ROLLBACK")
     except sqlite3.Error as exc:
-        from mentorlog.store.db import explain_sqlite_error
+        from mentorlog.store.sqlite import explain_sqlite_error
 
         raise explain_sqlite_error(exc, path) from None
     finally:

@@ -1,0 +1,47 @@
+"""What every connection shares, plain or encrypted: its settings and how its errors read.
+
+Below store/db.py and store/crypto.py, which both open connections; imports nothing of theirs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from mentorlog.errors import StoreError
+
+BUSY_TIMEOUT_S = 15.0
+
+PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA secure_delete = ON",  # deleted text is zeroed, not left in free pages
+    f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}",
+)
+
+
+def apply_pragmas(conn: sqlite3.Connection, foreign_keys: bool = True) -> None:
+    """The settings every connection gets; WAL is a property of the file, set once at creation."""
+    for pragma in PRAGMAS:
+        conn.execute(pragma)
+    if not foreign_keys:
+        conn.execute("PRAGMA foreign_keys = OFF")
+
+
+def explain_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    """One clear sentence naming the path for the failures a user can act on."""
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"the journal {path} is read-only; check its permissions (chmod u+w)")
+    if "disk is full" in text or "disk i/o" in text:
+        return StoreError(f"could not write {path}: the disk is full or failing; nothing was saved")
+    if "locked" in text or "busy" in text:
+        return StoreError(f"the journal {path} is busy in another mentorlog; try again")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError(
+            f"{path} is damaged or not a mentorlog journal; run 'mentorlog db check' "
+            "or restore a backup with 'mentorlog restore'"
+        )
+    if "unable to open" in text:
+        return StoreError(f"can't open the journal {path}; check the folder exists and is yours")
+    return StoreError(f"database error on {path} ({type(exc).__name__}); run 'mentorlog db check'")
