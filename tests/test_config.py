@@ -306,3 +306,15 @@ def test_a_symlinked_config_stays_a_symlink(cli, private_env, tmp_path):
         dotfiles / "mentorlog.toml"
     ).read_text() == 'week_start = "sunday"\ndate_format = "us"\n'
     assert _mode(dotfiles / "mentorlog.toml") == 0o600
+
+
+def test_week_start_applies_to_every_relative_date(cli, journal):
+    """'eow' means the same day in --due, due: text, log --next, log --action and the template."""
+    cli("config", "set", "week_start", "sunday")  # weeks end on Saturday: 2026-11-28
+    cli("action", "add", "inline due:eow")
+    cli("action", "add", "flag", "--due", "eow")
+    cli("log", "alex", "--notes", "n", "--next", "eow", "--action", "from log due:eow")
+    dues = {a["text"]: a["due"] for a in cli.json("action", "list")}
+    assert dues["inline"] == dues["flag"] == dues["from log"] == "2026-11-28", dues
+    meeting = cli.json("meeting", "list")[0]
+    assert cli.json("meeting", "show", str(meeting["id"]))["next_date"] == "2026-11-28"

@@ -345,3 +345,11 @@ def test_newer_export_format_is_refused(journal, tmp_path):
     path = tmp_path / "e.json"
     path.write_text(json.dumps(export))
     assert "upgrade mentorlog" in cli.fails("import", str(path))
+
+
+def test_import_reports_counts_in_the_users_words(journal, tmp_path):
+    export = tmp_path / "e.json"
+    journal("export", "-o", str(export))
+    other = tmp_path / "other.db"
+    out = journal("--db", str(other), "import", str(export)).stdout
+    assert "1 question" in out and "2 mentors" in out and "topic" not in out, out

@@ -384,3 +384,12 @@ def test_a_write_opens_the_journal_once(journal, db_file, monkeypatch, args):
     assert len(opened) == 1
     warnings = [line for line in result.stderr.splitlines() if f"{db_file} is readable" in line]
     assert len(warnings) == 1, result.stderr
+
+
+def test_piped_notes_prefill_the_editor_template(journal, tmp_path, monkeypatch):
+    """`echo notes | mentorlog log alex -e`: the notes are in the template, not dropped."""
+    seen = tmp_path / "seen.md"
+    monkeypatch.setenv("EDITOR", _editor(tmp_path, SEE.format(seen=str(seen))))  # saves unchanged
+    journal("log", "alex", "-e", input="Notes from the train\n")
+    assert "Notes from the train" in seen.read_text()
+    assert _meeting(journal, 2)["notes"] == "Notes from the train"

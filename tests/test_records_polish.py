@@ -5,6 +5,7 @@ accents, typed list filters, and the messages they print."""
 from __future__ import annotations
 
 import ast
+import json
 from datetime import date
 from pathlib import Path
 
@@ -229,7 +230,7 @@ def test_delete_messages_use_the_users_words(journal):
     out = journal("goal", "delete", "1", "--yes").stdout
     assert "2 milestones deleted" in out and "1 action unlinked" in out
     out = journal("mentor", "delete", "1", "--yes").stdout
-    assert "1 question unlinked" in out and "1 piece of advice deleted" in out
+    assert "1 question deleted" in out and "1 piece of advice deleted" in out
     assert "Delete an action for good" in journal("action", "delete", "--help").stdout
     assert "Delete an introduction for good" in journal("intro", "delete", "--help").stdout
 
@@ -270,3 +271,23 @@ def test_advice_reopen_undoes_apply_and_keeps_the_outcome_visible(journal):
     shown = cli.json("advice", "show", "1")
     assert shown["status"] == "new" and shown["outcome"] is None
     assert "new" in cli.fails("advice", "reopen", "1")  # already new: nothing to undo
+
+
+def test_deleting_a_mentor_takes_what_was_theirs_out_of_every_prep(journal):
+    cli = journal
+    cli("ask", "Question for Alex only", "--mentor", "alex")
+    cli("resource", "add", "Alex's book", "--mentor", "alex")
+    cli("log", "alex", "--notes", "chat", "--action", "Follow up with Alex")
+    cli("action", "add", "My own thing")  # nobody's: stays, and shows for everyone
+    result = cli("mentor", "delete", "1", "--yes")
+    assert "question" in result.stdout and "action" in result.stdout, result.stdout
+    prep = json.dumps(cli.json("prep", "sam"))
+    for text in ("Question for Alex only", "Alex's book", "Follow up with Alex"):
+        assert text not in prep, text
+    assert "My own thing" in prep
+
+
+def test_meeting_edit_refuses_a_future_day(journal):
+    line = journal.fails("meeting", "edit", "1", "--on", "next fri", code=2)
+    assert "future" in line
+    assert journal.json("meeting", "show", "1")["held_at"].startswith("2026-11-15")

@@ -415,7 +415,7 @@ def test_empty_lists_say_how_to_add(cli):
 def test_deleting_a_mentor_lists_and_removes_their_records(loop):
     cli = loop
     out = cli("mentor", "delete", "1", "--yes").stdout
-    for part in ("3 pieces of feedback deleted", "1 contribution deleted", "1 resource unlinked",
+    for part in ("3 pieces of feedback deleted", "1 contribution deleted", "1 resource deleted",
                  "1 introduction deleted", "2 check-ins deleted"):  # fmt: skip
         assert part in out, out
     assert [r["mentor"] for r in cli.json("feedback", "list")] == ["Sam Rivera"]

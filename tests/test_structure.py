@@ -76,9 +76,40 @@ def test_due_soonest_prefers_no_date_then_earliest_then_name():
     assert rules.due_soonest([("2026-12-01", "Émile"), ("2026-12-01", "Alex")]) == 1
 
 
-@pytest.mark.parametrize("moves", [rules.GOAL_MOVES, rules.ACTION_MOVES])
-def test_every_move_can_be_undone(moves):
-    """Each state a command moves a record into can be left again by another command."""
-    reachable_from = {source for _, sources in moves.values() for source in sources}
-    for target, _ in moves.values():
-        assert target in reachable_from, target
+def _edges(moves: dict) -> set[tuple[str, str]]:
+    """(from, to) for both shapes: command -> (to, froms) and to -> froms."""
+    edges = set()
+    for key, value in moves.items():
+        to, froms = (
+            value
+            if isinstance(value[0], tuple | str) and len(value) == 2 and isinstance(value[1], tuple)
+            else (key, value)
+        )
+        edges |= {(source, to) for source in froms}
+    return edges
+
+
+@pytest.mark.parametrize(
+    "moves",
+    [rules.GOAL_MOVES, rules.ACTION_MOVES, rules.ADVICE_TRANSITIONS, rules.RESOURCE_TRANSITIONS],
+    ids=["goal", "action", "advice", "resource"],
+)
+def test_every_state_a_command_leads_to_can_be_left_again(moves):
+    """No dead end: a wrong done, drop, apply or skip can always be undone by another command."""
+    edges = _edges(moves)
+    for _, to in edges:
+        assert any(source == to for source, _ in edges), f"nothing leads out of {to!r}"
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("emile", "Émile"),
+        ("soren", "Søren"),
+        ("lukasz", "Łukasz"),
+        ("ZOË", "zoe"),
+        ("strasse", "Straße"),
+    ],
+)
+def test_names_fold_without_case_or_accents(typed, name):
+    assert rules.fold_name(typed) == rules.fold_name(name)

@@ -51,12 +51,13 @@ def add(
     done: Annotated[bool, Opt("--done", help="Record it as already done today.")] = False,
 ) -> None:
     """Add an action you committed to."""
+    from mentorlog.config import load_config
     from mentorlog.core.dates import extract_due
     from mentorlog.errors import UsageProblem
     from mentorlog.render.output import say
     from mentorlog.store.writes import ActionLinks, add_action
 
-    text, inline_due = extract_due(text)
+    text, inline_due = extract_due(text, week_start=load_config().week_start)
     if inline_due and due:
         raise UsageProblem("give the due date once: either 'due:' in the text or --due")
     links = ActionLinks(goal_id=goal, milestone_id=milestone, advice_id=advice, mentor=mentor)

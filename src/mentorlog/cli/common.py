@@ -22,9 +22,10 @@ def parse_date_value(text: str) -> date:
 
 
 def parse_datetime_value(text: str) -> datetime:
+    from mentorlog.config import load_config
     from mentorlog.core.dates import parse_datetime
 
-    return parse_datetime(text)
+    return parse_datetime(text, week_start=load_config().week_start)
 
 
 def parse_cadence_value(text: str) -> str:

@@ -140,11 +140,17 @@ def import_(
     Records keep their ids where those ids are free here (always, into an empty journal); the
     ones that must take a new id are listed.
     """
-    from mentorlog.render.output import say
+    from mentorlog.render.output import plural, say
+    from mentorlog.store.queries import NOUNS
     from mentorlog.store.transfer import import_file
 
+    def noun(table: str) -> str:
+        return NOUNS.get(table, (table,))[0]
+
     report = import_file(path, journal(), dry_run)
-    added = ", ".join(f"{n} {kind}" for kind, n in report.added.items() if n) or "nothing new"
+    added = (
+        ", ".join(plural(n, noun(kind)) for kind, n in report.added.items() if n) or "nothing new"
+    )
     say(("Would add: " if dry_run else "Added: ") + added + ".")
     if report.renumbered:
         say(
@@ -157,6 +163,7 @@ def import_(
             say(
                 "  "
                 + ", ".join(
-                    f"{kind} #{r.old} {'would be' if dry_run else 'is now'} #{r.new}" for r in moves
+                    f"{noun(kind)} #{r.old} {'would be' if dry_run else 'is now'} #{r.new}"
+                    for r in moves
                 )
             )

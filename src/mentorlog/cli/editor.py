@@ -1,8 +1,12 @@
 """Opening the user's editor on a file: one way to run it, one set of errors."""
 
+import contextlib
 import shlex
 import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from mentorlog.errors import MentorlogError
 
@@ -18,7 +22,10 @@ def edit_file(path: Path, editor: str) -> str:
     what is in it is worth keeping (it may hold text the user wrote before the editor died).
     """
     try:
-        finished = subprocess.run([*shlex.split(editor), str(path)], check=False)
+        with _terminal() as keyboard:
+            finished = subprocess.run(
+                [*shlex.split(editor), str(path)], stdin=keyboard, check=False
+            )
     except (OSError, ValueError):
         raise EditorFailed(f"could not start the editor {editor!r}; set $EDITOR") from None
     if finished.returncode != 0:
@@ -29,6 +36,24 @@ def edit_file(path: Path, editor: str) -> str:
         )
         raise EditorFailed(f"the editor {how}")
     return read_draft(path)
+
+
+@contextlib.contextmanager
+def _terminal() -> Iterator[Any]:
+    """What the editor reads: our stdin, or the terminal when stdin was a pipe (notes piped into
+    `log -e`), as git does; nothing when there is no terminal at all."""
+    if sys.stdin.isatty():
+        yield None
+        return
+    try:
+        keyboard = open("/dev/tty", "rb")  # noqa: SIM115  (closed below)
+    except OSError:
+        yield subprocess.DEVNULL
+        return
+    try:
+        yield keyboard
+    finally:
+        keyboard.close()
 
 
 def read_draft(path: Path) -> str:

@@ -138,8 +138,10 @@ def log(
         return
     when = on or local_now()
     not_in_future(when.date(), "--on")  # before any editor opens
-    if notes == "-" or (notes is None and not edit and not sys.stdin.isatty()):
-        notes = sys.stdin.read()  # piped notes are kept whatever other flags come with them
+    if notes == "-" or (notes is None and not _interactive()):
+        # Piped notes are kept whatever other flags come with them; with -e they pre-fill the
+        # template, and the editor reads the terminal instead (cli/editor.py).
+        notes = sys.stdin.read()
     if kept is not None:
         again = _resume_hint(chosen["name"])
         if agenda is not None and not any(content) and _interactive():
@@ -175,7 +177,7 @@ def log(
         held_at=when,
         notes=notes or "",
         advice=list(advice or []),
-        actions=[extract_due(text, day) for text in action or []],
+        actions=[extract_due(text, day, config.week_start) for text in action or []],
         discussed=list(discussed or []),
         next_date=parse_date(next_, day, config.week_start) if next_ else None,
         mode=mode.value if mode else "video",
@@ -334,7 +336,9 @@ def _edit_and_save(
         how = "emptied" if not text.strip() else "left untouched"
         raise NothingRecorded(f"the template was {how}; nothing recorded")
     try:
-        filled = parse_template(text)
+        from mentorlog.config import load_config
+
+        filled = parse_template(text, week_start=load_config().week_start)
         meeting = MeetingDraft(
             mentor=mentor["name"],
             held_at=filled.held_at,

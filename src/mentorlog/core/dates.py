@@ -206,12 +206,14 @@ def parse_datetime(text: str, now: datetime | None = None, week_start: int = 0) 
 _DUE = r"(?:^|\s)due:(\S+)"
 
 
-def extract_due(text: str, today: date | None = None) -> tuple[str, date | None]:
+def extract_due(
+    text: str, today: date | None = None, week_start: int = 0
+) -> tuple[str, date | None]:
     """Split Taskwarrior-style `due:SPEC` out of an action's text: ('Draft proposal', date)."""
     matches = re.findall(_DUE, text)
     if not matches:
         return text.strip(), None
     if len(matches) > 1:
         raise UsageProblem(f"more than one due: in {text!r}; give one due date per action")
-    due = parse_date(matches[0].replace("_", " "), today)
+    due = parse_date(matches[0].replace("_", " "), today, week_start)
     return " ".join(re.sub(_DUE, " ", text).split()), due

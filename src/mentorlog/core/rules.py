@@ -26,12 +26,19 @@ def not_in_future(day: date | None, what: str, today: date | None = None) -> dat
     return day
 
 
+# Letters Unicode does not split into a base letter and an accent (so NFKD leaves them whole).
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE",
+     "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ı": "i"}
+)  # fmt: skip
+
+
 def fold_name(name: str) -> str:
     """A name as it is compared: accents stripped, case folded, spaces collapsed.
 
     'Émile', 'EMILE' and 'emile' fold alike (SQLite's NOCASE only folds ASCII letters).
     """
-    decomposed = unicodedata.normalize("NFKD", name)
+    decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(bare.casefold().split())
 

@@ -140,15 +140,16 @@ def _sections(text: str) -> tuple[list[str], dict[str, list[str]]]:
     return header, sections
 
 
-def parse_template(text: str, now: datetime | None = None) -> FilledTemplate:
-    """Read a filled-in template; a line that can't be read is an error naming it."""
+def parse_template(text: str, now: datetime | None = None, week_start: int = 0) -> FilledTemplate:
+    """Read a filled-in template; a line that can't be read is an error naming it. Relative
+    dates in it count from the meeting's day, with weeks starting on `week_start`."""
     header, sections = _sections(_COMMENT.sub("", text))
     fields = {}
     for line in header:
         key, sep, value = line.partition(":")
         if sep:
             fields[key.strip().lower()] = value.strip()
-    held_at = parse_datetime(fields.get("when") or "now", now)
+    held_at = parse_datetime(fields.get("when") or "now", now, week_start)
     mode = (fields.get("mode") or "video").lower()
     if mode not in MEETING_MODES:
         raise UsageProblem(f"Mode: {mode!r} is not one of {', '.join(MEETING_MODES)}")
@@ -173,13 +174,15 @@ def parse_template(text: str, now: datetime | None = None) -> FilledTemplate:
             if m[1].lower() == "x":
                 filled.done_actions.append(int(m[2]))
         else:
-            filled.actions.append(extract_due(_unbullet(line), held_at.date()))
+            filled.actions.append(extract_due(_unbullet(line), held_at.date(), week_start))
     for line in _items(sections.get("questions covered", [])):
         if (m := _TICK.match(line)) and m[1].lower() == "x":
             filled.discussed.append(int(m[2]))
     next_lines = _items(sections.get("next meeting", []))
     if next_lines:
-        filled.next_date = parse_date(next_lines[0].lstrip("-* ").strip(), held_at.date())
+        filled.next_date = parse_date(
+            next_lines[0].lstrip("-* ").strip(), held_at.date(), week_start
+        )
     return filled
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from mentorlog.render.output import console, plural
-from mentorlog.render.records import bar, when
+from mentorlog.render.records import bar, day, when
 
 Data = dict[str, Any]
 FIRST_RUN = """Welcome to mentorlog — your journal is empty.
@@ -127,7 +127,7 @@ def render_markdown(sections: tuple[Section, ...], data: Data) -> list[str]:
 
 def _action_line(a: Data, today: date | None = None) -> str:
     if a.get("overdue"):
-        return f"[red]! #{a['id']} {_e(a['text'])} — overdue, due {a['due']}[/red]"
+        return f"[red]! #{a['id']} {_e(a['text'])} — overdue, due {day(a['due'])}[/red]"
     return f"· #{a['id']} {_e(a['text'])}" + (
         f" [dim]— due {when(a['due'], today)}[/dim]" if a["due"] else ""
     )
@@ -140,7 +140,7 @@ def _goal_line(g: Data) -> str:
     ]
     if nxt:
         parts.append(
-            f"    next: {_e(nxt['title'])}" + (f" (due {nxt['due']})" if nxt["due"] else "")
+            f"    next: {_e(nxt['title'])}" + (f" (due {day(nxt['due'])})" if nxt["due"] else "")
         )
     if g["flags"]:
         parts.append(f"    [yellow]{' · '.join(g['flags'])}[/yellow]")
@@ -160,9 +160,9 @@ def _goal_markdown(g: Data, _: Data) -> str:
 
 def _intro_text(i: Data, view: Data) -> str:
     state = (
-        f"[yellow]not met yet[/yellow] (introduced {i['introduced_on']})"
+        f"[yellow]not met yet[/yellow] (introduced {day(i['introduced_on'])})"
         if i["met_on"] is None
-        else f"met {i['met_on']}, [yellow]not thanked yet[/yellow]"
+        else f"met {day(i['met_on'])}, [yellow]not thanked yet[/yellow]"
     )
     return f"#{i['id']} {_e(i['person'])} — {state}"
 
@@ -214,7 +214,7 @@ PREP_SECTIONS = (
             ),
             Part(
                 _at("report_back", "intros_met"),
-                lambda i, _: f"✓ Met {_e(i['person'])} (intro #{i['id']}, {i['met_on']})",
+                lambda i, _: f"✓ Met {_e(i['person'])} (intro #{i['id']}, {day(i['met_on'])})",
                 lambda i, _: f"Met {i['person']} on {i['met_on']}",
             ),
         ),
@@ -338,7 +338,7 @@ def _checkin_line(c: Data, _: Data, escape: Callable[[Any], str] = _e) -> str:
     notes = [f"works: {escape(c['working'])}" if c["working"] else "",
              f"change: {escape(c['change'])}" if c["change"] else ""]  # fmt: skip
     detail = "; ".join(n for n in notes if n)
-    return f"{escape(c['mentor'])} {c['rating']}/5 on {c['on']}" + (
+    return f"{escape(c['mentor'])} {c['rating']}/5 on {day(c['on'])}" + (
         f" — {detail}" if detail else ""
     )
 
@@ -362,7 +362,7 @@ REVIEW_SECTIONS = (
         (
             Part(
                 _at("actions_overdue"),
-                lambda a, _: f"[red]! #{a['id']} {_e(a['text'])} (due {a['due']})[/red]",
+                lambda a, _: f"[red]! #{a['id']} {_e(a['text'])} (due {day(a['due'])})[/red]",
                 lambda a, _: f"{a['text']} (due {a['due']})",
             ),
         ),
@@ -373,7 +373,7 @@ REVIEW_SECTIONS = (
         (
             Part(
                 _at("actions_due_next"),
-                lambda a, _: f"· #{a['id']} {_e(a['text'])} (due {a['due']})",
+                lambda a, _: f"· #{a['id']} {_e(a['text'])} (due {day(a['due'])})",
                 lambda a, _: f"{a['text']} (due {a['due']})",
             ),
         ),
@@ -487,7 +487,7 @@ REVIEW_SECTIONS = (
             Part(
                 _at("intros_met"),
                 lambda i, _: (
-                    f"#{i['id']} {_e(i['person'])} [dim](via {_e(i['mentor'])}, {i['met_on']})[/dim]"
+                    f"#{i['id']} {_e(i['person'])} [dim](via {_e(i['mentor'])}, {day(i['met_on'])})[/dim]"
                 ),
                 lambda i, _: f"{i['person']} (via {i['mentor']}, {i['met_on']})",
             ),
@@ -654,7 +654,7 @@ CLOSING_SECTIONS = (
         (
             Part(
                 _at("goals_achieved"),
-                lambda g, _: f"★ #{g['id']} {_e(g['title'])} ({g['achieved_on']})",
+                lambda g, _: f"★ #{g['id']} {_e(g['title'])} ({day(g['achieved_on'])})",
             ),
         ),
     ),
@@ -678,16 +678,28 @@ CLOSING_SECTIONS = (
             ),
         ),
     ),
-    Section("Wins", None, (Part(_at("wins"), lambda w, _: f"★ {_e(w['text'])} ({w['won_on']})"),)),
+    Section(
+        "Wins", None, (Part(_at("wins"), lambda w, _: f"★ {_e(w['text'])} ({day(w['won_on'])})"),)
+    ),
     Section(
         "Feedback received",
         None,
-        (Part(_at("feedback_received"), lambda f, _: f"#{f['id']} {_e(f['text'])} ({f['on']})"),),
+        (
+            Part(
+                _at("feedback_received"),
+                lambda f, _: f"#{f['id']} {_e(f['text'])} ({day(f['on'])})",
+            ),
+        ),
     ),
     Section(
         "What you gave back",
         None,
-        (Part(_at("gave"), lambda c, _: f"#{c['id']} {_e(c['text'])} ({c['kind']}, {c['on']})"),),
+        (
+            Part(
+                _at("gave"),
+                lambda c, _: f"#{c['id']} {_e(c['text'])} ({c['kind']}, {day(c['on'])})",
+            ),
+        ),
     ),
     Section(
         "Still open: finish, drop or move them",

@@ -530,14 +530,17 @@ RECORD_TABLES = (
 
 
 # What a delete takes with it beyond the schema's cascades (table: [(child, WHERE over :id)]).
-# A mentor's advice is their words, as their feedback is: it goes with them, directly linked or
-# through one of their meetings, instead of turning unlinked and showing in every other prep.
+# A mentor's advice is their words, as their feedback is; the questions queued for them, the actions
+# committed to them and the resources they recommended only make sense with them. All of it goes
+# with the mentor, directly linked or through one of their meetings, instead of turning unlinked
+# and showing in every other mentor's prep. Goals and wins are the mentee's own: they stay, unlinked.
+_THEIRS = "mentor_id = :id OR meeting_id IN (SELECT id FROM meeting WHERE mentor_id = :id)"
 ALSO_DELETED = {
     "mentor": [
-        (
-            "advice",
-            "mentor_id = :id OR meeting_id IN (SELECT id FROM meeting WHERE mentor_id = :id)",
-        )
+        ("advice", _THEIRS),
+        ("topic", _THEIRS),
+        ("action", _THEIRS),
+        ("resource", "mentor_id = :id"),
     ],
 }
 

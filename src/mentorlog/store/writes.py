@@ -804,7 +804,9 @@ def edit_meeting(path: Path, meeting_id: int, changes: dict[str, Any]) -> Record
     with write_connection(path) as conn:
         meeting = _get(conn, "meeting", meeting_id)
         if "held_at" in changes:
-            changes["held_at"] = clock.to_utc(changes["held_at"])
+            held = changes["held_at"]
+            not_in_future(clock.to_local(clock.to_utc(held)).date(), "the meeting's day")
+            changes["held_at"] = clock.to_utc(held)
         values: dict[str, Any] = {}
         if "notes" in changes:  # notes may be emptied: they stay "", never NULL
             values["notes"] = valid_text(changes.pop("notes"), "notes").strip()
