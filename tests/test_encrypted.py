@@ -312,3 +312,209 @@ def test_no_module_under_store_prints_or_writes_to_the_terminal():
 def test_the_scan_catches_each_way_of_printing():
     source = "import sys\nprint(1)\nsys.stderr.write('x')\nfrom sys import stdout\n"
     assert len(_prints(ast.parse(source))) == 3
+
+
+# ------------------------------------------------------------------ conversions and other writers
+
+WRITER_LOOP = r"""
+import json, subprocess, sys, time
+from pathlib import Path
+stop, log = Path(sys.argv[1]), Path(sys.argv[2])
+runs, i = [], 0
+while not stop.exists() and i < 200:
+    i += 1
+    args = (["mentor", "edit", "alex", "--focus", f"LOOP-CANARY focus {i}"] if i % 2
+            else ["action", "add", f"LOOP-CANARY action {i}"])
+    r = subprocess.run([sys.executable, "-m", "mentorlog", *args], capture_output=True, text=True,
+                       stdin=subprocess.DEVNULL)
+    runs.append([i, r.returncode, r.stderr])
+log.write_text(json.dumps(runs))
+"""
+
+
+def _env(db_file: Path) -> dict[str, str]:
+    return {**os.environ, "MENTORLOG_DB": str(db_file), "MENTORLOG_PASSPHRASE": PASSPHRASE}
+
+
+def _mentorlog(db_file: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mentorlog", *args],
+        capture_output=True,
+        text=True,
+        env=_env(db_file),
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def _no_plaintext(db_file: Path, marker: bytes) -> None:
+    for side in ("", "-wal"):
+        path = db_file.with_name(db_file.name + side)
+        if path.exists():
+            assert marker not in path.read_bytes(), path.name
+
+
+@needs_sqlcipher
+@pytest.mark.parametrize("direction", ["encrypt", "decrypt"])
+def test_a_writer_waiting_during_a_conversion_never_reaches_the_old_file(
+    journal, db_file, secret, monkeypatch, direction
+):
+    """The review's race: an update that adds no row, made while the copy is taken, used to sit in
+    journal.db-wal and be replayed (plaintext) into the new file after the rename."""
+    if direction == "decrypt":
+        crypto.convert(db_file, encrypt=True, secret=secret)
+    real_export = crypto._export
+    writers: list[subprocess.Popen] = []
+
+    def racing_export(*args, **kwargs):
+        writers.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "mentorlog", "mentor", "edit", "alex", "--focus",
+                 "RACE-CANARY career: staff promotion"],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                env=_env(db_file), stdin=subprocess.DEVNULL,
+            )
+        )  # fmt: skip
+        import time
+
+        time.sleep(1.5)  # the writer is waiting for the lock (or, unlocked, has written)
+        return real_export(*args, **kwargs)
+
+    monkeypatch.setattr(crypto, "_export", racing_export)
+    crypto.convert(db_file, encrypt=direction == "encrypt", secret=secret)
+    _, err = writers[0].communicate(timeout=60)
+    assert is_encrypted(db_file) == (direction == "encrypt")
+    assert _mentorlog(db_file, "db", "check").returncode == 0
+    if direction == "encrypt":
+        _no_plaintext(db_file, b"RACE-CANARY")
+    focus = json.loads(_mentorlog(db_file, "mentor", "show", "alex", "--json").stdout)["focus"]
+    if writers[0].returncode == 0:
+        assert focus == "RACE-CANARY career: staff promotion"
+    else:  # a clean one-line refusal, and nothing of it in the journal
+        assert err.count("\n") == 1 and err.startswith("Error: "), err
+        assert focus != "RACE-CANARY career: staff promotion"
+
+
+@needs_sqlcipher
+def test_a_writer_loop_during_encrypt_and_decrypt_loses_nothing(journal, db_file, tmp_path, secret):
+    stop, log = tmp_path / "stop", tmp_path / "runs.json"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER_LOOP, str(stop), str(log)], env=_env(db_file)
+    )
+    try:
+        import time
+
+        time.sleep(0.8)
+        encrypted = _mentorlog(db_file, "db", "encrypt")
+        assert encrypted.returncode == 0, encrypted.stderr
+        _no_plaintext(db_file, b"LOOP-CANARY")
+        time.sleep(0.5)
+        decrypted = _mentorlog(db_file, "db", "decrypt")
+        assert decrypted.returncode == 0, decrypted.stderr
+        time.sleep(0.5)
+    finally:
+        stop.touch()
+        writer.wait(timeout=120)
+    runs = json.loads(log.read_text())
+    assert len(runs) >= 3
+    for _, code, err in runs:
+        assert code == 0 or (err.count("\n") == 1 and err.startswith("Error: ")), err
+    assert _mentorlog(db_file, "db", "check").returncode == 0
+    actions = {
+        a["text"] for a in json.loads(_mentorlog(db_file, "action", "list", "--json").stdout)
+    }
+    for i, code, _ in runs:
+        if i % 2 == 0 and code == 0:
+            assert f"LOOP-CANARY action {i}" in actions
+    edits = [i for i, code, _ in runs if i % 2 and code == 0]
+    focus = json.loads(_mentorlog(db_file, "mentor", "show", "alex", "--json").stdout)["focus"]
+    assert not edits or focus == f"LOOP-CANARY focus {edits[-1]}"
+
+
+# ------------------------------------------------------------------ restores between the two forms
+
+
+@needs_sqlcipher
+@pytest.mark.parametrize("failure", ["disk full", "ctrl-c"])
+def test_a_failed_restore_across_forms_leaves_the_journal_and_names_the_kept_copy(
+    journal, db_file, tmp_path, secret, monkeypatch, failure
+):
+    cli = journal
+    plain = tmp_path / "plain.db"
+    cli("backup", str(plain))
+    cli("db", "encrypt")
+    cli("action", "add", "written while encrypted")
+    before = db_file.read_bytes()
+
+    def failing(*args, **kwargs):
+        if failure == "ctrl-c":
+            raise KeyboardInterrupt
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(crypto, "swap_in", failing, raising=False)
+    line = cli.fails("restore", str(plain), "--force")
+    kept = sorted(db_file.parent.glob("journal.db.*.pre-restore.bak"))
+    assert len(kept) == 1 and str(kept[0]) in line
+    assert "left as it was" in line and "nothing was saved" not in line
+    assert db_file.read_bytes() == before
+    texts = [a["text"] for a in cli.json("action", "list", "--all")]
+    assert "written while encrypted" in texts
+
+
+@needs_sqlcipher
+def test_restores_across_forms_never_take_the_encryption_away(
+    journal, db_file, tmp_path, secret, clock
+):
+    cli = journal
+    plain = tmp_path / "plain.db"
+    cli("backup", str(plain))
+    cli("db", "encrypt")
+    cli("action", "add", "written while encrypted")
+    result = cli("restore", str(plain), "--force")
+    assert "kept at" in result.stdout and "stays encrypted" in result.stderr
+    assert str(plain) in result.stderr  # the plain file itself is named
+    assert is_encrypted(db_file) and cli("db", "check").stdout.startswith("ok:")
+    texts = [a["text"] for a in cli.json("action", "list", "--all")]
+    assert "written while encrypted" not in texts and "Read DDIA chapter 1" in texts
+    secret_backup = tmp_path / "encrypted.db"
+    cli("backup", str(secret_backup))
+    cli("db", "decrypt")
+    clock.shift(60)  # a second pre-restore copy gets a name of its own
+    result = cli("restore", str(secret_backup), "--force")
+    assert "encrypted now" in result.stderr and is_encrypted(db_file)
+    assert cli("db", "check").stdout.startswith("ok:")
+    assert sorted(p.name for p in db_file.parent.glob("journal.db.restoring*")) == []
+
+
+# ------------------------------------------------------------------ plaintext left behind
+
+
+@needs_sqlcipher
+def test_encrypt_names_the_plain_copies_and_drafts_it_cannot_reach(journal, db_file, secret, clock):
+    cli = journal
+    cli("backup")  # journal-backup-<time>.db beside the journal, plain
+    plain = sorted(db_file.parent.glob("journal-backup-*.db"))
+    assert len(plain) == 1
+    drafts = db_file.parent / "drafts"
+    drafts.mkdir()
+    (drafts / "meeting-1-20261120T100000000000.md").write_text("notes\n")
+    result = cli("db", "encrypt")
+    assert f"hold the journal UNENCRYPTED: {plain[0]}." in result.stdout
+    assert f"Unsaved drafts in {drafts} (from 'log -e' or 'review --edit', 1 now)" in result.stdout
+    assert "pre-encrypt" not in result.stdout.split("UNENCRYPTED")[1]  # that copy is encrypted
+    cli("db", "decrypt")
+    for leftover in plain:
+        leftover.unlink()
+    for draft in drafts.iterdir():
+        draft.unlink()
+    clock.shift(60)  # a second pre-encrypt copy gets a name of its own
+    result = cli("db", "encrypt")
+    assert "UNENCRYPTED" not in result.stdout and "drafts" not in result.stdout
+
+
+@needs_sqlcipher
+def test_a_plain_file_with_a_damaged_header_is_called_damaged(journal, db_file, secret):
+    with open(db_file, "r+b") as handle:
+        handle.write(b"X" * 16)  # SQLite's first line gone; now it looks encrypted by its header
+    assert is_encrypted(db_file)
+    line = journal.fails("action", "list")
+    assert "damaged" in line and "restore" in line

@@ -75,6 +75,7 @@ def encrypt() -> None:
     saved = crypto.encrypted_copy(target, timestamped_backup_path(target, "pre-encrypt"), secret)
     crypto.convert(target, encrypt=True, secret=secret)
     say(f"Encrypted {target}. A copy of the journal as it was is at {saved} (also encrypted).")
+    _warn_plain_leftovers(target)
     if source == "prompt":
         if crypto.remember(secret):
             say(
@@ -83,6 +84,29 @@ def encrypt() -> None:
             )
         else:
             say(f"No OS keyring here: set {crypto.ENV} or type the passphrase when asked.")
+
+
+def _warn_plain_leftovers(target) -> None:
+    """Name what still holds the journal's text unencrypted beside it (encrypting can't reach it)."""
+    from mentorlog.paths import drafts_dir
+    from mentorlog.render.output import say
+    from mentorlog.store import crypto
+
+    plain = crypto.plain_copies(target)
+    if plain:
+        say(
+            "Earlier copies beside it still hold the journal UNENCRYPTED: "
+            + ", ".join(str(p) for p in plain)
+            + ". Delete them (or move them to encrypted storage) once you no longer need them."
+        )
+    drafts = drafts_dir(target)
+    texts = sorted(drafts.glob("*")) if drafts.is_dir() else []
+    if texts:
+        say(
+            f"Unsaved drafts in {drafts} (from 'log -e' or 'review --edit', {len(texts)} "
+            "now) are plain text files; delete them once recorded ('mentorlog log --resume' "
+            "reopens a meeting draft)."
+        )
 
 
 @app.command("decrypt", epilog="Example: mentorlog db decrypt")

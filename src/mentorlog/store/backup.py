@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -81,8 +82,12 @@ def restore(
 ) -> Path | None:
     """Replace the journal with a checked backup; what it replaces is kept. Returns that copy's path.
 
-    The journal comes back in the backup's form: an encrypted backup restores an encrypted journal
-    (same passphrase), a plain one a plain journal. `notify` is open_store's (schema upgrades)."""
+    An encrypted journal stays encrypted: a plain backup restored onto it is encrypted with the
+    journal's passphrase on the way in (restoring must never quietly take the protection away). An
+    encrypted backup gives back an encrypted journal, whatever the journal was. A restore that
+    changes the journal's form is built beside it, checked, then written over the journal in one
+    step (store/crypto.py's swap_in); a failure leaves the journal as it was and every error names
+    the copy kept first. `notify` hears schema upgrades and a change of form."""
     _check_source(source)
     if source.resolve() == journal.resolve():
         raise MentorlogError("that file is the journal itself; pick a backup")
@@ -93,48 +98,129 @@ def restore(
         kept = backup_to(journal, timestamped_backup_path(journal, "pre-restore"))
     else:
         journal.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    encrypted = is_encrypted(source)
-    if journal.exists() and is_encrypted(journal) != encrypted:
-        _remove_journal(journal)  # SQLite copies pages between files of one kind only; kept above
+    replaced = False
     try:
-        if encrypted:
-            _restore_encrypted(source, journal)
+        replaced = _restore_into(source, journal, notify)
+        journal.chmod(0o600)
+        # an older backup is brought up to date (with its own pre-migrate copy)
+        open_store(journal, notify=notify)
+    except (MentorlogError, sqlite3.Error, OSError, KeyboardInterrupt) as exc:
+        if isinstance(exc, MentorlogError):
+            why = exc.message
+        elif isinstance(exc, sqlite3.Error):
+            why = explain_sqlite_error(exc, journal).message
+        elif isinstance(exc, OSError):
+            why = f"can't write {exc.filename or journal}: {exc.strerror}"
         else:
-            src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-            dst = sqlite3.connect(journal, timeout=BUSY_TIMEOUT_S)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = WAL")
-            finally:
-                dst.close()
-                src.close()
-    except sqlite3.Error as exc:
-        raise explain_sqlite_error(exc, journal) from None
-    journal.chmod(0o600)
-    # an older backup is brought up to date (with its own pre-migrate copy)
-    open_store(journal, notify=notify)
+            why = "interrupted"
+        if kept is None:
+            state = f"{journal} holds the backup as it was" if replaced else "no journal was made"
+        elif replaced:
+            state = f"the journal it replaced is kept at {kept}"
+        else:
+            state = f"the journal was left as it was; a copy of it is also kept at {kept}"
+        why = why.replace("; nothing was saved", "").rstrip(".")
+        raise StoreError(f"restore from {source} failed ({why}); {state}") from None
     return kept
 
 
-def _remove_journal(journal: Path) -> None:
-    """Fold in and delete the journal and its side files (a copy was kept by the caller)."""
-    from mentorlog.store.db import checkpoint
+def _restore_into(source: Path, journal: Path, notify: Callable[[str], None] | None) -> bool:
+    """Copy the checked backup into the journal; True once the journal's content was replaced."""
+    source_encrypted = is_encrypted(source)
+    if journal.exists():
+        journal_encrypted = is_encrypted(journal)
+        if journal_encrypted == source_encrypted:  # same form: the backup API, in one transaction
+            if source_encrypted:
+                _restore_encrypted(source, journal)
+            else:
+                _restore_plain(source, journal)
+            return True
+        _restore_across(source, journal, encrypted_source=source_encrypted)
+        if notify is not None:
+            notify(
+                "The journal stays encrypted (with its passphrase); the plain backup file itself "
+                f"is not: delete {source} when you no longer need it"
+                if journal_encrypted
+                else "The journal is encrypted now, as the backup was (same passphrase); "
+                "run 'mentorlog db decrypt' for a plain one"
+            )
+        return True
+    temp = _beside(journal)
+    try:
+        if source_encrypted:
+            from mentorlog.store import crypto
 
-    checkpoint(journal)
-    for path in (journal, *(journal.with_name(journal.name + s) for s in ("-wal", "-shm"))):
+            secret, _ = crypto.passphrase(source)
+            crypto.backup_encrypted(source, temp, secret)
+            _wal_mode(temp, secret)
+        else:
+            _restore_plain(source, temp)
+        os.replace(temp, journal)
+    finally:
+        _discard(temp)
+    return True
+
+
+def _beside(journal: Path) -> Path:
+    """A new empty 0600 file next to the journal for a restore to be built in."""
+    temp = journal.with_name(journal.name + ".restoring")
+    _discard(temp)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    return temp
+
+
+def _discard(temp: Path) -> None:
+    for path in (temp, *(temp.with_name(temp.name + s) for s in ("-journal", "-wal", "-shm"))):
         path.unlink(missing_ok=True)
 
 
+def _restore_plain(source: Path, target: Path) -> None:
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S)
+    try:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode = WAL")
+    finally:
+        dst.close()
+        src.close()
+
+
+def _wal_mode(path: Path, secret: str) -> None:
+    from mentorlog.store import crypto
+
+    conn = crypto.connect(path, secret=secret)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+    finally:
+        conn.close()
+
+
+def _restore_across(source: Path, journal: Path, encrypted_source: bool) -> None:
+    """A plain backup onto an encrypted journal, or an encrypted one onto a plain journal: the
+    restored file (encrypted either way) is built and checked beside the journal, then swapped in."""
+    from mentorlog.store import crypto
+
+    secret, _ = crypto.passphrase(journal if not encrypted_source else source)
+    temp = _beside(journal)
+    try:
+        if encrypted_source:
+            crypto.backup_encrypted(source, temp, secret)
+        else:
+            temp.unlink()
+            crypto.encrypted_copy(source, temp, secret)
+        crypto.check_copy(temp, encrypted=True, secret=secret)
+        crypto.swap_in(journal, temp, secret, BUSY_TIMEOUT_S)
+    finally:
+        _discard(temp)
+
+
 def _restore_encrypted(source: Path, journal: Path) -> None:
-    """Backup API from an encrypted backup into the journal, keyed by the same passphrase."""
+    """Backup API from an encrypted backup into the encrypted journal (same passphrase)."""
     from mentorlog.store import crypto
 
     secret, _ = crypto.passphrase(source)
-    if journal.exists():
-        dst = crypto.connect(journal, secret=secret, timeout=BUSY_TIMEOUT_S)
-    else:
-        journal.touch(mode=0o600)
-        dst = crypto.connect_new(journal, secret, timeout=BUSY_TIMEOUT_S)
+    dst = crypto.connect(journal, secret=secret, timeout=BUSY_TIMEOUT_S)
     try:
         src = crypto.connect(source, readonly=True, secret=secret)
         try:

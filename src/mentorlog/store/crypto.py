@@ -338,10 +338,26 @@ def connect(
         raise explain_sqlite_error(exc, path) from None
     except OSError as exc:
         raise StoreError(f"can't read the journal {path}: {exc.strerror}") from None
+    if _damaged_plain_header(path):
+        raise StoreError(
+            f"can't open {path}: wrong passphrase, or the file is damaged (it looks like a plain "
+            "SQLite file whose header was overwritten, not an encrypted journal); "
+            "restore a backup with 'mentorlog restore'"
+        )
     raise StoreError(
         f"wrong passphrase for the encrypted journal {path} (or it is not a mentorlog journal); "
         "nothing was changed"
     )
+
+
+def _damaged_plain_header(path: Path) -> bool:
+    """True when bytes 21-23 hold SQLite's fixed payload fractions (64, 32, 32) in the clear: a
+    plain file with a damaged first line, since SQLCipher encrypts everything after the salt."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(24)[21:24] == b"\x40\x20\x20"
+    except OSError:
+        return False
 
 
 def connect_new(path: Path, secret: str, timeout: float = 15.0) -> Any:
@@ -418,64 +434,158 @@ def _counts(conn: Any) -> dict[str, int]:
     return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 
+# ------------------------------------------------------------------ swapping a file in place
+#
+# A journal is swapped by writing the new file's bytes over the SAME inode while one connection
+# holds SQLite's exclusive lock on it (locking_mode = EXCLUSIVE keeps it until close), never by a
+# rename: another mentorlog waiting for the lock has the file open already and, after a rename,
+# would go on with the OLD inode and write its frames to `journal.db-wal`, where SQLite would replay
+# them into the new file. Over the same inode it reads the new file's first page instead and stops
+# with one error (not a database / wrong passphrase), writing nothing.
+#
+# POSIX locks belong to the process, and closing ANY descriptor of the file drops all of them: while
+# the lock is held nothing here opens and closes the journal by another path, and the descriptor the
+# new bytes are written through is closed only after the holding connection.
+
+
+def _side(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def hold_exclusive(path: Path, encrypted: bool, secret: str | None, timeout: float) -> Any:
+    """A connection that keeps every other process out of `path` until it is closed, its WAL
+    folded into the file and emptied; or an error with nothing changed.
+
+    Waits (`timeout`) for other connections to close: in WAL mode each one holds a shared lock on
+    the file for as long as it is open."""
+    from mentorlog.store.sqlite import apply_pragmas
+
+    if encrypted:
+        conn = connect(path, secret=secret, timeout=timeout)
+    else:
+        conn = _open(driver("converting the journal needs SQLCipher"), path, False, timeout)
+    try:
+        apply_pragmas(conn)
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")  # applies to the ATTACHed copy too
+        conn.execute("BEGIN EXCLUSIVE")  # waits for every other connection to let go...
+        conn.execute("COMMIT")  # ...and in EXCLUSIVE locking mode keeps the lock until close
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        wal = _side(path, "-wal")
+        if busy or (wal.exists() and wal.stat().st_size):
+            raise StoreError(
+                f"could not fold {wal} into the journal, so it was left as it was; close other "
+                "programs using the journal and run the command again"
+            )
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def overwrite_in_place(path: Path, holder: Any, replacement: Path) -> None:
+    """Write `replacement`'s bytes over `path` (same inode; fsynced), then close `holder`.
+
+    `holder` comes from hold_exclusive: nobody else reads or writes `path` meanwhile. Its emptied
+    WAL and wal-index go when it closes, before any other process can open the new file. If the
+    write itself fails (disk full), the checked `replacement` is renamed over `path` instead: a
+    complete file either way."""
+    if _side(path, "-wal").exists() and _side(path, "-wal").stat().st_size:
+        raise StoreError(f"{path}-wal is not empty; the journal was left as it was")
+    fd = os.open(path, os.O_WRONLY)
+    try:
+        try:
+            with open(replacement, "rb") as source:
+                offset = 0
+                while chunk := source.read(1 << 20):
+                    view = memoryview(chunk)
+                    while view:
+                        written = os.pwrite(fd, view, offset)
+                        offset += written
+                        view = view[written:]
+            os.ftruncate(fd, offset)
+            os.fsync(fd)
+        except OSError:
+            os.replace(replacement, path)  # still under the lock; needs no space
+        holder.close()
+    finally:
+        os.close(fd)
+
+
+def check_copy(copy_path: Path, encrypted: bool, secret: str, expect: dict | None = None) -> None:
+    """A WAL-mode file that passes integrity_check (and has `expect`'s row counts), or an error."""
+    copy = connect(copy_path, secret=secret) if encrypted else sqlite3.connect(copy_path)
+    try:
+        copy.isolation_level = None
+        copy.execute("PRAGMA journal_mode = WAL")
+        ok = copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        if not ok or (expect is not None and _counts(copy) != expect):
+            raise StoreError(f"the converted copy {copy_path} did not check out")
+    finally:
+        copy.close()
+
+
+def swap_in(path: Path, replacement: Path, secret: str | None, timeout: float) -> None:
+    """Replace the live journal `path` (plain or encrypted) by the checked file `replacement`,
+    safely for other mentorlogs: see "swapping a file in place" above."""
+    from mentorlog.store.db import is_encrypted
+
+    holder = hold_exclusive(path, is_encrypted(path), secret, timeout)
+    try:
+        overwrite_in_place(path, holder, replacement)
+    finally:
+        holder.close()  # a no-op once overwrite_in_place closed it
+    os.chmod(path, 0o600)
+
+
 def convert(path: Path, encrypt: bool, secret: str) -> None:
-    """Rewrite the journal encrypted (or plain) beside itself, check the copy, then swap it in.
+    """Rewrite the journal encrypted (or plain): copy it beside itself, check the copy, write it over.
 
-    The original is never touched until the checked copy replaces it with one rename; a failure
-    before that leaves the journal as it was (and removes the half-made copy).
+    From before the copy until the new bytes are in, one connection holds the journal's exclusive
+    lock with its WAL emptied, so no other mentorlog reads or writes in between (they wait, then
+    open the new file). A failure before the overwrite leaves the journal as it was.
     """
-    from mentorlog.store.sqlite import BUSY_TIMEOUT_S, apply_pragmas
+    from mentorlog.store.sqlite import BUSY_TIMEOUT_S
 
-    ns = driver(("encrypting" if encrypt else "decrypting") + " the journal needs SQLCipher")
+    driver(("encrypting" if encrypt else "decrypting") + " the journal needs SQLCipher")
     _check(secret)
     temp = path.with_name(path.name + (".encrypting" if encrypt else ".decrypting"))
-    for leftover in (temp, temp.with_name(temp.name + "-journal")):
+    for leftover in (temp, _side(temp, "-journal"), _side(temp, "-wal"), _side(temp, "-shm")):
         leftover.unlink(missing_ok=True)
     _private_new_file(temp)
-    if encrypt:
-        source = _open(ns, path, False, BUSY_TIMEOUT_S)  # a plain file, no key
-    else:
-        source = connect(path, secret=secret, timeout=BUSY_TIMEOUT_S)
-    swapped = False
+    holder = None
     try:
-        apply_pragmas(source)
-        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # fold the WAL in: the copy is all of it
-        source.execute("BEGIN IMMEDIATE")  # no other mentorlog writes while we copy and swap
-        before = _counts(source)
-        source.execute("COMMIT")
-        _export(source, temp, new_key_clause(secret) if encrypt else "")
-        if encrypt:
-            copy = connect(temp, secret=secret)
-        else:
-            copy = sqlite3.connect(temp, isolation_level=None)
-        try:
-            copy.execute("PRAGMA journal_mode = WAL")
-            if copy.execute("PRAGMA integrity_check").fetchone()[0] != "ok" or (
-                _counts(copy) != before
-            ):
-                raise StoreError(f"the converted copy of {path} did not check out; nothing changed")
-        finally:
-            copy.close()
-        source.execute("BEGIN IMMEDIATE")
-        if _counts(source) != before:  # someone wrote between the copy and now
-            raise StoreError(f"{path} changed while converting; run the command again")
-        os.replace(temp, path)
-        swapped = True
-        source.execute("ROLLBACK")
+        holder = hold_exclusive(path, not encrypt, secret, BUSY_TIMEOUT_S)
+        before = _counts(holder)
+        _export(holder, temp, new_key_clause(secret) if encrypt else "")
+        check_copy(temp, encrypt, secret, before)
+        overwrite_in_place(path, holder, temp)
     except sqlite3.Error as exc:
         from mentorlog.store.sqlite import explain_sqlite_error
 
         raise explain_sqlite_error(exc, path) from None
     finally:
-        if source.in_transaction:
-            with contextlib.suppress(sqlite3.Error):
-                source.execute("ROLLBACK")
-        source.close()
-        if not swapped:
-            temp.unlink(missing_ok=True)
-    wal, shm = (path.with_name(path.name + side) for side in ("-wal", "-shm"))
-    if wal.exists() and wal.stat().st_size == 0:  # the old file's, emptied by the checkpoint
-        wal.unlink(missing_ok=True)
-    if not wal.exists():  # the old file's wal-index, left because its file was renamed over
-        shm.unlink(missing_ok=True)
+        if holder is not None:
+            holder.close()
+        for leftover in (temp, _side(temp, "-wal"), _side(temp, "-shm")):
+            leftover.unlink(missing_ok=True)
     os.chmod(path, 0o600)
+
+
+def plain_copies(journal: Path) -> list[Path]:
+    """Unencrypted copies of the journal that mentorlog made beside it: `backup`'s default
+    `journal-backup-*.db` files and the `journal.db.*.bak` copies (pre-migrate, pre-restore...)."""
+    from mentorlog.store.db import SQLITE_HEADER
+
+    found = []
+    candidates = {
+        *journal.parent.glob(f"{journal.stem}-backup-*.db"),
+        *journal.parent.glob(f"{journal.name}.*.bak"),
+    }
+    for candidate in sorted(candidates):
+        try:
+            with open(candidate, "rb") as handle:
+                if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
+                    found.append(candidate)
+        except OSError:
+            continue
+    return found
