@@ -465,3 +465,11 @@ def test_db_migrate_upgrades_an_old_journal_and_says_from_what(cli, db_file, sta
     assert "backup at" in result.stderr
     assert db.schema_revision(db_file) == db.HEAD
     assert "already at schema" in cli("db", "migrate").stdout
+
+
+def test_two_backups_in_the_same_second_both_land(cli, db_file):
+    """The clock is frozen: both backups get the same timestamp, and neither fails."""
+    cli("mentor", "add", "Alex")
+    first = cli("backup").stdout.split()[-1]
+    second = cli("backup").stdout.split()[-1]
+    assert first != second and Path(first).exists() and Path(second).exists()

@@ -101,3 +101,13 @@ def write_private_text(
     except OSError as exc:
         raise MentorlogError(f"can't write {path}: {exc.strerror or exc}") from None
     return target
+
+
+def free_name(path: Path) -> Path:
+    """`path`, or the first of `name-2.ext`, `name-3.ext`... that does not exist yet: two backups
+    in one second (or one microsecond, with a frozen clock) never collide."""
+    candidate, number = path, 1
+    while candidate.exists() or candidate.is_symlink():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate

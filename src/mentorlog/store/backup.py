@@ -23,8 +23,9 @@ from mentorlog.store.health import check_journal
 
 def default_backup_path(journal: Path) -> Path:
     from mentorlog.core.clock import utcnow
+    from mentorlog.paths import free_name
 
-    return journal.parent / f"{journal.stem}-backup-{utcnow():%Y%m%dT%H%M%SZ}.db"
+    return free_name(journal.parent / f"{journal.stem}-backup-{utcnow():%Y%m%dT%H%M%SZ}.db")
 
 
 def backup(journal: Path, target: Path | None = None) -> Path:

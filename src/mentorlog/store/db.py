@@ -115,9 +115,10 @@ def backup_to(source: Path, target: Path) -> Path:
 
 def timestamped_backup_path(path: Path, label: str) -> Path:
     from mentorlog.core.clock import utcnow
+    from mentorlog.paths import free_name
 
     stamp = utcnow().strftime("%Y%m%dT%H%M%S%fZ")
-    return path.with_name(f"{path.name}.{stamp}.{label}.bak")
+    return free_name(path.with_name(f"{path.name}.{stamp}.{label}.bak"))
 
 
 def migrate(path: Path, backup: bool = True) -> Path | None:
