@@ -126,3 +126,13 @@ def test_timeline_search_and_brag_human(sample):
     assert hits and all(f"#{h['id']}" in human for h in hits[:3])
     brag = sample("brag").stdout
     assert brag.startswith("#") and "Wins" in brag
+
+
+@pytest.mark.parametrize("width", [60, 120])
+def test_show_titles_use_the_whole_width(sample, monkeypatch, width):
+    """A record's title is one line when it fits the terminal, not wrapped to its fields' width."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    advice = sample.json("advice", "show", "1")
+    first = sample("advice", "show", "1").stdout.splitlines()[0]
+    title = f"Advice #1: {advice['text']}"
+    assert title.startswith(first) and (first == title or len(first) > width - 12), first

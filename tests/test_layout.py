@@ -15,6 +15,9 @@ def lists(journal):
     cli("action", "add", f"{LONG} due:2026-11-01", "--mentor", "alex")
     cli("action", "add", "Close the loop", "--mentor", "sam")
     cli("action", "done", "4", "--result", "done well")
+    cli("intro", "add", "Dana Lee", "--by", "alex", "--context", "staff engineer on payments")
+    cli("feedback", "add", "Lead with the decision", "--from", "alex", "--kind", "constructive")
+    cli("resource", "add", "Designing Data-Intensive Applications", "--kind", "book")
     return cli
 
 
@@ -25,6 +28,9 @@ COMMANDS = [
     ("advice", "list"),
     ("meeting", "list"),
     ("agenda", "list"),
+    ("intro", "list"),
+    ("feedback", "list"),
+    ("resource", "list"),
 ]
 
 
@@ -38,6 +44,9 @@ def test_lists_fit_the_terminal_without_breaking_words(lists, monkeypatch, width
     assert all(line == line.rstrip() for line in lines), "trailing spaces in piped output"
     assert max(len(line) for line in lines) <= width
     assert "…" not in out, "a column was cut short"
+    monkeypatch.setenv("COLUMNS", "200")
+    headers = set(lists(*args).stdout.splitlines()[0].split())
+    assert set(lines[0].split()) <= headers, f"a header was cut: {lines[0]!r}"
     if args[0] == "action":
         cells = " ".join(out.split())
         for word in LONG.split():

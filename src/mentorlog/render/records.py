@@ -60,7 +60,7 @@ _KEEP_WHOLE = (
     "Rating",
 )
 # Columns given up first when the terminal is too narrow for every column, in this order.
-_DROP_WHEN_NARROW = ("Goal", "Mtg", "Mode", "Cadence", "Focus", "Mentor", "Last met")
+_DROP_WHEN_NARROW = ("Goal", "Mtg", "Mode", "Cadence", "Focus", "Mentor", "Last met", "Target")
 _TEXT_MIN = 16  # a text column narrower than this breaks words
 
 
@@ -104,13 +104,27 @@ def fit(table, width: int):
     """Give up low-priority columns until the rest fit `width` without squeezing words."""
     for column in table.columns:
         column.min_width = _needed(column)
+
+    def need() -> int:
+        return sum(_needed(c) + 3 for c in table.columns)  # padding and the separator
+
+    def drop(column) -> None:
+        table.columns[:] = [c for c in table.columns if c is not column]
+        for index, kept in enumerate(table.columns):
+            kept._index = index  # Rich measures by this position
+
     for name in _DROP_WHEN_NARROW:
-        need = sum(_needed(c) + 3 for c in table.columns)  # padding and the separator
-        if need <= width:
+        if need() <= width:
+            return table
+        for column in [c for c in table.columns if c.header == name]:
+            drop(column)
+    # Still too wide: give up columns from the right, keeping the id, the record's own text
+    # (the first column after the id) and its status.
+    for column in reversed(table.columns[2:]):
+        if need() <= width:
             break
-        table.columns[:] = [c for c in table.columns if c.header != name]
-        for index, column in enumerate(table.columns):
-            column._index = index  # Rich measures by this position
+        if column.header != "Status":
+            drop(column)
     return table
 
 
@@ -234,17 +248,18 @@ def meetings_table(rows: list[Row]) -> None:
 
 
 def _fields(title: str, pairs: list[tuple[str, Any]]):
+    """A record's title on its own line (the terminal's width, not the grid's), then its fields."""
+    from rich.console import Group
     from rich.table import Table
+    from rich.text import Text
 
     grid = Table.grid(padding=(0, 2))
-    grid.title = title
-    grid.title_justify = "left"
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     for label, value in pairs:
         if value not in (None, ""):
             grid.add_row(label, e(value))
-    return grid
+    return Group(Text.from_markup(title, style="bold"), grid)
 
 
 def mentor_detail(r: Row) -> None:
