@@ -485,3 +485,16 @@ def test_json_output_starts_light(journal, db_file):
             if "|" in line
         }
         assert not {"typer", "click", "rich", "sqlalchemy", "sqlmodel", "alembic"} & imported, argv
+
+
+def test_a_long_note_gets_a_short_snippet_around_its_first_hit(journal):
+    """Past LONG_BODY characters the window is cut in Python (FTS5 snippet() is quadratic in hits)."""
+    from mentorlog.store.search import LONG_BODY
+
+    filler = "agenda item " * (LONG_BODY // 12 + 10)
+    journal("log", "alex", "--notes", filler + "the quarterly roadmap decision " + filler)
+    (hit,) = [h for h in journal.json("search", "roadmap") if h["kind"] == "meeting"]
+    assert "roadmap" in hit["snippet"] and len(hit["snippet"]) < 200
+    assert hit["snippet"].startswith("…") and hit["snippet"].endswith("…")
+    human = journal("search", "roadmap").stdout
+    assert "roadmap" in human

@@ -197,13 +197,23 @@ def ranking_sql(clauses: list[str]) -> str:
         WHERE {where} ORDER BY rowid DESC LIMIT {PER_KIND}"""
 
 
+# FTS5's snippet() weighs every window around every hit: quadratic in the hits of one row (a pasted
+# transcript with 16k hits took 3 s). Past this many characters the row is highlighted instead
+# (linear) and the window cut here, around the first hit.
+LONG_BODY = 20_000
+
+
 def snippet_sql(rowids: list[int]) -> str:
     """Snippets for the chosen rows of one kind: a walk between its lowest and highest chosen."""
     chosen = ", ".join(str(int(r)) for r in rowids)
     return f"""
         SELECT rowid, on_day, mentor_id,
-               snippet(search_index, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_TOKENS})
-                   AS snippet
+               CASE WHEN length(body) <= {LONG_BODY} THEN
+                   snippet(search_index, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_TOKENS})
+               ELSE
+                   highlight(search_index, 1, '{MARK_OPEN}', '{MARK_CLOSE}')
+               END AS snippet,
+               length(body) > {LONG_BODY} AS whole
         FROM search_index
         WHERE search_index MATCH :q AND rowid BETWEEN :low AND :high AND +rowid IN ({chosen})"""
 
@@ -262,7 +272,9 @@ def search(
                 "id": rowid % KIND_SPAN,
                 "on": iso_moment(on) if kind == "meeting" and on else on,
                 "mentor": names.get(hit["mentor_id"]),
-                "snippet": " ".join((hit["snippet"] or "").split()),
+                "snippet": " ".join(
+                    (window(hit["snippet"]) if hit["whole"] else hit["snippet"] or "").split()
+                ),
             }
         )
     return rows
@@ -277,3 +289,12 @@ def _mentor_names(conn: sqlite3.Connection, ids: set[Any]) -> dict[Any, str]:
         r["id"]: r["name"]
         for r in fetch_all(conn, f"SELECT id, name FROM mentor WHERE id IN ({marks})", wanted)
     }
+
+
+def window(marked: str, tokens: int = SNIPPET_TOKENS) -> str:
+    """About `tokens` words around the first marked hit of a highlighted body, '…' where cut."""
+    words = marked.split()
+    first = next((i for i, word in enumerate(words) if MARK_OPEN in word), 0)
+    start = max(0, first - tokens // 3)
+    end = min(len(words), start + tokens)
+    return ("…" if start else "") + " ".join(words[start:end]) + ("…" if end < len(words) else "")
