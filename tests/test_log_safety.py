@@ -297,8 +297,8 @@ def test_a_future_when_in_the_template_is_refused_and_the_draft_kept(
 
 def test_a_meeting_with_nothing_in_it_is_refused(journal, db_file):
     before = dump(db_file)
-    assert "nothing to log" in journal.fails("log", "alex", "--mode", "call")
-    assert "nothing to log" in journal.fails("log", "alex", input="  \n")  # empty pipe
+    assert "nothing to log" in journal.fails("log", "alex", "--mode", "call", code=2)
+    assert "nothing to log" in journal.fails("log", "alex", input="  \n", code=2)  # empty pipe
     assert dump(db_file) == before
 
 

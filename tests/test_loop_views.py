@@ -684,11 +684,14 @@ def test_mentor_end_refuses_impossible_days(journal, db_file):
     assert dump(db_file) == before
 
 
-def test_reopen_keeps_the_closing_note(journal):
+def test_reopen_clears_the_closing_note_and_prints_it(journal):
     journal("mentor", "end", "alex", "--note", "Thank you for everything")
-    journal("mentor", "reopen", "alex")
-    journal("mentor", "end", "alex")
-    assert journal.json("mentor", "show", "alex")["closing_note"] == "Thank you for everything"
+    result = journal("mentor", "reopen", "alex")
+    assert "cleared the closing note" in result.stderr
+    assert "Thank you for everything" in result.stderr  # shown, not lost
+    assert journal.json("mentor", "show", "alex")["closing_note"] is None
+    journal("mentor", "end", "alex", "--note", "Thanks again")
+    assert journal.json("mentor", "show", "alex")["closing_note"] == "Thanks again"
 
 
 # ------------------------------------------------------------------ log

@@ -313,6 +313,6 @@ def test_reflection_through_the_editor(journal, tmp_path, monkeypatch):
     assert "Saved your reflection" in journal("review", "--edit").stdout
     assert journal.json("review")["reflection"]["text"] == "Shipped the RFC; next: ask sooner."
     monkeypatch.setenv("EDITOR", "true")  # --edit opens the saved reflection: kept as it was
-    assert "unchanged" in journal.fails("review", "--edit")
+    assert "unchanged; nothing to save" in journal("review", "--edit").stdout  # a no-op: exit 0
     monkeypatch.setenv("EDITOR", "'unbalanced")
     assert "could not start the editor" in journal.fails("review", "--edit")

@@ -84,8 +84,9 @@ def review(
     """The week (default: the 7 days ending today): done, overdue, goals moved, meetings, wins.
 
     A period keeps one reflection: a second --reflect is refused (your text is kept in drafts/
-    and the error says where) unless --replace or --append says what to do with the first;
-    --edit opens the saved one in the editor.
+    and the error gives the command that saves it from there) unless --replace or --append says
+    what to do with the first; --edit opens the saved one in the editor. A draft in drafts/ is
+    removed once its text is saved.
     """
     from mentorlog.cli.reads import show_review
     from mentorlog.errors import UsageProblem
@@ -139,7 +140,13 @@ def _reflection(period: dict, text: str | None, existing: str) -> None:
     if text == "-":
         text = sys.stdin.read()
     elif text is None:  # --edit: the saved reflection, if any, is what the editor opens on
-        kept, text = _reflect_in_editor(db, data, found and found["text"], config.editor_command())
+        edited = _reflect_in_editor(
+            db, data, found and found["text"], config.editor_command(), _period_flags(period)
+        )
+        if edited is None:
+            say(f"Your reflection for {start} → {end} is unchanged; nothing to save.")
+            return
+        kept, text = edited
         existing = "replace" if found else "refuse"
     try:
         save_reflection(db, start, end, text, existing)
@@ -147,15 +154,52 @@ def _reflection(period: dict, text: str | None, existing: str) -> None:
         if not text.strip():
             raise
         kept = kept or _keep_reflection(db, start, end, text)
-        raise type(exc)(
-            f"{exc.message}. Your text waits in {kept} ('--reflect - < FILE' reads it back)"
-        ) from None
+        how = "--append" if found and existing == "refuse" else ""
+        again = _read_back(period, kept, how)
+        raise type(exc)(f"{exc.message}. Your text waits in {kept}; {again}") from None
     if kept is not None:
         kept.unlink(missing_ok=True)
     verb = (
         {"replace": "Replaced", "append": "Added to"}.get(existing, "Saved") if found else "Saved"
     )
     say(f"{verb} your reflection for {start} → {end}. It will show in your next review.")
+    for used in _used_drafts(db, text):
+        say(f"Removed the draft {used}: its text is saved now.")
+
+
+def _period_flags(period: dict) -> str:
+    """The review options that chose the period, as the user would type them again."""
+    if period["since"] is not None:
+        return f" --since {period['since']}"
+    return " --week" if period["week"] else " --month" if period["month"] else ""
+
+
+def _read_back(period: dict, kept: Path, how: str = "") -> str:
+    """The command that saves a kept reflection draft; `how` is --append when the period has a
+    reflection already (a plain --reflect would be refused again)."""
+    import shlex
+
+    flags = f"{_period_flags(period)} --reflect -" + (f" {how}" if how else "")
+    command = f"'mentorlog review{flags} < {shlex.quote(str(kept))}'"
+    if how == "--append":
+        return f"{command} adds it to the saved one (--replace instead of --append replaces it)"
+    return f"{command} saves it"
+
+
+def _used_drafts(db: Path, text: str) -> list[Path]:
+    """Remove the reflection drafts whose text was just saved (read back with --reflect -)."""
+    from mentorlog.paths import drafts_dir
+
+    folder = drafts_dir(db)
+    used = []
+    for path in sorted(folder.glob("reflection-*.md")) if folder.is_dir() else ():
+        try:
+            if path.read_text(encoding="utf-8", errors="replace").strip() == text.strip():
+                path.unlink()
+                used.append(path)
+        except OSError:
+            continue
+    return used
 
 
 def _keep_reflection(db: Path, start: date, end: date, text: str) -> Path:
@@ -166,13 +210,18 @@ def _keep_reflection(db: Path, start: date, end: date, text: str) -> Path:
     return write_private_text(drafts_dir(db) / name, text.rstrip("\n") + "\n")
 
 
-def _reflect_in_editor(db: Path, data: dict, saved: str | None, editor: str) -> tuple[Path, str]:
+def _reflect_in_editor(
+    db: Path, data: dict, saved: str | None, editor: str, flags: str = ""
+) -> tuple[Path, str] | None:
     """Prompts in comments, then the saved reflection if there is one; what the user leaves below
-    them is the reflection. Returns the draft file (kept until the text is saved) and the text."""
+    them is the reflection. Returns the draft file (kept until the text is saved) and the text,
+    or None when the saved reflection came back unchanged (a no-op, not an error)."""
     import re
+    import shlex
 
     from mentorlog.cli.editor import EditorFailed, edit_file, read_draft
     from mentorlog.errors import MentorlogError, NothingRecorded
+    from mentorlog.paths import write_private_text
 
     start, end = data["period"]["start"], data["period"]["end"]
     prompts = "\n".join(f"<!-- {p} -->" for p in data["prompts"])
@@ -190,19 +239,22 @@ def _reflect_in_editor(db: Path, data: dict, saved: str | None, editor: str) -> 
     except EditorFailed as exc:
         left = written(read_draft(path)) if path.exists() else ""
         if left and left != (saved or "").strip():
+            # Only the text (no prompt comments) stays, so --reflect - can read it back whole;
+            # it held the saved reflection too, so it replaces that one.
+            write_private_text(path, left + "\n")
+            how = " --replace" if saved else ""
             raise MentorlogError(
-                f"{exc.message}; nothing was saved. Your text waits in {path} "
-                "('--reflect - < FILE' reads it back)"
+                f"{exc.message}; nothing was saved. Your text waits in {path}; "
+                f"'mentorlog review{flags} --reflect -{how} < {shlex.quote(str(path))}' saves it"
             ) from None
         path.unlink(missing_ok=True)
         raise MentorlogError(f"{exc.message}; nothing was saved") from None
-    if not text or text == (saved or "").strip():
+    if text and text == (saved or "").strip():
         path.unlink(missing_ok=True)
-        raise NothingRecorded(
-            "the reflection is empty; nothing saved"
-            if not text
-            else "the reflection is unchanged; nothing saved"
-        )
+        return None
+    if not text:
+        path.unlink(missing_ok=True)
+        raise NothingRecorded("the reflection is empty; nothing saved")
     return path, text
 
 

@@ -22,7 +22,10 @@ def log(
         datetime | None,
         datetime_option("--on", help="When it was held (default now; never in the future)."),
     ] = None,
-    notes: Annotated[str | None, Opt(help="Meeting notes (Markdown); '-' reads stdin.")] = None,
+    notes: Annotated[
+        str | None,
+        Opt(help="Meeting notes (Markdown); '-' always reads stdin."),
+    ] = None,
     advice: Annotated[list[str] | None, Opt("--advice", help="Advice received (repeat).")] = None,
     action: Annotated[
         list[str] | None,
@@ -100,9 +103,16 @@ def log(
     be read, the draft is kept in drafts/ beside the journal and --resume reopens it (the next
     log -e for that mentor offers to).
 
+    Notes come from stdin when it is not a terminal: always with --notes - or a file redirect
+    (< notes.md), and when it is the only content given. With other content flags (or -e) a pipe
+    is read only if something arrives on it within half a second, so an idle inherited stdin
+    (cron, ssh) doesn't hang log. In a `while read` loop give --notes, or < /dev/null, or log
+    reads the rest of the loop's input as notes.
+
     Relative dates in --action 'due:...' and --next count from the day of the meeting (--on), as
-    they were said then. A meeting with nothing in it, or in the future, is refused; logging the
-    same meeting twice (same day, same notes, advice and actions) needs --force.
+    they were said then. A meeting with nothing in it (exit 2), or in the future, is refused —
+    up to 15 minutes ahead is allowed, to log one as it ends; logging the same meeting twice
+    (same day, same notes, advice and actions) needs --force.
     """
     from mentorlog.config import load_config
     from mentorlog.core.clock import local_now
@@ -110,6 +120,7 @@ def log(
     from mentorlog.errors import UsageProblem
     from mentorlog.store.db import read_connection
     from mentorlog.store.queries import mentor_agenda, mentor_due_soonest, resolve_mentor
+    from mentorlog.store.writes import meeting_not_in_future
 
     config = load_config()
     db = journal()  # this invocation's journal: opened (and checked for exposure) once
@@ -138,10 +149,10 @@ def log(
         return
     when = on or local_now()
     not_in_future(when.date(), "--on")  # before any editor opens
-    if notes == "-" or (notes is None and not _interactive()):
-        # Piped notes are kept whatever other flags come with them; with -e they pre-fill the
-        # template, and the editor reads the terminal instead (cli/editor.py).
-        notes = sys.stdin.read()
+    meeting_not_in_future(when, "--on")
+    # Piped notes are kept whatever other flags come with them; with -e they pre-fill the
+    # template, and the editor reads the terminal instead (cli/editor.py).
+    notes = _stdin_notes(notes, others_given=edit or any(content))
     if kept is not None:
         again = _resume_hint(chosen["name"])
         if agenda is not None and not any(content) and _interactive():
@@ -192,6 +203,45 @@ def log(
 
 def _wants_editor(*content: object) -> bool:
     return not any(content) and sys.stdin.isatty()
+
+
+# How long a pipe may stay silent before log decides nothing is being sent (when other flags
+# carry the meeting): long enough for `echo notes |` or `cat file |`, short enough for cron.
+STDIN_WAIT = 0.5
+
+
+def _stdin_notes(notes: str | None, others_given: bool) -> str | None:
+    """The notes, read from stdin when that is what the user means (see `log --help`).
+
+    `--notes -` always reads; a terminal never does. Otherwise stdin is read when it holds the
+    only content, when it is a regular file (`< notes.md`), or, with other content flags, when
+    data arrives on the pipe within STDIN_WAIT: an idle stdin inherited from cron or ssh must
+    not hang a `log --action ...` until it closes.
+    """
+    if notes == "-":
+        return sys.stdin.read()
+    if notes is not None or _interactive():
+        return notes
+    if not others_given or _data_arrives(sys.stdin, STDIN_WAIT):
+        return sys.stdin.read()
+    return None
+
+
+def _data_arrives(stream, wait: float) -> bool:
+    """A file is there to read; a pipe, socket or device is when it has data (or EOF) in time."""
+    import os
+    import stat
+
+    try:
+        fd = stream.fileno()
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            return True
+        import select
+
+        ready, _, _ = select.select([fd], [], [], wait)
+    except (AttributeError, OSError, ValueError):  # no real descriptor (in-memory stdin): read it
+        return True
+    return bool(ready)
 
 
 def _interactive() -> bool:

@@ -105,12 +105,20 @@ def end(
 
 @app.command("reopen", epilog="Example: mentorlog mentor reopen alex")
 def reopen(name: NameArg) -> None:
-    """Undo 'mentor end': the mentorship is active again."""
-    from mentorlog.render.output import say
+    """Undo 'mentor end': the mentorship is active again.
+
+    The closing note belonged to the end: it is cleared, and printed on stderr so it isn't lost
+    (give it again with 'mentor end --note' when the mentorship ends).
+    """
+    from mentorlog.render.output import say, warn
     from mentorlog.store.writes import reopen_mentor
 
-    mentor = reopen_mentor(journal(), name)
+    before, mentor = reopen_mentor(journal(), name)
     say(f"Reopened the mentorship with {mentor.name}; it is back in status, prep and log.")
+    if before.closing_note:
+        warn(
+            f"cleared the closing note of the mentorship with {mentor.name}: {before.closing_note}"
+        )
 
 
 delete_command(app, "mentor", "mentor", "mentorlog mentor delete 2 --yes")

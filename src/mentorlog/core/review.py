@@ -50,10 +50,9 @@ def prompts(facts: Facts) -> list[str]:
     ]
     if constructive:
         questions.append(f"What will you change after hearing '{constructive[0]['text']}'?")
-    if facts["advice_received"]:
-        questions.append(
-            f"Which advice will you try first: '{facts['advice_received'][0]['text']}'?"
-        )
+    untried = [a for a in facts["advice_received"] if a.get("status", "new") == "new"]
+    if untried:  # advice already tried, applied or skipped is past "which first"
+        questions.append(f"Which advice will you try first: '{untried[0]['text']}'?")
     if not facts["actions_done"]:
         questions.append(
             "Nothing got done this period: what one small step would restart momentum?"

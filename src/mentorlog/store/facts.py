@@ -29,6 +29,7 @@ from mentorlog.store.queries import (
     list_topics,
     local_day,
     mentor_summary,
+    mentorship_start,
 )
 
 Row = dict[str, Any]
@@ -442,7 +443,7 @@ def closing_summary(conn: sqlite3.Connection, mentor_id: int) -> Row:
     return {
         "mentor": {
             "name": mentor["name"],
-            "started_on": mentor["started_on"],
+            "started_on": mentorship_start(conn, mentor),
             "ended_on": mentor["ended_on"],
         },
         "meetings": fetch_one(

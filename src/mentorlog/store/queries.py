@@ -132,6 +132,7 @@ def resolve_mentor(conn: sqlite3.Connection, name: str, active_only: bool = Fals
         lambda m: fold_name(m["name"]) == wanted,
         lambda m: fold_name(m["name"]).startswith(wanted),
     )
+    ended: list[Row] = []
     for test in tests:
         matches = [m for m in mentors if test(m)]
         active = [m for m in matches if not m["ended_on"]]
@@ -143,9 +144,29 @@ def resolve_mentor(conn: sqlite3.Connection, name: str, active_only: bool = Fals
             raise AmbiguousError(
                 f"{name.strip()!r} matches several mentors ({names}); type more of the name"
             )
+        ended = ended or matches
+    if ended:  # active_only, and only ended mentorships match
+        raise NotFoundError(_ended_message(name, ended))
     raise NotFoundError(
         f"no {'active ' if active_only else ''}mentor matches {name.strip()!r}; "
         "see 'mentorlog mentor list --all'"
+    )
+
+
+def _ended_message(name: str, ended: list[Row]) -> str:
+    """Why an ended mentor can't be logged with, and how to change that."""
+    import shlex
+
+    if len(ended) > 1:
+        names = ", ".join(m["name"] for m in ended)
+        return (
+            f"{name.strip()!r} matches only ended mentorships ({names}); "
+            "'mentorlog mentor reopen NAME' allows logging with one again"
+        )
+    mentor = ended[0]
+    return (
+        f"the mentorship with {mentor['name']} ended on {mentor['ended_on']}; "
+        f"'mentorlog mentor reopen {shlex.quote(name.strip())}' allows logging again"
     )
 
 
@@ -167,6 +188,11 @@ def mentor_due_soonest(conn: sqlite3.Connection, default_name: str | None = None
     if default_name:
         return resolve_mentor(conn, default_name, active_only=True)
     mentors = active_mentors(conn)
+    if not mentors and fetch_one(conn, "SELECT 1 FROM mentor LIMIT 1"):
+        raise MentorlogError(
+            "all your mentorships have ended; reopen one with 'mentorlog mentor reopen NAME' "
+            "(see 'mentorlog mentor list --all') or add one with 'mentorlog mentor add NAME'"
+        )
     if not mentors:
         raise MentorlogError("no active mentor yet; add one with 'mentorlog mentor add NAME'")
     candidates = [(mentor_summary(conn, m)["next_due"], m["name"]) for m in mentors]
@@ -194,6 +220,16 @@ def last_meeting(conn: sqlite3.Connection, mentor_id: int) -> Row | None:
     )
 
 
+def mentorship_start(conn: sqlite3.Connection, mentor: Row) -> str:
+    """When the mentorship started: its `since`, or the first meeting's day if that was earlier
+    (a meeting logged with `log --on` before the day the mentor was added)."""
+    first = fetch_one(
+        conn, "SELECT MIN(held_at) AS held_at FROM meeting WHERE mentor_id = ?", (mentor["id"],)
+    )
+    day = local_day(first and first["held_at"])
+    return min(day.isoformat(), mentor["started_on"]) if day else mentor["started_on"]
+
+
 def mentor_summary(conn: sqlite3.Connection, mentor: Row, today: date | None = None) -> Row:
     """A mentor with its cadence health: last met, next due, status, days since last."""
     today = today or clock.today()
@@ -209,7 +245,7 @@ def mentor_summary(conn: sqlite3.Connection, mentor: Row, today: date | None = N
         "focus": mentor["focus"],
         "cadence": cadence.label,
         "contact": mentor["contact"],
-        "started_on": mentor["started_on"],
+        "started_on": mentorship_start(conn, mentor),
         "ended_on": mentor["ended_on"],
         "closing_note": mentor["closing_note"],
         "last_met": last_met.isoformat() if last_met else None,

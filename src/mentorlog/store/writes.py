@@ -117,7 +117,7 @@ def edit_mentor(path: Path, ref: str, changes: dict[str, Any]) -> Record:
 
 
 def end_mentor(path: Path, ref: str, on: date | None, note: str | None) -> Record:
-    """Conclude a mentorship; a closing note kept from an undone end stays unless a new one is given."""
+    """Conclude a mentorship, with its closing note (reopening clears it)."""
     ended_on = not_in_future(on, "--on")
     note = _optional_text(note, "closing note")
     with write_connection(path) as conn:
@@ -135,21 +135,22 @@ def end_mentor(path: Path, ref: str, on: date | None, note: str | None) -> Recor
             conn,
             "mentor",
             mentor.id,
-            {"ended_on": ended_on, "closing_note": note or mentor.closing_note},
+            {"ended_on": ended_on, "closing_note": note},
         )
     return mentor
 
 
-def reopen_mentor(path: Path, ref: str) -> Record:
-    """Undo `mentor end`: the mentorship is active again (its closing note is kept, not lost)."""
+def reopen_mentor(path: Path, ref: str) -> tuple[Record, Record]:
+    """Undo `mentor end`: the mentorship is active again, its closing note cleared (it belonged to
+    the end). Returns the mentor before and after, so the caller can show the cleared note."""
     with write_connection(path) as conn:
-        mentor = rows.decode("mentor", queries.resolve_mentor(conn, ref))
-        if not mentor.ended_on:
+        before = rows.decode("mentor", queries.resolve_mentor(conn, ref))
+        if not before.ended_on:
             raise ConflictError(
-                f"the mentorship with {mentor.name} has not ended; nothing to reopen"
+                f"the mentorship with {before.name} has not ended; nothing to reopen"
             )
-        mentor = _update(conn, "mentor", mentor.id, {"ended_on": None})
-    return mentor
+        mentor = _update(conn, "mentor", before.id, {"ended_on": None, "closing_note": None})
+    return before, mentor
 
 
 def _apply(conn: sqlite3.Connection, table: str, record: Record, changes: dict[str, Any]) -> Record:
@@ -693,6 +694,24 @@ def _texts(conn: sqlite3.Connection, table: str, meeting_id: int) -> list[str]:
     return [row["text"] for row in queries.fetch_all(conn, sql, (meeting_id,))]
 
 
+# A meeting may be logged this much before the time given for it, to log one as it ends.
+MEETING_GRACE_MINUTES = 15
+
+
+def meeting_not_in_future(held_at: datetime, what: str = "the meeting's time") -> None:
+    """A meeting has happened: its time may not be later than now (plus the grace), even today."""
+    from datetime import timedelta
+
+    now = clock.utcnow()
+    if clock.to_utc(held_at) > now + timedelta(minutes=MEETING_GRACE_MINUTES):
+        local = clock.to_local(clock.to_utc(held_at))
+        raise UsageProblem(
+            f"{what} {local:%Y-%m-%d %H:%M} is in the future (it is {clock.to_local(now):%H:%M} "
+            f"now); log a meeting once it has happened, at most {MEETING_GRACE_MINUTES} minutes "
+            "early"
+        )
+
+
 def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeeting:
     """The meeting and everything said in it, in one transaction.
 
@@ -700,12 +719,11 @@ def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeetin
     that repeats, word for word, a meeting already logged with the mentor that day. A second,
     different meeting the same day is fine; its `same_day` lists the others.
     """
-    from mentorlog.errors import NothingRecorded
-
     valid_text(draft.notes, "notes")
     not_in_future(clock.to_local(clock.to_utc(draft.held_at)).date(), "the meeting's day")
-    if draft.is_empty():
-        raise NothingRecorded(
+    meeting_not_in_future(draft.held_at)
+    if draft.is_empty():  # a usage problem, like other missing input: exit 2
+        raise UsageProblem(
             "nothing to log; give notes (--notes TEXT, or pipe them in), --advice, --action, "
             "--feedback... or fill in the template with -e"
         )
