@@ -3,6 +3,10 @@
 The fast completer (cli/complete.py) must print exactly what Typer's completion prints for the
 same request: the inputs are generated from the grammar (every command and group, with nothing,
 a dash, a letter, each option's value), so a new command or option is covered when declared.
+Commands, options and choices are Typer's own; mentor names and ids come from our completer on
+both paths (cli/app.py puts it in place of Typer's `autocompletion` wrapper), because Typer's
+would be wrong there: it prints `Alex Chen` bare to bash (two words) and keeps only values that
+start with exactly what was typed (`al` finds nothing). Those are tested on their own below.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ def _inputs() -> list[list[str]]:
         for argument in node["arguments"]:
             lines += [[*path, "1", ""]]
             if argument[2] and argument[2][0] == "mentors":
-                lines.append([*path, "A"])
+                lines += [[*path, "A"], [*path, "al"], [*path, "S"], [*path, "x"]]
     return lines
 
 
@@ -212,10 +216,29 @@ def test_show_completion_prints_the_script_for_the_named_shell(cli, shell):
 
 def test_install_completion_writes_the_script(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     result = cli("--install-completion", "fish")
     script = tmp_path / ".config/fish/completions/mentorlog.fish"
     assert "_MENTORLOG_COMPLETE=complete_fish" in script.read_text()
     assert "fish completion installed" in result.stdout
+
+
+def test_fish_completion_goes_where_fish_reads_it(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    result = cli("--install-completion", "fish")
+    script = tmp_path / "xdg/fish/completions/mentorlog.fish"
+    assert "_MENTORLOG_COMPLETE=complete_fish" in script.read_text()
+    assert str(script) in result.stdout and not (tmp_path / "home").exists()
+
+
+def test_zsh_install_sets_up_zshrc_as_the_readme_says(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    cli("--install-completion", "zsh")
+    zshrc = (tmp_path / ".zshrc").read_text().splitlines()
+    assert "fpath+=~/.zfunc; autoload -Uz compinit; compinit" in zshrc
+    assert "zstyle ':completion:*' menu select" in zshrc
+    assert "_MENTORLOG_COMPLETE=complete_zsh" in (tmp_path / ".zfunc/_mentorlog").read_text()
 
 
 def test_an_unknown_shell_is_a_clear_error(cli, monkeypatch):
@@ -303,3 +326,241 @@ def test_an_unknown_command_suggests_the_near_one(cli):
     assert line == "Error: no such command 'dnoe'. Did you mean 'done'?"
     line = cli.fails("zzzz", code=2)
     assert line == "Error: no such command 'zzzz' (see 'mentorlog --help')"
+
+
+# ------------------------------------------------------------------ names bash can insert
+
+
+ODD_NAME = "Émile O'Brien (ACME) & co"
+
+
+def _complete(monkeypatch, capsys, shell: str, words: list[str], fish_action="get-args") -> str:
+    for key, value in _env(shell, words, fish_action).items():
+        monkeypatch.setenv(key, value)
+    assert complete.serve() == 0
+    return capsys.readouterr().out
+
+
+def _bash_reads(word: str) -> list[str]:
+    """The arguments bash makes of `word` when it stands in a command line."""
+    script = 'eval "set -- $1"; printf "%s\\0" "$@"'
+    result = subprocess.run(["bash", "--norc", "-c", script, "_", word], capture_output=True,
+                            text=True, check=True)  # fmt: skip
+    return result.stdout.split("\0")[:-1]
+
+
+@pytest.fixture
+def odd_journal(journal, db_file, monkeypatch):
+    journal("mentor", "add", ODD_NAME)
+    monkeypatch.setenv("MENTORLOG_DB", str(db_file))
+    return journal
+
+
+def test_bash_gets_each_mentor_name_as_one_word(odd_journal, monkeypatch, capsys):
+    out = _complete(monkeypatch, capsys, "bash", ["prep", ""])
+    assert out.splitlines() == [
+        "Alex\\ Chen",
+        "Sam\\ Rivera",
+        "\u00c9mile\\ O\\'Brien\\ \\(ACME\\)\\ \\&\\ co",
+    ]
+    assert [_bash_reads(line) for line in out.splitlines()] == [
+        ["Alex Chen"],
+        ["Sam Rivera"],
+        [ODD_NAME],
+    ]
+    # after a quote the user opened, bash inserts the name inside it
+    quoted = _complete(monkeypatch, capsys, "bash", ["prep", "'\u00e9"]).strip()
+    assert _bash_reads("'" + quoted + "'") == [ODD_NAME]
+    quoted = _complete(monkeypatch, capsys, "bash", ["prep", '"\u00e9']).strip()
+    assert _bash_reads('"' + quoted + '"') == [ODD_NAME]
+    # zsh and fish quote what they insert themselves: they get the name as it is
+    out = _complete(monkeypatch, capsys, "zsh", ["prep", "e"])
+    assert out == "_arguments '*: :((\"\u00c9mile O''Brien (ACME) & co\"))'\n"
+    out = _complete(monkeypatch, capsys, "fish", ["prep", "A"])
+    assert out == "Alex Chen\tsystem design\n"
+
+
+def test_typer_path_quotes_names_for_bash_too(odd_journal, monkeypatch, capsys, click_command):
+    for key, value in _env("bash", ["prep", "em"]).items():
+        monkeypatch.setenv(key, value)
+    out, code = _typer_answer(click_command, capsys, monkeypatch)
+    assert (code, out) == (0, "\u00c9mile\\ O\\'Brien\\ \\(ACME\\)\\ \\&\\ co\n")
+
+
+@pytest.mark.parametrize(
+    ("typed", "names"),
+    [
+        ("", ["Alex Chen", "Sam Rivera", ODD_NAME]),
+        ("al", ["Alex Chen"]),
+        ("ALEX\\ C", ["Alex Chen"]),
+        ("e", [ODD_NAME]),
+        ("\u00e9m", [ODD_NAME]),
+        ("'EMILE O'\\''B", [ODD_NAME]),
+        ("s", ["Sam Rivera"]),
+        ("chen", []),  # resolve_mentor takes a prefix of the name, not of a later word
+        ("x", []),
+    ],
+)
+def test_mentor_names_match_as_resolve_mentor_reads_them(
+    odd_journal, db_file, monkeypatch, capsys, typed, names
+):
+    """Case and accents aside, exactly the names `resolve_mentor` would take `typed` for
+    (`typed` as it stands in the command line)."""
+    from mentorlog.errors import AmbiguousError, NotFoundError
+    from mentorlog.store.db import read_connection
+    from mentorlog.store.queries import resolve_mentor
+
+    out = _complete(monkeypatch, capsys, "fish", ["prep", typed])
+    shown = [n + ("\tsystem design" if n == "Alex Chen" else "") for n in names]
+    assert [line for line in out.splitlines() if line] == shown
+    for option in (["log", "--mentor", typed], ["goal", "list", f"--mentor={typed}"]):
+        out = _complete(monkeypatch, capsys, "fish", option)
+        assert [line.split("\t")[0] for line in out.splitlines() if line] == names
+    if typed:
+        with read_connection(db_file) as conn:
+            try:
+                accepted = [resolve_mentor(conn, complete._split(typed)[0])["name"]]
+            except AmbiguousError:
+                accepted = names
+            except NotFoundError:
+                accepted = []
+        assert accepted == names
+
+
+def test_bash_inserts_the_completed_name_as_one_argument(odd_journal, db_file, tmp_path):
+    """In a real interactive bash: type a prefix, press Tab, run the line."""
+    import pty
+    import select
+    import shutil
+    import time
+
+    if shutil.which("bash") is None:
+        pytest.skip("no bash here")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "mentorlog"  # completes like mentorlog, runs as a printer of its arguments
+    fake.write_text(
+        "#!/bin/bash\n"
+        f'[ -n "$_MENTORLOG_COMPLETE" ] && exec {sys.executable} -m mentorlog "$@"\n'
+        "printf 'ARG<%s>\\n' \"$@\"\n"
+    )
+    fake.chmod(0o700)
+    script = tmp_path / "mentorlog.bash"
+    script.write_text(subprocess.run([sys.executable, "-m", "mentorlog", "--show-completion", "bash"],
+                                     capture_output=True, text=True, check=True).stdout)  # fmt: skip
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "PS1": "$ ",
+           "MENTORLOG_DB": str(db_file), "INPUTRC": "/dev/null"}  # fmt: skip
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.execvpe("bash", ["bash", "--norc", "--noprofile", "-i"], env)
+
+    def read_until(marker: str, timeout: float = 10.0) -> str:
+        out, end = "", time.monotonic() + timeout
+        while marker not in out and time.monotonic() < end:
+            if select.select([fd], [], [], 0.1)[0]:
+                try:
+                    out += os.read(fd, 65536).decode(errors="replace")
+                except OSError:
+                    break
+        return out
+
+    got = {}
+    try:
+        os.write(fd, f"source {script}; echo READY$((6*7))\n".encode())
+        read_until("READY42")
+        for typed in ("mentorlog prep al", "mentorlog prep 'em", "mentorlog prep \u00e9mile\\ o"):
+            os.write(fd, typed.encode() + b"\t")
+            time.sleep(1.0)  # the completion request runs mentorlog once
+            os.write(fd, b"; echo DONE$((6*7))\n")  # the output ends at DONE42, the line not
+            out = read_until("DONE42")
+            got[typed] = [line[4:-1] for line in out.splitlines() if line.startswith("ARG<")]
+        os.write(fd, b"exit\n")
+    finally:
+        os.close(fd)
+        os.waitpid(pid, 0)
+    assert got == {
+        "mentorlog prep al": ["prep", "Alex Chen"],
+        "mentorlog prep 'em": ["prep", ODD_NAME],
+        "mentorlog prep \u00e9mile\\ o": ["prep", ODD_NAME],
+    }
+
+
+# ------------------------------------------------------------------ shells we have no script for
+
+
+@pytest.mark.parametrize("option", ["--install-completion", "--show-completion"])
+@pytest.mark.parametrize("shell", ["tcsh", "powershell", "pwsh", "ksh"])
+def test_an_unsupported_shell_named_is_refused(cli, tmp_path, monkeypatch, option, shell):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    result = cli(option, shell, code=2)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and shell in lines[0]
+    assert "bash, zsh and fish" in lines[0]
+    assert result.stdout == "" and list(tmp_path.iterdir()) == []
+
+
+def test_a_command_after_show_completion_is_not_a_shell(cli, monkeypatch):
+    import typer._completion_shared as shared
+
+    monkeypatch.setattr(shared, "_get_shell_name", lambda: "zsh")
+    assert "#compdef mentorlog" in cli("--show-completion", "prep").stdout
+
+
+# ------------------------------------------------------------------ a reader that leaves mid-output
+
+
+def _grow(db_file, times: int) -> None:
+    """Double the meetings and actions `times` times (new uuids), straight in SQLite."""
+    import sqlite3
+
+    conn = sqlite3.connect(db_file)
+    for table in ("meeting", "action"):
+        cols = [row[1] for row in conn.execute(f"PRAGMA table_info({table})") if row[1] != "id"]
+        values = ", ".join("lower(hex(randomblob(16)))" if c == "uuid" else c for c in cols)
+        for _ in range(times):
+            conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {values} FROM {table}")
+    conn.commit()
+    conn.close()
+
+
+@pytest.fixture(scope="module")
+def big_journal(journal_template, tmp_path_factory):
+    """The small journal with its meetings and actions doubled 9 times: built once, only read."""
+    import shutil
+
+    path = tmp_path_factory.mktemp("big") / "journal.db"
+    shutil.copyfile(journal_template, path)
+    path.chmod(0o600)
+    _grow(path, 9)
+    return path
+
+
+MAIN = "import sys; sys.argv = ['mentorlog', *sys.argv[1:]]; from mentorlog.cli.entry import main; main()"  # fmt: skip
+TYPER_ONLY = "import mentorlog.cli.fast as fast; fast.run = lambda argv: None; " + MAIN
+
+
+@pytest.mark.parametrize("path", ["fast", "typer"])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export"],
+        ["export", "--format", "markdown"],
+        ["meeting", "list", "--json"],
+    ],
+)
+def test_a_reader_leaving_mid_output_is_exit_141(big_journal, path, argv):
+    """`mentorlog export | head -1`: more than a pipe holds (64 KiB), the reader takes one line
+    and goes; whether the command writes through sys.stdout.write or print_json, exit 141."""
+    env = {**os.environ, "MENTORLOG_DB": str(big_journal)}
+    script = MAIN if path == "fast" else TYPER_ONLY
+    command = [sys.executable, "-c", script, *argv]
+    if path == "fast":  # the premise, once per command: the output is more than a pipe holds
+        whole = subprocess.run(command, capture_output=True, env=env, stdin=subprocess.DEVNULL)
+        assert whole.returncode == 0 and len(whole.stdout) > 65536, len(whole.stdout)
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL, env=env)  # fmt: skip
+    assert proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert (proc.wait(), err) == (141, "")

@@ -43,15 +43,18 @@ def _metavar(hint: Any) -> str:
     return "TEXT"
 
 
-def _typer_marker(marker: Any, name: str, hint: Any, where: str | None, command: str) -> Any:
-    """typer.Option/typer.Argument for a declaration, with a metavar and journal completion."""
+def _typer_marker(
+    marker: Any, name: str, hint: Any, where: str | None, command: str, specs: dict[str, Any]
+) -> Any:
+    """typer.Option/typer.Argument for a declaration, with a metavar; a parameter the journal
+    completes is noted in `specs` (MentorlogCommand attaches the completer)."""
     if not isinstance(marker, decl.Opt | decl.Arg):
         return marker
     kwargs = dict(marker.kwargs)
     kind = "option" if isinstance(marker, decl.Opt) else "argument"
     spec = complete.completer_for(where, command, name, kind, _parser_name(kwargs))
     if spec is not None and "autocompletion" not in kwargs:
-        kwargs["autocompletion"] = complete.typer_completer(spec)
+        specs[name] = spec
     if isinstance(marker, decl.Opt):
         if "metavar" not in kwargs and hint is not bool:
             kwargs["metavar"] = _metavar(hint)
@@ -77,9 +80,12 @@ class _Argument(TyperArgument):
 class MentorlogCommand(TyperCommand):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        specs = getattr(self.callback, "__mentorlog_specs__", {})
         for param in self.params:
             if type(param) is TyperArgument:
                 param.__class__ = _Argument
+            if param.name in specs:  # journal values: matched and quoted as cli/complete.py does
+                param._custom_shell_complete = complete.click_completer(specs[param.name])
 
 
 def invoke(command: decl.Command, kwargs: dict[str, Any]) -> Any:
@@ -91,14 +97,16 @@ def typer_callback(command: decl.Command, where: str | None = None) -> Any:
     """A function Typer can read: the command's signature with Typer's markers, bound args removed."""
     func = command.func
     hints = typing.get_type_hints(func, include_extras=True)
-    params, annotations = [], {}
+    params, annotations, specs = [], {}, {}
     for param in inspect.signature(func).parameters.values():
         if param.name in command.bound:
             continue
         hint = hints.get(param.name, param.annotation)
         if typing.get_origin(hint) is Annotated:
             base, *extras = typing.get_args(hint)
-            markers = (_typer_marker(x, param.name, base, where, command.name) for x in extras)
+            markers = (
+                _typer_marker(x, param.name, base, where, command.name, specs) for x in extras
+            )
             hint = Annotated[(base, *markers)]
         annotations[param.name] = hint
         params.append(param.replace(annotation=hint, kind=inspect.Parameter.KEYWORD_ONLY))
@@ -111,6 +119,7 @@ def typer_callback(command: decl.Command, where: str | None = None) -> Any:
     callback.__name__ = func.__name__
     callback.__doc__ = command.help or func.__doc__
     callback.__mentorlog_command__ = command  # type: ignore[attr-defined]
+    callback.__mentorlog_specs__ = specs  # type: ignore[attr-defined]
     return callback
 
 
@@ -194,13 +203,15 @@ class MentorlogGroup(TyperGroup):
                 self.add_command(LazyCommand(name, registry.TOP[name]))
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        """`--install-completion zsh`: the shell may follow either completion option."""
+        """`--install-completion zsh`: the shell may follow either completion option. Any word
+        there that is not a command names the shell, so `tcsh` is refused, not ignored."""
         args = list(args)
         index = 0
         while index < len(args) and args[index].startswith("-"):
             word = args[index]
             if word in COMPLETION_OPTIONS:
-                if index + 1 < len(args) and args[index + 1] in complete.SHELLS:
+                following = args[index + 1] if index + 1 < len(args) else "-"
+                if not following.startswith("-") and following not in registry.ORDER:
                     ctx.meta[SHELL_KEY] = args.pop(index + 1)
                 break
             index += 2 if word == "--db" else 1
@@ -317,8 +328,13 @@ def _shell(ctx: typer.Context, option: str) -> str:
 
         shell = _get_shell_name()
     if shell not in complete.SHELLS:
-        found = f"found {shell!r}" if shell else "could not tell which shell this is"
-        raise UsageProblem(f"{found}; name it: mentorlog {option} bash|zsh|fish")
+        if SHELL_KEY in ctx.meta:
+            found = f"completion is not available for {shell!r}"
+        else:
+            found = f"found {shell!r}" if shell else "could not tell which shell this is"
+        raise UsageProblem(
+            f"{found}; it works in bash, zsh and fish: mentorlog {option} bash|zsh|fish"
+        )
     return shell
 
 
@@ -329,13 +345,31 @@ def _install_completion(ctx: typer.Context, value: bool) -> None:
 
     from mentorlog.render.output import say
 
-    shell, path = install(
-        shell=_shell(ctx, "--install-completion"),
-        prog_name="mentorlog",
-        complete_var=complete.COMPLETE_VAR,
-    )
+    shell = _shell(ctx, "--install-completion")
+    if shell == "fish":  # where fish reads it: Typer's install ignores $XDG_CONFIG_HOME
+        path = _install_fish()
+    else:
+        shell, path = install(
+            shell=shell, prog_name="mentorlog", complete_var=complete.COMPLETE_VAR
+        )
     say(f"{shell} completion installed in {path}; it takes effect in a new shell.")
     raise typer.Exit()
+
+
+def _install_fish() -> Any:
+    from pathlib import Path
+
+    from typer._completion_shared import get_completion_script
+
+    config = os.environ.get("XDG_CONFIG_HOME") or ""
+    base = Path(config) if os.path.isabs(config) else Path.home() / ".config"
+    path = base / "fish" / "completions" / "mentorlog.fish"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    script = get_completion_script(
+        prog_name="mentorlog", complete_var=complete.COMPLETE_VAR, shell="fish"
+    )
+    path.write_text(f"{script}\n", encoding="utf-8")
+    return path
 
 
 def _show_completion(ctx: typer.Context, value: bool) -> None:

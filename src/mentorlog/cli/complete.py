@@ -126,17 +126,81 @@ def journal_items(spec: tuple, db: str | None) -> list[tuple[str, str]]:
     return [(str(value), _one_line(text)) for value, text in rows]
 
 
-def typer_completer(spec: tuple) -> Any:
-    """The same lookup as a Typer `autocompletion` callback (the slow path).
+# Characters bash would take as syntax in an inserted word (those `printf %q` escapes).
+BASH_SPECIAL = frozenset(" \t\n!\"#$&'()*,;<>?[\\]^`{|}~")
 
-    Typer renders help text as Rich markup; brackets are escaped so it shows the text as stored."""
 
-    def complete(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
-        root = ctx.find_root()
-        db = root.params.get("db_file")
-        return [(v, h.replace("[", "\\[")) for v, h in journal_items(spec, db)]
+def bash_word(value: str, quote: str = "") -> str:
+    """A value as bash must insert it to keep it one word: `Alex\\ Chen`, `O\\'Brien`.
 
-    return complete
+    Bash puts what the completer prints into the command line as it is, so `Alex Chen` would
+    become two arguments (zsh and fish quote what they insert themselves). After an opening quote
+    the user typed (`prep 'al`), bash inserts the value inside it and closes it: only what that
+    quote does not protect is escaped."""
+    if quote == "'":
+        return value.replace("'", "'\\''")
+    if quote == '"':
+        return "".join("\\" + char if char in '"$`\\' else char for char in value)
+    return "".join("\\" + char if char in BASH_SPECIAL else char for char in value)
+
+
+def _open_quote(typed: str) -> str:
+    """The quote left open at the end of a command line (`prep 'Al`), or ""."""
+    import shlex
+
+    lex = shlex.shlex(typed, posix=True)
+    lex.whitespace_split = True
+    lex.commenters = ""
+    try:
+        for _ in lex:
+            pass
+    except ValueError:
+        return lex.state if lex.state in ("'", '"') else ""
+    return ""
+
+
+def journal_completions(
+    spec: tuple, db: str | None, incomplete: str, shell: str | None
+) -> list[tuple[str, str]]:
+    """The journal values that complete `incomplete`, as `shell` must receive them.
+
+    Mentor names match as `resolve_mentor` reads them: a prefix of the name, case, accents and
+    extra spaces aside (`al`, `ém`, `alex  c`); ids by their digits."""
+    items = journal_items(spec, db)
+    if spec[0] == "mentors":
+        from mentorlog.core.rules import fold_name
+
+        wanted = fold_name(incomplete)
+        items = [(" ".join(v.split()), h) for v, h in items if fold_name(v).startswith(wanted)]
+    else:
+        items = [(v, h) for v, h in items if v.startswith(incomplete)]
+    if shell == "bash":
+        quote = _open_quote(os.environ.get("COMP_WORDS", ""))
+        items = [(bash_word(v, quote), h) for v, h in items]
+    return items
+
+
+def requested_shell() -> str | None:
+    """The shell of this completion request (`_MENTORLOG_COMPLETE=complete_bash`), if any."""
+    action, _, shell = os.environ.get(COMPLETE_VAR, "").partition("_")
+    return shell if action == "complete" else None
+
+
+def click_completer(spec: tuple) -> Any:
+    """The same lookup as a Click parameter's `shell_complete` (the Typer path; cli/app.py sets it
+    in place of Typer's `autocompletion` wrapper, which would drop every value that is not a
+    case-sensitive prefix of what was typed, and so `al` for `Alex Chen` or `Alex C` for the
+    bash-escaped `Alex\\ Chen`). Typer renders help text as Rich markup; brackets are escaped so it
+    shows the text as stored."""
+
+    def shell_complete(ctx: Any, param: Any, incomplete: str) -> list[Any]:
+        from typer._click.shell_completion import CompletionItem
+
+        db = ctx.find_root().params.get("db_file")
+        found = journal_completions(spec, db, incomplete, requested_shell())
+        return [CompletionItem(v, help=h.replace("[", "\\[") or None) for v, h in found]
+
+    return shell_complete
 
 
 # ------------------------------------------------------------------ Click's resolution, replayed
@@ -290,7 +354,9 @@ def _command_items(ctx: _Ctx, incomplete: str) -> list[tuple[str, str | None]]:
     return items
 
 
-def _value_items(ctx: _Ctx, spec: Any, incomplete: str) -> list[tuple[str, str | None]]:
+def _value_items(
+    ctx: _Ctx, spec: Any, incomplete: str, shell: str | None
+) -> list[tuple[str, str | None]]:
     """TyperOption/TyperArgument.shell_complete for one parameter."""
     if spec is None:
         return []
@@ -302,11 +368,14 @@ def _value_items(ctx: _Ctx, spec: Any, incomplete: str) -> list[tuple[str, str |
         return [(c, None) for c in choices if c.lower().startswith(low)]
     if spec[0] == "file":
         return [(incomplete, None)]
-    return [(v, h or None) for v, h in journal_items(spec, _db(ctx)) if v.startswith(incomplete)]
+    return [(v, h or None) for v, h in journal_completions(spec, _db(ctx), incomplete, shell)]
 
 
-def completions(args: list[str], incomplete: str) -> list[tuple[str, str | None]]:
-    """ShellComplete.get_completions: (value, help) for the words typed so far."""
+def completions(
+    args: list[str], incomplete: str, shell: str | None = None
+) -> list[tuple[str, str | None]]:
+    """ShellComplete.get_completions: (value, help) for the words typed so far, journal values
+    as `shell` must receive them (see journal_completions)."""
     ctx = _resolve_context(args)
     if incomplete == "=":
         incomplete = ""
@@ -319,10 +388,10 @@ def completions(args: list[str], incomplete: str) -> list[tuple[str, str | None]
     if last is not None and last[:1] == "-":
         for option in ctx.node["options"]:
             if option[3] and last in option[1]:
-                return _value_items(ctx, option[7], incomplete)
+                return _value_items(ctx, option[7], incomplete, shell)
     for argument in ctx.node["arguments"]:
         if argument[1] == -1 or argument[0] not in ctx.given:
-            return _value_items(ctx, argument[2], incomplete)
+            return _value_items(ctx, argument[2], incomplete, shell)
     return _command_items(ctx, incomplete)
 
 
@@ -368,7 +437,7 @@ def respond(shell: str) -> tuple[str | None, int]:
         incomplete = ""
         if args and not typed.endswith(" "):
             incomplete = args.pop()
-    items = completions(args, incomplete)
+    items = completions(args, incomplete, shell)
     if shell == "bash":
         return "\n".join(value for value, _ in items), 0
     if shell == "zsh":

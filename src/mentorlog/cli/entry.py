@@ -11,6 +11,67 @@ import os
 import sys
 
 
+class _WholeWrites:
+    """Standard output's file descriptor, written in full or not at all.
+
+    When the reader goes away in the middle of one large write (`mentorlog export | head -1`),
+    write(2) reports the part that got through, and Python's buffered stdout takes that short
+    count as success and drops the rest: no BrokenPipeError, exit 0. Writing again here for
+    the rest gets EPIPE, so every way of printing (print, sys.stdout.write, Rich) fails alike."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.closed = False
+
+    def write(self, data: bytes) -> int:
+        view = memoryview(data).cast("B")
+        total = len(view)
+        while view:
+            view = view[os.write(self.fd, view) :]
+        return total
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self.fd)
+
+    def readable(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:  # the descriptor is the process's, not ours to close
+        self.closed = True
+
+
+def whole_writes() -> None:
+    """Make sys.stdout report a reader that left mid-write (see _WholeWrites); main() calls this
+    first, before anything is printed."""
+    import io
+
+    old = sys.stdout
+    try:
+        fd = old.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (captured in tests)
+        return
+    old.flush()
+    raw = _WholeWrites(fd)
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(raw),  # type: ignore[arg-type]
+        encoding=old.encoding,
+        errors=old.errors,
+        line_buffering=old.line_buffering,
+    )
+
+
 def run(argv: list[str]) -> int:
     from mentorlog.cli import fast
 
@@ -24,6 +85,7 @@ def run(argv: list[str]) -> int:
 
 def main() -> None:
     os.umask(0o077)  # every file we create is private, whatever the user's umask
+    whole_writes()  # a reader gone mid-write is a closed pipe, however the output was written
     try:
         code = run(sys.argv[1:])
         sys.stdout.flush()  # here, not at interpreter exit, where a closed pipe prints a warning

@@ -48,7 +48,7 @@ NODES = {
         'interspersed': True,
         'options': [
             ('on', ('--on',), (), True, False, False, "When it was held (default now; never in the future). A DATE with optional time, e.g. 'yesterday 15:30'.", None),
-            ('notes', ('--notes',), (), True, False, False, "Meeting notes (Markdown); '-' reads stdin.", None),
+            ('notes', ('--notes',), (), True, False, False, "Meeting notes (Markdown); '-' always reads stdin.", None),
             ('advice', ('--advice',), (), True, True, False, 'Advice received (repeat).', None),
             ('action', ('--action',), (), True, True, False, "Action you committed to; 'due:+2w' sets a due date, counted from the meeting's day (repeat).", None),
             ('discussed', ('--discussed',), (), True, True, False, 'Queued question ID covered (repeat).', ('ids', 'topic')),
