@@ -527,7 +527,7 @@ def check_copy(copy_path: Path, encrypted: bool, secret: str, expect: dict | Non
 def swap_in(path: Path, replacement: Path, secret: str | None, timeout: float) -> None:
     """Replace the live journal `path` (plain or encrypted) by the checked file `replacement`,
     safely for other mentorlogs: see "swapping a file in place" above."""
-    from mentorlog.store.db import is_encrypted
+    from mentorlog.store.sqlite import is_encrypted
 
     holder = hold_exclusive(path, is_encrypted(path), secret, timeout)
     try:
@@ -574,7 +574,7 @@ def convert(path: Path, encrypt: bool, secret: str) -> None:
 def plain_copies(journal: Path) -> list[Path]:
     """Unencrypted copies of the journal that mentorlog made beside it: `backup`'s default
     `journal-backup-*.db` files and the `journal.db.*.bak` copies (pre-migrate, pre-restore...)."""
-    from mentorlog.store.db import SQLITE_HEADER
+    from mentorlog.store.sqlite import SQLITE_HEADER
 
     found = []
     candidates = {

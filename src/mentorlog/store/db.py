@@ -22,28 +22,14 @@ from mentorlog.errors import StoreError
 from mentorlog.paths import ensure_private_dir
 from mentorlog.store.sqlite import BUSY_TIMEOUT_S as BUSY_TIMEOUT_S
 from mentorlog.store.sqlite import PRAGMAS as PRAGMAS
+from mentorlog.store.sqlite import SQLITE_HEADER as SQLITE_HEADER
 from mentorlog.store.sqlite import apply_pragmas as apply_pragmas
 from mentorlog.store.sqlite import explain_sqlite_error as explain_sqlite_error
+from mentorlog.store.sqlite import is_encrypted as is_encrypted
 
 # Every released schema revision, oldest first; a test keeps this equal to Alembic's history.
 REVISIONS = ("0001", "0002", "0003")
 HEAD = REVISIONS[-1]
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def is_encrypted(path: Path) -> bool:
-    """True for an SQLCipher file: whole pages that don't start with SQLite's header.
-
-    One 16-byte read. An empty or missing file is plain (a new journal); so is a file that is not
-    a whole number of pages, which is junk SQLite itself will call damaged.
-    """
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
-            size = os.fstat(handle.fileno()).st_size
-    except OSError:
-        return False
-    return len(head) == len(SQLITE_HEADER) and head != SQLITE_HEADER and size % 512 == 0
 
 
 def connect(path: Path, readonly: bool = False, timeout: float = BUSY_TIMEOUT_S):

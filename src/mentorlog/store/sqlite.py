@@ -5,6 +5,7 @@ Below store/db.py and store/crypto.py, which both open connections; imports noth
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -45,3 +46,21 @@ def explain_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
     if "unable to open" in text:
         return StoreError(f"can't open the journal {path}; check the folder exists and is yours")
     return StoreError(f"database error on {path} ({type(exc).__name__}); run 'mentorlog db check'")
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_encrypted(path: Path) -> bool:
+    """True for an SQLCipher file: whole pages that don't start with SQLite's header.
+
+    One 16-byte read. An empty or missing file is plain (a new journal); so is a file that is not
+    a whole number of pages, which is junk SQLite itself will call damaged.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+            size = os.fstat(handle.fileno()).st_size
+    except OSError:
+        return False
+    return len(head) == len(SQLITE_HEADER) and head != SQLITE_HEADER and size % 512 == 0
