@@ -113,3 +113,29 @@ def test_every_state_a_command_leads_to_can_be_left_again(moves):
 )
 def test_names_fold_without_case_or_accents(typed, name):
     assert rules.fold_name(typed) == rules.fold_name(name)
+
+
+@pytest.mark.parametrize(
+    ("module", "enum", "words", "extra"),
+    [
+        ("advice", "AdviceStatus", "ADVICE_STATUSES", {"pending"}),
+        ("feedback", "FeedbackKind", "FEEDBACK_KINDS", set()),
+        ("gave", "GaveKind", "CONTRIBUTION_KINDS", set()),
+        ("goal", "Horizon", "HORIZONS", set()),
+        ("goal", "GoalStatus", "GOAL_STATUSES", set()),
+        ("meeting", "Mode", "MEETING_MODES", set()),
+        ("resource", "ResourceKind", "RESOURCE_KINDS", set()),
+        ("resource", "ResourceStatus", "RESOURCE_STATUSES", set()),
+    ],
+)
+def test_command_line_choices_are_the_schemas_words(module, enum, words, extra):
+    """A typed filter offers exactly what the schema's CHECK allows (core/vocab.py), plus its
+    own shorthands; a word added to one place and not the other fails here."""
+    import importlib
+
+    from mentorlog.core import vocab
+
+    choices = {
+        member.value for member in getattr(importlib.import_module(f"mentorlog.cli.{module}"), enum)
+    }
+    assert choices == set(getattr(vocab, words)) | extra
