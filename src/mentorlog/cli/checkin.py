@@ -10,8 +10,8 @@ from mentorlog.cli.common import (
     date_option,
     delete_command,
     journal,
-    reading,
     show_detail,
+    show_view,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -51,12 +51,11 @@ def list_(
     from mentorlog.store.queries import resolve_mentor
     from mentorlog.store.relationship import list_checkins
 
-    with reading() as conn:
+    def read(conn):
         mentor_id = resolve_mentor(conn, name)["id"] if name is not None else None
-        rows = list_checkins(conn, mentor_id)
-    from mentorlog.render import output, relationship
+        return list_checkins(conn, mentor_id)
 
-    output.emit(rows, json, relationship.checkins_table)
+    show_view(read, json, "relationship.checkins_table")
 
 
 @app.command("show", epilog="Example: mentorlog checkin show 2")

@@ -12,9 +12,9 @@ from mentorlog.cli.common import (
     date_option,
     delete_command,
     journal,
-    reading,
     record_id,
     show_detail,
+    show_view,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -137,12 +137,12 @@ def list_(
         raise UsageProblem(
             "--pending lists received constructive feedback; drop --to / --kind praise"
         )
-    with reading() as conn:
-        mentor_id = resolve_mentor(conn, mentor)["id"] if mentor is not None else None
-        rows = list_feedback(conn, mentor_id, direction, kind.value if kind else None, pending)
-    from mentorlog.render import output, relationship
 
-    output.emit(rows, json, relationship.feedback_table)
+    def read(conn):
+        mentor_id = resolve_mentor(conn, mentor)["id"] if mentor is not None else None
+        return list_feedback(conn, mentor_id, direction, kind.value if kind else None, pending)
+
+    show_view(read, json, "relationship.feedback_table")
 
 
 @app.command("show", epilog="Example: mentorlog feedback show 4")

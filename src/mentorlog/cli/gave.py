@@ -12,8 +12,8 @@ from mentorlog.cli.common import (
     date_option,
     delete_command,
     journal,
-    reading,
     show_detail,
+    show_view,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -62,12 +62,11 @@ def list_(mentor: MentorOpt = None, json: Json = False) -> None:
     from mentorlog.store.queries import resolve_mentor
     from mentorlog.store.relationship import list_contributions
 
-    with reading() as conn:
+    def read(conn):
         mentor_id = resolve_mentor(conn, mentor)["id"] if mentor is not None else None
-        rows = list_contributions(conn, mentor_id)
-    from mentorlog.render import output, relationship
+        return list_contributions(conn, mentor_id)
 
-    output.emit(rows, json, relationship.gave_table)
+    show_view(read, json, "relationship.gave_table")
 
 
 @app.command("show", epilog="Example: mentorlog gave show 3")

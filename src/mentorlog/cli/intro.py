@@ -11,9 +11,9 @@ from mentorlog.cli.common import (
     date_option,
     delete_command,
     journal,
-    reading,
     record_id,
     show_detail,
+    show_view,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -110,12 +110,11 @@ def list_(
     from mentorlog.store.queries import resolve_mentor
     from mentorlog.store.relationship import list_introductions
 
-    with reading() as conn:
+    def read(conn):
         mentor_id = resolve_mentor(conn, mentor)["id"] if mentor is not None else None
-        rows = list_introductions(conn, mentor_id, pending)
-    from mentorlog.render import output, relationship
+        return list_introductions(conn, mentor_id, pending)
 
-    output.emit(rows, json, relationship.intros_table)
+    show_view(read, json, "relationship.intros_table")
 
 
 @app.command("show", epilog="Example: mentorlog intro show 2")

@@ -13,9 +13,9 @@ from mentorlog.cli.common import (
     date_option,
     delete_command,
     journal,
-    reading,
     record_id,
     show_detail,
+    show_view,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
 
@@ -133,12 +133,12 @@ def list_(
     if status is not None and all_:
         raise UsageProblem("choose one of --status or --all")
     statuses = None if all_ else [status.value] if status is not None else RESOURCE_OPEN
-    with reading() as conn:
-        mentor_id = resolve_mentor(conn, mentor)["id"] if mentor is not None else None
-        rows = list_resources(conn, statuses, mentor_id)
-    from mentorlog.render import output, relationship
 
-    output.emit(rows, json, relationship.resources_table)
+    def read(conn):
+        mentor_id = resolve_mentor(conn, mentor)["id"] if mentor is not None else None
+        return list_resources(conn, statuses, mentor_id)
+
+    show_view(read, json, "relationship.resources_table")
 
 
 @app.command("show", epilog="Example: mentorlog resource show 3")
