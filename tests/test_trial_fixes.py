@@ -237,3 +237,16 @@ def test_a_meeting_before_since_moves_the_start_in_show_and_the_closing_summary(
 
 def test_since_stays_when_the_meetings_came_later(journal):
     assert journal.json("mentor", "show", "sam")["started_on"] == "2026-10-01"
+
+
+def test_a_pipe_left_unread_is_said_not_silent(journal):
+    """Notes that come later than the wait would be lost without a word: log says how to keep them."""
+    import os
+
+    read_end, write_end = os.pipe()
+    try:
+        result = _run(["log", "alex", "--action", "Book the room"], stdin=read_end, timeout=20)
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    assert "--notes -" in result.stderr and "not read" in result.stderr

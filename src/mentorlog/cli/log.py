@@ -224,6 +224,13 @@ def _stdin_notes(notes: str | None, others_given: bool) -> str | None:
         return notes
     if not others_given or _data_arrives(sys.stdin, STDIN_WAIT):
         return sys.stdin.read()
+    from mentorlog.render.output import warn
+
+    # Not silent: if notes were on their way after all, the user learns how to keep them.
+    warn(
+        f"nothing came on stdin within {STDIN_WAIT} s, so it was not read; "
+        "to log piped notes, add --notes -"
+    )
     return None
 
 
