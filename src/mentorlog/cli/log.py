@@ -116,11 +116,10 @@ def log(
     """
     from mentorlog.config import load_config
     from mentorlog.core.clock import local_now
-    from mentorlog.core.rules import not_in_future
+    from mentorlog.core.rules import meeting_not_in_future
     from mentorlog.errors import UsageProblem
     from mentorlog.store.db import read_connection
     from mentorlog.store.queries import mentor_agenda, mentor_due_soonest, resolve_mentor
-    from mentorlog.store.writes import meeting_not_in_future
 
     config = load_config()
     db = journal()  # this invocation's journal: opened (and checked for exposure) once
@@ -148,8 +147,7 @@ def log(
         _edit_and_save(db, chosen, editor, draft=kept[0], force=force)
         return
     when = on or local_now()
-    not_in_future(when.date(), "--on")  # before any editor opens
-    meeting_not_in_future(when, "--on")
+    meeting_not_in_future(when, "--on")  # before any editor opens
     # Piped notes are kept whatever other flags come with them; with -e they pre-fill the
     # template, and the editor reads the terminal instead (cli/editor.py).
     notes = _stdin_notes(notes, others_given=edit or any(content))
@@ -257,7 +255,7 @@ def _interactive() -> bool:
 
 
 def _save(db: Path, draft, mentor: dict) -> None:
-    from mentorlog.render.output import say
+    from mentorlog.render.output import plural, say
     from mentorlog.store.writes import log_meeting
 
     logged = log_meeting(db, draft, mentor["id"])
@@ -273,7 +271,7 @@ def _save(db: Path, draft, mentor: dict) -> None:
         if ids
     ]
     counted = [
-        f"{len(ids)} {noun}{'s' if len(ids) != 1 else ''} {verb}"
+        f"{plural(len(ids), noun)} {verb}"
         for noun, verb, ids in (
             ("question", "covered", logged.discussed),
             ("action", "done", logged.done_actions),

@@ -7,7 +7,7 @@ Pure functions (no store, no I/O): the store calls them inside its transactions.
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
 from mentorlog.core import clock
 from mentorlog.errors import UsageProblem
@@ -31,6 +31,26 @@ _UNDECOMPOSED = str.maketrans(
     {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE",
      "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ı": "i"}
 )  # fmt: skip
+
+
+# A meeting may be logged this much before the time given for it, to log one as it ends.
+MEETING_GRACE_MINUTES = 15
+
+
+def meeting_not_in_future(held_at: datetime, what: str = "the meeting's time") -> None:
+    """A meeting has happened: not on a later day, nor later today than now plus the grace."""
+    from datetime import timedelta
+
+    now = clock.utcnow()
+    held = clock.to_utc(held_at)
+    local = clock.to_local(held)
+    not_in_future(local.date(), "the meeting's day" if what == "the meeting's time" else what)
+    if held > now + timedelta(minutes=MEETING_GRACE_MINUTES):
+        raise UsageProblem(
+            f"{what} {local:%Y-%m-%d %H:%M} is in the future (it is {clock.to_local(now):%H:%M} "
+            f"now); log a meeting once it has happened, at most {MEETING_GRACE_MINUTES} minutes "
+            "early"
+        )
 
 
 def fold_name(name: str) -> str:

@@ -48,11 +48,6 @@ def _mentor(conn: sqlite3.Connection, name: str) -> Row:
     return queries.resolve_mentor(conn, name)
 
 
-def past_day(day: date | None, what: str) -> date:
-    """A day something already happened (default today); a future day is a usage error."""
-    return not_in_future(day, what)
-
-
 def _not_before(day: date, earliest: date | None, message: str) -> None:
     if earliest is not None and day < earliest:
         raise ConflictError(message)
@@ -117,7 +112,7 @@ def add_feedback(
 ) -> tuple[Record, str]:
     """Feedback received from (direction 'received') or given to ('given') a mentor."""
     text = _need_text(text, "feedback")
-    day = past_day(on, "--on")
+    day = not_in_future(on, "--on")
     with write_connection(path) as conn:
         found = _mentor(conn, mentor)
         _check_links(conn, goal=goal_id)
@@ -157,7 +152,7 @@ def act_on_feedback(
     path: Path, ids: Iterable[int], note: str | None = None, on: date | None = None
 ) -> list[Record]:
     note = _optional_text(note, "note")
-    day = past_day(on, "--on")
+    day = not_in_future(on, "--on")
 
     def act(conn: sqlite3.Connection, feedback: Record) -> dict[str, Any]:
         _can_act(feedback)
@@ -192,7 +187,7 @@ def edit_feedback(path: Path, feedback_id: int, changes: dict[str, Any]) -> Reco
         if "mentor" in changes:
             changes["mentor_id"] = _mentor(conn, changes.pop("mentor"))["id"]
         if "given_on" in changes:
-            past_day(changes["given_on"], "--on")
+            not_in_future(changes["given_on"], "--on")
         _check_links(conn, goal=changes.get("goal_id"))
         values = _edited(changes, ("text",))
         after = Record({**feedback, **values})
@@ -273,7 +268,7 @@ def add_contribution(
     path: Path, text: str, mentor: str, kind: str = "other", on: date | None = None
 ) -> tuple[Record, str]:
     text = _need_text(text, "contribution")
-    day = past_day(on, "--on")
+    day = not_in_future(on, "--on")
     with write_connection(path) as conn:
         found = _mentor(conn, mentor)
         contribution = _insert(
@@ -290,7 +285,7 @@ def edit_contribution(path: Path, contribution_id: int, changes: dict[str, Any])
         if "mentor" in changes:
             changes["mentor_id"] = _mentor(conn, changes.pop("mentor"))["id"]
         if "given_on" in changes:
-            past_day(changes["given_on"], "--on")
+            not_in_future(changes["given_on"], "--on")
         rows.update(conn, "contribution", contribution.id, _edited(changes, ("text",)))
         contribution = rows.load(conn, "contribution", contribution.id)
     return contribution
@@ -356,7 +351,7 @@ def set_resource_status(
 ) -> list[Record]:
     """Start, finish, drop or requeue resources; finishing sets done_on (and the takeaway)."""
     takeaway = _optional_text(takeaway, "takeaway")
-    day = past_day(on, "--on") if status == "done" else None
+    day = not_in_future(on, "--on") if status == "done" else None
 
     def move(conn: sqlite3.Connection, resource: Record) -> dict[str, Any]:
         if resource.status not in RESOURCE_TRANSITIONS[status]:
@@ -439,7 +434,7 @@ def add_introduction(
 ) -> tuple[Record, str]:
     person = _need_text(person, "person")
     context = _optional_text(context, "context")
-    day = past_day(on, "--on")
+    day = not_in_future(on, "--on")
     with write_connection(path) as conn:
         found = _mentor(conn, mentor)
         intro = _insert(
@@ -454,7 +449,7 @@ def meet_introductions(
     path: Path, ids: Iterable[int], on: date | None = None, note: str | None = None
 ) -> list[Record]:
     note = _optional_text(note, "note")
-    day = past_day(on, "--on")
+    day = not_in_future(on, "--on")
 
     def meet(conn: sqlite3.Connection, intro: Record) -> dict[str, Any]:
         if intro.met_on:
@@ -474,7 +469,7 @@ def meet_introductions(
 
 def thank_for_introductions(path: Path, ids: Iterable[int], on: date | None = None) -> list[Record]:
     """Thanking before meeting is fine: some say thanks as soon as the introduction is made."""
-    day = past_day(on, "--on")
+    day = not_in_future(on, "--on")
 
     def thank(conn: sqlite3.Connection, intro: Record) -> dict[str, Any]:
         if intro.thanked_on:
@@ -512,7 +507,7 @@ def edit_introduction(path: Path, intro_id: int, changes: dict[str, Any]) -> Rec
         if "mentor" in changes:
             changes["mentor_id"] = _mentor(conn, changes.pop("mentor"))["id"]
         if "introduced_on" in changes:
-            day = past_day(changes["introduced_on"], "--on")
+            day = not_in_future(changes["introduced_on"], "--on")
             for column in ("met_on", "thanked_on"):
                 _not_before(
                     intro[column] or day,
@@ -576,7 +571,7 @@ def add_checkin(
         "rating": valid_rating(rating),
         "working": _optional_text(working, "what works"),
         "change": _optional_text(change, "what to change"),
-        "checked_on": past_day(on, "--on"),
+        "checked_on": not_in_future(on, "--on"),
     }
     with write_connection(path) as conn:
         found = _mentor(conn, mentor)
@@ -588,7 +583,7 @@ def edit_checkin(path: Path, checkin_id: int, changes: dict[str, Any]) -> Record
     if "rating" in changes:
         valid_rating(changes["rating"])
     if "checked_on" in changes:
-        past_day(changes["checked_on"], "--on")
+        not_in_future(changes["checked_on"], "--on")
     with write_connection(path) as conn:
         checkin = _get(conn, "checkin", checkin_id)
         rows.update(conn, "checkin", checkin.id, _edited(changes, ()))

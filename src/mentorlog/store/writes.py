@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mentorlog.core import clock
-from mentorlog.core.rules import ACTION_MOVES, ADVICE_TRANSITIONS, GOAL_MOVES, not_in_future
+from mentorlog.core.rules import (
+    ACTION_MOVES,
+    ADVICE_TRANSITIONS,
+    GOAL_MOVES,
+    meeting_not_in_future,
+    not_in_future,
+)
 from mentorlog.errors import ConflictError, UsageProblem
 from mentorlog.store import queries, rows
 from mentorlog.store.db import write_connection
@@ -694,24 +700,6 @@ def _texts(conn: sqlite3.Connection, table: str, meeting_id: int) -> list[str]:
     return [row["text"] for row in queries.fetch_all(conn, sql, (meeting_id,))]
 
 
-# A meeting may be logged this much before the time given for it, to log one as it ends.
-MEETING_GRACE_MINUTES = 15
-
-
-def meeting_not_in_future(held_at: datetime, what: str = "the meeting's time") -> None:
-    """A meeting has happened: its time may not be later than now (plus the grace), even today."""
-    from datetime import timedelta
-
-    now = clock.utcnow()
-    if clock.to_utc(held_at) > now + timedelta(minutes=MEETING_GRACE_MINUTES):
-        local = clock.to_local(clock.to_utc(held_at))
-        raise UsageProblem(
-            f"{what} {local:%Y-%m-%d %H:%M} is in the future (it is {clock.to_local(now):%H:%M} "
-            f"now); log a meeting once it has happened, at most {MEETING_GRACE_MINUTES} minutes "
-            "early"
-        )
-
-
 def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeeting:
     """The meeting and everything said in it, in one transaction.
 
@@ -720,7 +708,6 @@ def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeetin
     different meeting the same day is fine; its `same_day` lists the others.
     """
     valid_text(draft.notes, "notes")
-    not_in_future(clock.to_local(clock.to_utc(draft.held_at)).date(), "the meeting's day")
     meeting_not_in_future(draft.held_at)
     if draft.is_empty():  # a usage problem, like other missing input: exit 2
         raise UsageProblem(
