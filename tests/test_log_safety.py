@@ -393,3 +393,14 @@ def test_piped_notes_prefill_the_editor_template(journal, tmp_path, monkeypatch)
     journal("log", "alex", "-e", input="Notes from the train\n")
     assert "Notes from the train" in seen.read_text()
     assert _meeting(journal, 2)["notes"] == "Notes from the train"
+
+
+def test_piped_notes_survive_a_refused_log(journal, tmp_path):
+    """`echo notes | mentorlog log alex --discussed 999`: refused, and the notes wait in a draft."""
+    home = tmp_path / "home"
+    line = journal.fails("log", "alex", "--discussed", "999", input="Notes I can't type again\n")
+    assert "piped notes are kept at" in line
+    (kept,) = _drafts(home, "notes-*.md")
+    assert kept.read_text() == "Notes I can't type again\n"
+    assert stat.S_IMODE(os.stat(kept).st_mode) == 0o600
+    assert str(kept) in line

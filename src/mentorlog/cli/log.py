@@ -114,10 +114,12 @@ def log(
     up to 15 minutes ahead is allowed, to log one as it ends; logging the same meeting twice
     (same day, same notes, advice and actions) needs --force.
     """
+    import shlex
+
     from mentorlog.config import load_config
     from mentorlog.core.clock import local_now
     from mentorlog.core.rules import meeting_not_in_future
-    from mentorlog.errors import UsageProblem
+    from mentorlog.errors import MentorlogError, UsageProblem
     from mentorlog.store.db import read_connection
     from mentorlog.store.queries import mentor_agenda, mentor_due_soonest, resolve_mentor
 
@@ -150,7 +152,9 @@ def log(
     meeting_not_in_future(when, "--on")  # before any editor opens
     # Piped notes are kept whatever other flags come with them; with -e they pre-fill the
     # template, and the editor reads the terminal instead (cli/editor.py).
+    typed = notes
     notes = _stdin_notes(notes, others_given=edit or any(content))
+    piped = notes if notes is not None and (typed is None or typed == "-") else None
     if kept is not None:
         again = _resume_hint(chosen["name"])
         if agenda is not None and not any(content) and _interactive():
@@ -196,7 +200,17 @@ def log(
         intros=list(intro or []),
         force=force,
     )
-    _save(db, draft, chosen)
+    try:
+        _save(db, draft, chosen)
+    except MentorlogError as exc:
+        if not (piped or "").strip() or _stdin_is_a_file():
+            raise  # nothing piped, or it came from a file that is still there
+        # Piped notes can't be typed again: keep them where the error says.
+        kept_at = _keep_piped_notes(db, chosen, piped)
+        raise type(exc)(
+            f"{exc.message}. Your piped notes are kept at {kept_at}; "
+            f"add '--notes - < {shlex.quote(str(kept_at))}' when you run log again"
+        ) from None
 
 
 def _wants_editor(*content: object) -> bool:
@@ -252,6 +266,24 @@ def _data_arrives(stream, wait: float) -> bool:
 def _interactive() -> bool:
     """Someone at a terminal who can answer a question."""
     return sys.stdin.isatty()
+
+
+def _stdin_is_a_file() -> bool:
+    import os
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdin.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _keep_piped_notes(db: Path, mentor: dict, notes: str) -> Path:
+    from mentorlog.core.clock import utcnow
+    from mentorlog.paths import drafts_dir, write_private_text
+
+    name = f"notes-{mentor['id']}-{utcnow():%Y%m%dT%H%M%S%f}.md"
+    return write_private_text(drafts_dir(db) / name, notes.rstrip("\n") + "\n")
 
 
 def _save(db: Path, draft, mentor: dict) -> None:
