@@ -299,6 +299,9 @@ def test_no_command_imports_typer_or_sqlalchemy(journal, db_file, tmp_path):
         assert not HEAVY & imported, (argv, HEAVY & imported)
         if "--json" in argv:
             assert "rich" not in imported, argv
+            modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+            renderers = {m for m in modules if m.startswith("mentorlog.render.")}
+            assert renderers <= {"mentorlog.render.output"}, (argv, renderers)
 
 
 EVERY_COMMAND = """

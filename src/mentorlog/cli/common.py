@@ -90,25 +90,35 @@ def cadence_option(*names: str, help: str) -> Opt:
     )
 
 
-def show_detail(detail: Callable[..., Any], record_id: int, as_json: bool, renderer: str) -> None:
+def show_detail(detail: Callable[..., Any], record_id: int, as_json: bool, human: str) -> None:
     """One record read in a snapshot and printed (see show_view). What every `show` command does."""
-    show_view(lambda conn: detail(conn, record_id), as_json, renderer)
+    show_view(lambda conn: detail(conn, record_id), as_json, human)
 
 
-def show_view(read: Callable[[Any], Any], as_json: bool, renderer: str) -> None:
-    """What a list or show command prints: `read(conn)` in one snapshot, then plain JSON (`--json`)
-    or `render.<module>.<function>` (imported only for human output)."""
-    with reading() as conn:
-        data = read(conn)
-    from mentorlog.render import output
-
-    if as_json:
-        output.print_json(data)
-        return
+def renderer(name: str) -> Callable[..., Any]:
+    """`render.<module>.<function>` by name, imported only when human output is wanted: JSON
+    never loads the renderers (nor Rich)."""
     import importlib
 
-    module, _, name = renderer.partition(".")
-    getattr(importlib.import_module(f"mentorlog.render.{module}"), name)(data)
+    module, _, function = name.partition(".")
+    return getattr(importlib.import_module(f"mentorlog.render.{module}"), function)
+
+
+def emit_view(data: Any, as_json: bool, human: str) -> None:
+    """Plain JSON (`--json`), or the renderer named `human`."""
+    if as_json:
+        from mentorlog.render.output import print_json
+
+        print_json(data)
+    else:
+        renderer(human)(data)
+
+
+def show_view(read: Callable[[Any], Any], as_json: bool, human: str) -> None:
+    """What a list or show command prints: `read(conn)` in one snapshot, then `emit_view`."""
+    with reading() as conn:
+        data = read(conn)
+    emit_view(data, as_json, human)
 
 
 def changes(**fields: object) -> dict[str, object]:

@@ -13,19 +13,19 @@ ACTION_FLAGS = ("open", "done", "overdue", "all")
 
 
 def deliver(
-    data: dict[str, Any],
-    fmt: str,
-    output: Path | None,
-    text: Any,
-    markdown: Any,
-    force: bool = False,
+    data: dict[str, Any], fmt: str, output: Path | None, view: str, force: bool = False
 ) -> None:
     """Print or save a view in the chosen format; a file gets Markdown unless JSON was asked for.
+    Text and Markdown come from `render.briefing.<view>_text` / `<view>_markdown`, loaded only then.
 
     A file is never replaced unless --force: yesterday's agenda may hold notes added by hand."""
     import json
 
+    from mentorlog.cli.common import renderer
     from mentorlog.render import output as out
+
+    def markdown(data: dict[str, Any]) -> str:
+        return renderer(f"briefing.{view}_markdown")(data)
 
     if output is not None:
         from mentorlog.cli.session import State
@@ -43,7 +43,7 @@ def deliver(
     elif fmt == "markdown":
         out.say(markdown(data).rstrip("\n"))
     else:
-        text(data)
+        renderer(f"briefing.{view}_text")(data)
 
 
 def show_prep(
@@ -52,7 +52,6 @@ def show_prep(
     from mentorlog.config import load_config
     from mentorlog.core.clock import today
     from mentorlog.core.prep import build_prep
-    from mentorlog.render import briefing
     from mentorlog.store.facts import prep_facts
     from mentorlog.store.queries import mentor_due_soonest, resolve_mentor
 
@@ -63,7 +62,7 @@ def show_prep(
             else mentor_due_soonest(conn, load_config().default_mentor)
         )
         data = build_prep(prep_facts(conn, chosen["id"]), today())
-    deliver(data, fmt, output, briefing.prep_text, briefing.prep_markdown, force)
+    deliver(data, fmt, output, "prep", force)
 
 
 def review_data(
@@ -88,21 +87,19 @@ def review_data(
 def show_review(
     fmt: str = "text", output: Path | None = None, force: bool = False, **period: Any
 ) -> None:
-    from mentorlog.render import briefing
-
     data, _, _ = review_data(**period)
-    deliver(data, fmt, output, briefing.review_text, briefing.review_markdown, force)
+    deliver(data, fmt, output, "review", force)
 
 
 def show_status(as_json: bool = False) -> None:
+    from mentorlog.cli.common import emit_view
     from mentorlog.config import load_config
     from mentorlog.core.status import build_status
-    from mentorlog.render import briefing, output
     from mentorlog.store.facts import status_facts
 
     with reading() as conn:
         data = build_status(status_facts(conn, load_config().week_start))
-    output.emit(data, as_json, briefing.status_text)
+    emit_view(data, as_json, "briefing.status_text")
 
 
 def show_actions(
@@ -112,8 +109,8 @@ def show_actions(
     as_json: bool,
     status: str | None = None,
 ) -> None:
+    from mentorlog.cli.common import emit_view
     from mentorlog.errors import UsageProblem
-    from mentorlog.render import output, records
     from mentorlog.store.queries import get_record, list_actions, resolve_mentor
 
     chosen = [name for name in ACTION_FLAGS if flags.get(name)] + ([status] if status else [])
@@ -124,4 +121,4 @@ def show_actions(
         if goal is not None:
             get_record(conn, "goal", goal)
         rows = list_actions(conn, chosen[0] if chosen else "open", mentor_id, goal)
-    output.emit(rows, as_json, records.actions_table)
+    emit_view(rows, as_json, "records.actions_table")

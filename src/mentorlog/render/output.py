@@ -102,14 +102,6 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
-def emit(data: Any, as_json: bool, human: Any) -> None:
-    """JSON for scripts, else the human renderer from render.records."""
-    if as_json:
-        print_json(data)
-    else:
-        human(data)
-
-
 def confirm(question: str) -> bool:
     """Ask a yes/no question on the terminal; anything but y/yes (or end of input) is no."""
     try:
