@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from support import FROZEN, Cli
+from support import FROZEN, Cli, build_journal
 
 
 @pytest.fixture(autouse=True)
@@ -63,22 +63,7 @@ JOURNAL_STEPS = [
 def journal_template(tmp_path_factory) -> Path:
     """The small journal, built once through the CLI; each test gets a private copy."""
     home = tmp_path_factory.mktemp("template")
-    saved = {k: os.environ.get(k) for k in ("MENTORLOG_HOME", "MENTORLOG_DB", "TZ")}
-    os.environ.update(MENTORLOG_HOME=str(home), TZ="UTC")
-    os.environ.pop("MENTORLOG_DB", None)
-    time.tzset()
-    try:
-        with time_machine.travel(FROZEN, tick=False):
-            cli = Cli()
-            for step in JOURNAL_STEPS:
-                cli(*step)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        time.tzset()
+    build_journal(home, JOURNAL_STEPS)
     assert not (home / "journal.db-wal").exists()
     return home / "journal.db"
 

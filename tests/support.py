@@ -49,3 +49,30 @@ def dump(path: Path) -> str:
         return "\n".join(conn.iterdump())
     finally:
         conn.close()
+
+
+def build_journal(home: Path, steps: list[list[str]]) -> Path:
+    """Run `steps` through the CLI on the journal in `home`, on the frozen clock in UTC, outside
+    any test's environment (session fixtures build their templates this way); its path."""
+    import os
+    import time
+
+    import time_machine
+
+    saved = {k: os.environ.get(k) for k in ("MENTORLOG_HOME", "MENTORLOG_DB", "TZ")}
+    os.environ.update(MENTORLOG_HOME=str(home), TZ="UTC")
+    os.environ.pop("MENTORLOG_DB", None)
+    time.tzset()
+    try:
+        with time_machine.travel(FROZEN, tick=False):
+            cli = Cli()
+            for step in steps:
+                cli(*step)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        time.tzset()
+    return home / "journal.db"

@@ -9,13 +9,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import time
 
 import pytest
-import time_machine
 
 from mentorlog.cli import fast
-from support import FROZEN, Cli, dump
+from support import build_journal, dump
 
 FEEDBACK_KEYS = ["id", "text", "direction", "mentor", "kind", "on", "goal_id", "acted_on",
                  "acted_note"]  # fmt: skip
@@ -52,23 +50,7 @@ def loop_template(journal_template, tmp_path_factory):
     home = tmp_path_factory.mktemp("loop")
     shutil.copyfile(journal_template, home / "journal.db")
     os.chmod(home / "journal.db", 0o600)
-    saved = {k: os.environ.get(k) for k in ("MENTORLOG_HOME", "MENTORLOG_DB", "TZ")}
-    os.environ.update(MENTORLOG_HOME=str(home), TZ="UTC")
-    os.environ.pop("MENTORLOG_DB", None)
-    time.tzset()
-    try:
-        with time_machine.travel(FROZEN, tick=False):
-            cli = Cli()
-            for step in LOOP_STEPS:
-                cli(*step)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        time.tzset()
-    return home / "journal.db"
+    return build_journal(home, LOOP_STEPS)
 
 
 @pytest.fixture
