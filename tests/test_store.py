@@ -406,7 +406,7 @@ action = writes.add_action(path, "Read DDIA", due=date(2026, 12, 1),
 draft = writes.MeetingDraft(mentor="alex", held_at=datetime.now(timezone.utc), notes="n",
                             actions=[("Next", None)], done_actions=[action.id])
 writes.log_meeting(path, draft, 1)
-writes.complete_milestone(path, 1)
+writes.complete_milestones(path, [1])
 writes.delete_record(path, "goal", goal.id)
 print(action.id, action.due_date)
 banned = ("sqlalchemy", "sqlmodel", "alembic", "pydantic", "pydantic_core")

@@ -362,12 +362,6 @@ def complete_milestones(
     return done
 
 
-def complete_milestone(
-    path: Path, milestone_id: int, on: date | None = None, note: str | None = None
-) -> MilestoneDone:
-    return complete_milestones(path, [milestone_id], on, note)[0]
-
-
 def reopen_milestones(path: Path, milestone_ids: Iterable[int]) -> list[Changed]:
     """Undo `milestone done`: not reached after all; the win it recorded goes too."""
     changed = []
