@@ -30,29 +30,6 @@ TABLES = {
     "resource": "resource", "intro": "introduction", "checkin": "checkin", "mentor": "mentor",
 }  # fmt: skip
 
-# What "open" means for each kind, and the text shown beside an id. Newest last, at most LIMIT.
-OPEN = {
-    "action": ("text", "status = 'open'"),
-    "advice": ("text", "status NOT IN ('applied', 'skipped')"),
-    "goal": ("title", "status IN ('active', 'paused')"),
-    "milestone": ("title", "done_on IS NULL"),
-    "topic": ("text", "status = 'queued'"),
-    "feedback": ("text", "acted_on IS NULL"),
-    "resource": ("title", "status IN ('queued', 'started')"),
-    "introduction": ("person", "met_on IS NULL OR thanked_on IS NULL"),
-    "win": ("text", "1"),
-    "contribution": ("text", "1"),
-    "mentor": ("name", "1"),
-    "meeting": (
-        "substr(held_at, 1, 10) || ' ' || (SELECT name FROM mentor m WHERE m.id = mentor_id)",
-        "1",
-    ),
-    "checkin": (
-        "checked_on || ' ' || (SELECT name FROM mentor m WHERE m.id = mentor_id)",
-        "1",
-    ),
-}
-LIMIT = 200
 HELP_WIDTH = 60
 
 
@@ -81,20 +58,6 @@ def completer_for(
 # ------------------------------------------------------------------ the journal
 
 
-def _connect(db: str | None) -> Any:
-    """A read-only connection to an existing journal, or None."""
-    from mentorlog.paths import db_path
-
-    path = db_path(db)
-    if not path.is_file():
-        return None
-    import sqlite3
-
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
-    conn.execute("PRAGMA query_only = ON")
-    return conn
-
-
 def _one_line(text: Any) -> str:
     words = " ".join(str(text or "").split())
     return words if len(words) <= HELP_WIDTH else words[: HELP_WIDTH - 3].rstrip() + "..."
@@ -102,26 +65,13 @@ def _one_line(text: Any) -> str:
 
 def journal_items(spec: tuple, db: str | None) -> list[tuple[str, str]]:
     """(value, help) pairs from the journal for a completer spec; [] when there is no journal."""
+    from mentorlog.paths import db_path
+    from mentorlog.store.completion import mentor_names, open_ids
+
     try:
-        conn = _connect(db)
-        if conn is None:
-            return []
-        try:
-            if spec[0] == "mentors":
-                rows = conn.execute(
-                    "SELECT name, coalesce(focus, '') FROM mentor "
-                    "ORDER BY ended_on IS NOT NULL, name LIMIT ?",
-                    (LIMIT,),
-                ).fetchall()
-            else:
-                column, where = OPEN[spec[1]]
-                rows = conn.execute(
-                    f"SELECT id, {column} FROM {spec[1]} WHERE {where} ORDER BY id DESC LIMIT ?",
-                    (LIMIT,),
-                ).fetchall()[::-1]
-        finally:
-            conn.close()
-    except Exception:  # a locked, foreign or broken file: just no suggestions
+        path = db_path(db)
+        rows = mentor_names(path) if spec[0] == "mentors" else open_ids(path, spec[1])
+    except Exception:  # completion never fails loudly: no suggestions instead
         return []
     return [(str(value), _one_line(text)) for value, text in rows]
 
