@@ -44,7 +44,11 @@ def _rows(path: Path, sql: str) -> list[tuple]:
             return conn.execute(sql, (LIMIT,)).fetchall()
         finally:
             conn.close()
-    except (sqlite3.Error, OSError, ValueError):  # a locked, foreign, encrypted or broken file: just no suggestions
+    except (
+        sqlite3.Error,
+        OSError,
+        ValueError,
+    ):  # a locked, foreign, encrypted or broken file: just no suggestions
         return []
 
 
