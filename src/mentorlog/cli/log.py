@@ -207,6 +207,8 @@ def log(
             raise  # nothing piped, or it came from a file that is still there
         # Piped notes can't be typed again: keep them where the error says.
         kept_at = _keep_piped_notes(db, chosen, piped)
+        if kept_at is None:
+            raise
         raise type(exc)(
             f"{exc.message}. Your piped notes are kept at {kept_at}; "
             f"add '--notes - < {shlex.quote(str(kept_at))}' when you run log again"
@@ -278,12 +280,18 @@ def _stdin_is_a_file() -> bool:
         return False
 
 
-def _keep_piped_notes(db: Path, mentor: dict, notes: str) -> Path:
+def _keep_piped_notes(db: Path, mentor: dict, notes: str) -> Path | None:
+    """The piped notes in a private draft; None when even that can't be written (disk full)."""
     from mentorlog.core.clock import utcnow
+    from mentorlog.errors import MentorlogError
     from mentorlog.paths import drafts_dir, write_private_text
 
-    name = f"notes-{mentor['id']}-{utcnow():%Y%m%dT%H%M%S%f}.md"
-    return write_private_text(drafts_dir(db) / name, notes.rstrip("\n") + "\n")
+    path = drafts_dir(db) / f"notes-{mentor['id']}-{utcnow():%Y%m%dT%H%M%S%f}.md"
+    try:
+        return write_private_text(path, notes.rstrip("\n") + "\n")
+    except MentorlogError:
+        path.unlink(missing_ok=True)  # no half-written copy
+        return None
 
 
 def _save(db: Path, draft, mentor: dict) -> None:
