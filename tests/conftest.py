@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from support import FROZEN, Cli, build_journal
+from support import FROZEN, JOURNAL_STEPS, Cli, build_journal
 
 
 @pytest.fixture(autouse=True)
@@ -42,21 +42,6 @@ def cli(clock) -> Cli:
 @pytest.fixture
 def db_file(private_env) -> Path:
     return private_env / "journal.db"
-
-
-JOURNAL_STEPS = [
-    ["mentor", "add", "Alex Chen", "--focus", "system design", "--cadence", "biweekly", "--since", "2026-09-01"],
-    ["mentor", "add", "Sam Rivera", "--cadence", "monthly", "--since", "2026-10-01"],
-    ["goal", "add", "Lead a design review", "--mentor", "alex", "--by", "2026-12-31",
-     "--measure", "one review led", "--milestone", "Shadow a review", "--milestone", "Co-lead one"],
-    ["goal", "add", "Get promoted", "--horizon", "long"],
-    ["action", "add", "Draft the RFC due:2026-11-20", "--goal", "1"],
-    ["action", "add", "Read DDIA chapter 1", "--mentor", "sam", "--due", "2026-11-30"],
-    ["ask", "How do I push back on scope?", "--mentor", "alex"],
-    ["advice", "add", "Write the decision log first", "--mentor", "alex", "--on", "2026-11-01"],
-    ["log", "sam", "--on", "2026-11-15 14:00", "--notes", "Career chat", "--advice", "Find a sponsor",
-     "--action", "Ask about promo criteria due:2026-12-05", "--next", "2026-12-13"],
-]  # fmt: skip
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +16,21 @@ from typer.testing import CliRunner
 from mentorlog.cli.app import app
 
 FROZEN = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # a Sunday
+
+
+JOURNAL_STEPS = [
+    ["mentor", "add", "Alex Chen", "--focus", "system design", "--cadence", "biweekly", "--since", "2026-09-01"],
+    ["mentor", "add", "Sam Rivera", "--cadence", "monthly", "--since", "2026-10-01"],
+    ["goal", "add", "Lead a design review", "--mentor", "alex", "--by", "2026-12-31",
+     "--measure", "one review led", "--milestone", "Shadow a review", "--milestone", "Co-lead one"],
+    ["goal", "add", "Get promoted", "--horizon", "long"],
+    ["action", "add", "Draft the RFC due:2026-11-20", "--goal", "1"],
+    ["action", "add", "Read DDIA chapter 1", "--mentor", "sam", "--due", "2026-11-30"],
+    ["ask", "How do I push back on scope?", "--mentor", "alex"],
+    ["advice", "add", "Write the decision log first", "--mentor", "alex", "--on", "2026-11-01"],
+    ["log", "sam", "--on", "2026-11-15 14:00", "--notes", "Career chat", "--advice", "Find a sponsor",
+     "--action", "Ask about promo criteria due:2026-12-05", "--next", "2026-12-13"],
+]  # fmt: skip
 
 
 class Cli:
@@ -51,9 +67,10 @@ def dump(path: Path) -> str:
         conn.close()
 
 
-def build_journal(home: Path, steps: list[list[str]]) -> Path:
-    """Run `steps` through the CLI on the journal in `home`, on the frozen clock in UTC, outside
-    any test's environment (session fixtures build their templates this way); its path."""
+@contextmanager
+def frozen_outside_tests(home: Path):
+    """The journal in `home`, on the frozen clock in UTC, outside any test's environment: how
+    session fixtures build their templates, so a template never depends on the real date."""
     import os
     import time
 
@@ -65,9 +82,7 @@ def build_journal(home: Path, steps: list[list[str]]) -> Path:
     time.tzset()
     try:
         with time_machine.travel(FROZEN, tick=False):
-            cli = Cli()
-            for step in steps:
-                cli(*step)
+            yield
     finally:
         for key, value in saved.items():
             if value is None:
@@ -75,4 +90,22 @@ def build_journal(home: Path, steps: list[list[str]]) -> Path:
             else:
                 os.environ[key] = value
         time.tzset()
+
+
+def build_journal(home: Path, steps: list[list[str]]) -> Path:
+    """Run `steps` through the CLI on the journal in `home` on the frozen clock; its path."""
+    with frozen_outside_tests(home):
+        cli = Cli()
+        for step in steps:
+            cli(*step)
+    return home / "journal.db"
+
+
+def build_sample_journal(home: Path) -> Path:
+    """The demo's sample journal in `home`, built on the frozen clock; its path."""
+    from mentorlog.store.sample import build_sample
+
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with frozen_outside_tests(home):
+        build_sample(home / "journal.db")
     return home / "journal.db"

@@ -13,6 +13,7 @@ import pytest
 import typer
 
 from mentorlog.cli.app import app
+from support import build_sample_journal
 
 TEXT_KEYS = ("name", "title", "text", "person", "summary", "what", "notes", "working", "mentor")
 
@@ -31,11 +32,7 @@ LEAVES = list(_leaves())
 
 @pytest.fixture(scope="session")
 def sample_template(tmp_path_factory):
-    from mentorlog.store.sample import build_sample
-
-    path = tmp_path_factory.mktemp("sample") / "journal.db"
-    build_sample(path)
-    return path
+    return build_sample_journal(tmp_path_factory.mktemp("sample"))
 
 
 @pytest.fixture
