@@ -20,6 +20,7 @@ from pathlib import Path
 
 from mentorlog.errors import StoreError
 from mentorlog.paths import ensure_private_dir
+from mentorlog.store import scrub
 from mentorlog.store.sqlite import BUSY_TIMEOUT_S as BUSY_TIMEOUT_S
 from mentorlog.store.sqlite import PRAGMAS as PRAGMAS
 from mentorlog.store.sqlite import SQLITE_HEADER as SQLITE_HEADER
@@ -258,7 +259,11 @@ def write_connection(path: Path) -> Iterator[sqlite3.Connection]:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
+            scrub_wal = scrub.before_commit(conn)
             conn.execute("COMMIT")
+            if scrub_wal:  # committed: a busy checkpoint is left to the next one, not an error
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except BaseException:
             if conn.in_transaction:
                 with contextlib.suppress(sqlite3.Error):  # keep the first error, not the rollback's
@@ -267,6 +272,7 @@ def write_connection(path: Path) -> Iterator[sqlite3.Connection]:
     except sqlite3.Error as exc:
         raise explain_sqlite_error(exc, path) from None
     finally:
+        scrub.forget(conn)
         conn.close()
 
 

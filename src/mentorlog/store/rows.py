@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from mentorlog.core import clock
+from mentorlog.store import scrub
 from mentorlog.store.tables import TABLES
 
 
@@ -81,6 +82,18 @@ def insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int:
     return int(cur.lastrowid)
 
 
+def _free_text(spec: dict[str, Any]) -> tuple[str, ...]:
+    """The columns that may hold what the user wrote (not ids, days, moments or a vocabulary)."""
+    kept = set(spec["dates"]) | set(spec["moments"]) | VOCABULARY
+    return tuple(
+        c for c in spec["columns"] if c not in kept and c != "id" and not c.endswith("_id")
+    )
+
+
+VOCABULARY = {"uuid", "status", "kind", "mode", "horizon", "cadence", "direction"}
+FREE_TEXT = {table: _free_text(spec) for table, spec in TABLES.items()}
+
+
 def update(conn: sqlite3.Connection, table: str, record_id: int, values: dict[str, Any]) -> None:
     """Set columns of one row and stamp its update time."""
     spec = _spec(table)
@@ -89,6 +102,15 @@ def update(conn: sqlite3.Connection, table: str, record_id: int, values: dict[st
     now = clock.utcnow()
     for column in spec["touched"]:
         row.setdefault(column, now)
+    texts = [
+        c for c, v in values.items() if (isinstance(v, str) or v is None) and c in FREE_TEXT[table]
+    ]
+    if texts:
+        old = conn.execute(
+            f"SELECT {', '.join(texts)} FROM {table} WHERE id = ?", (record_id,)
+        ).fetchone()
+        if old is not None:
+            scrub.note_update(conn, dict(zip(texts, old, strict=True)), values)
     assignments = ", ".join(f"{name} = ?" for name in row)
     conn.execute(
         f"UPDATE {table} SET {assignments} WHERE id = ?",
