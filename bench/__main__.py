@@ -36,6 +36,30 @@ EXTRA_RUNS = 2  # besides the timed rounds, each command runs once to warm up an
 SEARCH_WORD = "latency"  # one of bench.generate.WORDS
 VIEWS = ("prep", "status", "action list", "review", "search", "timeline", "brag")
 WRITES = ("action add", "ask", "action done", "log")
+# Commands that read the whole journal by nature: linear is their target, measured at 10k and 50k.
+WHOLE_SIZES = (10_000, 50_000)
+WHOLE_ROUNDS = 3
+WHOLE = (
+    "action list --all",
+    "export markdown",
+    "search 150-word phrase",
+    "search 1200-word phrase",
+)
+
+
+def whole_argv() -> dict[str, list[str]]:
+    import random
+
+    from bench.generate import WORDS
+
+    rng = random.Random(9)
+    phrase = {n: " ".join(rng.choice(WORDS) for _ in range(n)) for n in (150, 1200)}
+    return {
+        "action list --all": ["action", "list", "--all"],
+        "export markdown": ["export", "--format", "markdown"],
+        "search 150-word phrase": ["search", f'"{phrase[150]}"'],
+        "search 1200-word phrase": ["search", f'"{phrase[1200]}"'],
+    }
 
 
 def view_argv(mentor: str) -> dict[str, list[str]]:
@@ -374,6 +398,9 @@ def main() -> None:
         "--sizes", help="journal sizes (default 1000,10000,100000, --quick 1000,10000)"
     )
     parser.add_argument("--quick", action="store_true", help="a fast look: 5 rounds at 1k and 10k")
+    parser.add_argument(
+        "--no-whole", action="store_true", help="skip the whole-journal commands at 10k and 50k"
+    )
     args = parser.parse_args()
     rounds = args.rounds or (5 if args.quick else 11)
     sizes = (
@@ -419,8 +446,29 @@ def main() -> None:
             f"peers skipped: they are compared at {PEERS_SIZE} records, which was not in --sizes"
         )
 
-    measure(list(commands.values()), rounds)
+    if not args.no_whole:
+        whole = whole_commands(sizes)
+        measure(list(whole.values()), WHOLE_ROUNDS)
+        commands.update(whole)
+    measure([c for (n, _), c in commands.items() if n not in WHOLE], rounds)
     report(commands, sizes, notes, rounds, mentor, search)
+
+
+def whole_commands(sizes: list[int]) -> dict[tuple[str, int], Command]:
+    """WHOLE at each of WHOLE_SIZES, on the journals of `sizes` or ones generated for them."""
+    commands = {}
+    for size in WHOLE_SIZES:
+        path = WORK / f"journal-{size}.db"
+        if size not in sizes:
+            for stale in WORK.glob(f"journal-{size}.db*"):
+                stale.unlink()
+            generate(path, size)
+        env = base_env(MENTORLOG_DB=str(path), MENTORLOG_HOME=str(WORK / "home"))
+        for name, argv in whole_argv().items():
+            commands[(name, size)] = Command(
+                f"mentorlog {name} @{kilo(size)}", [str(BIN / "mentorlog"), *argv], env
+            )
+    return commands
 
 
 # ------------------------------------------------------------------ report
@@ -477,6 +525,15 @@ def targets(commands, sizes: list[int], search: bool) -> list[tuple[str, list[Ta
     name = f"peak RSS @{kilo(big)}, largest: {worst.label.removeprefix('mentorlog ')}"
     rss = Target(name, worst.rss_kib / 1024, 40, 30, unit=" MiB")
     groups.append(("peak memory", [rss]))
+    small_w, big_w = WHOLE_SIZES
+    growth = big_w / small_w
+    whole = [
+        ratio(
+            f"{n} @{kilo(big_w)} / @{kilo(small_w)}", (n, big_w), (n, small_w), growth, growth * 0.6
+        )
+        for n in WHOLE
+    ]
+    groups.append((f"whole-journal commands: linear at most (x{growth:g} the records)", whole))
     help_row = ratio(
         "mentorlog --help / minimal Typer --help", ("--help", 0), ("typer --help", 0), 1.0, 0.8
     )

@@ -66,52 +66,34 @@ _TEXT_MIN = 16  # a text column narrower than this breaks words
 
 def _table(*columns: str, title: str | None = None):
     """A light table (a rule under the header, no frame) as gh and Taskwarrior print lists."""
-    from rich import box
-    from rich.table import Table
+    from mentorlog.render.table import LightTable
 
-    table = Table(
-        title=title,
-        title_justify="left",
-        header_style="bold",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        expand=False,
-    )
+    table = LightTable(title=title)
     for name in columns:
         if name in ("ID", "Goal", "Mtg"):
             table.add_column(name, no_wrap=True, justify="right", min_width=3)
         elif name in _KEEP_WHOLE:
             table.add_column(name, no_wrap=True)
         else:
-            table.add_column(name, overflow="fold")  # min_width: set by fit()
+            table.add_column(name)  # folded onto more lines; min_width: set by fit()
     return table
-
-
-def _needed(column) -> int:
-    """The width a column wants without breaking words: its longest cell, or the text minimum."""
-    from rich.text import Text
-
-    cells = [column.header, *column._cells]
-    longest = max(
-        (max((len(line) for line in Text.from_markup(str(c)).plain.splitlines()), default=0))
-        for c in cells
-    )
-    return longest if column.no_wrap else min(longest, _TEXT_MIN)
 
 
 def fit(table, width: int):
     """Give up low-priority columns until the rest fit `width` without squeezing words."""
+    from mentorlog.render.table import natural_width
+
+    needed = {}
     for column in table.columns:
-        column.min_width = _needed(column)
+        longest = max(natural_width(column), column.min_width)
+        needed[id(column)] = longest if column.no_wrap else min(longest, _TEXT_MIN)
+        column.min_width = needed[id(column)]
 
     def need() -> int:
-        return sum(_needed(c) + 3 for c in table.columns)  # padding and the separator
+        return sum(needed[id(c)] + 3 for c in table.columns)  # padding and the separator
 
     def drop(column) -> None:
         table.columns[:] = [c for c in table.columns if c is not column]
-        for index, kept in enumerate(table.columns):
-            kept._index = index  # Rich measures by this position
 
     for name in _DROP_WHEN_NARROW:
         if need() <= width:
@@ -129,11 +111,13 @@ def fit(table, width: int):
 
 
 def show_table(table, empty_hint: str) -> None:
+    from mentorlog.render.table import print_table
+
     out = console()
     if table.row_count == 0:
         out.print(empty_hint, markup=False)
         return
-    out.print(fit(table, out.width))
+    print_table(fit(table, out.width), out)
 
 
 def e(text: Any) -> str:
@@ -199,7 +183,7 @@ def actions_table(rows: list[Row]) -> None:
             shown = when(r["due"])
         else:
             shown = day(r["done_on"]) if header == "Done" else f"{r['status']} {day(r['done_on'])}"
-        text = e(r["text"]) + (f"\n[dim]→ {e(r['result'])}[/dim]" if r["result"] else "")
+        text = ((r["text"], None), *(((f"→ {r['result']}", "dim"),) if r["result"] else ()))
         status = "overdue" if r["overdue"] else r["status"]
         table.add_row(
             ref(r["id"]),

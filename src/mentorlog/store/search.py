@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from mentorlog.core.snippets import MARK_CLOSE, MARK_OPEN
@@ -108,7 +109,12 @@ def _groups(text: str) -> list[list[str]]:
         for word in part.split():
             if _has_token(word):
                 groups.append(_word_terms(word))
-    return groups
+    # A word typed twice asks nothing more: a pasted paragraph repeats most of its words, and each
+    # group is a term FTS5 evaluates for every row it ranks and every snippet it cuts.
+    unique: dict[tuple[str, ...], list[str]] = {}
+    for group in groups:
+        unique.setdefault(tuple(group), group)
+    return list(unique.values())
 
 
 def _render(groups: list[list[str]]) -> str | None:
@@ -142,15 +148,52 @@ def match_expression(conn: sqlite3.Connection, text: str) -> str | None:
     """fts_query, with each plain prefix term replaced by the whole terms of the index it stands for
     (at most EXPAND_AT_MOST): the same rows, at a fraction of a prefix query's cost per use. None
     when nothing can match (a word the index does not hold) or nothing was typed."""
-    groups = []
+    return match_plan(conn, text)[0]
+
+
+# FTS5 reads a quoted phrase by walking every one of its tokens' doclists in step: a pasted
+# 1,200-word phrase of common words took 6 s to match nothing. A phrase longer than this asks FTS5
+# for its distinct words (cheap, and few rows hold them all); the rows found are then checked for the
+# phrase itself in Python, with the same tokens on both sides.
+LONG_PHRASE = 16
+
+
+def phrase_tokens(text: str) -> tuple[str, ...]:
+    """Words as the index's unicode61 tokenizer sees them: letters and digits, folded, no accents."""
+    import re
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return tuple(re.findall(r"[^\W_]+", plain.casefold()))
+
+
+def holds_phrase(body: str | None, phrase: tuple[str, ...]) -> bool:
+    if not body:
+        return False
+    tokens = phrase_tokens(body)
+    width = len(phrase)
+    first = phrase[0]
+    return any(tokens[i : i + width] == phrase for i, token in enumerate(tokens) if token == first)
+
+
+def match_plan(conn: sqlite3.Connection, text: str) -> tuple[str | None, list[tuple[str, ...]]]:
+    """The MATCH expression and the long phrases a found row must also hold (see LONG_PHRASE)."""
+    groups: list[list[str]] = []
+    phrases: list[tuple[str, ...]] = []
     for group in _groups(text):
+        if len(group) == 1 and group[0].startswith('"') and not group[0].endswith("*"):
+            tokens = phrase_tokens(group[0][1:-1])
+            if len(tokens) > LONG_PHRASE:
+                phrases.append(tokens)
+                groups += [[f'"{t}"'] for t in dict.fromkeys(tokens) if [f'"{t}"'] not in groups]
+                continue
         alternatives: list[str] = []
         for term in group:
             alternatives += [t for t in _whole_terms(conn, term) if t not in alternatives]
         if not alternatives:
-            return None
+            return None, []
         groups.append(alternatives)
-    return _render(groups)
+    return _render(groups), phrases
 
 
 def _whole_terms(conn: sqlite3.Connection, term: str) -> list[str]:
@@ -189,12 +232,14 @@ def _filters(
     return clauses, params
 
 
-def ranking_sql(clauses: list[str]) -> str:
-    """One kind's newest matches (a walk down its rowid range, stopped at PER_KIND), with bm25."""
+def ranking_sql(clauses: list[str], checked: bool = False) -> str:
+    """One kind's newest matches (a walk down its rowid range, stopped at PER_KIND), with bm25;
+    `checked`: with the body, and no limit (the caller stops once enough rows hold the phrases)."""
     where = " AND ".join(["search_index MATCH :q", "rowid BETWEEN :low AND :high", *clauses])
+    extra, limit = (", body", "") if checked else ("", f" LIMIT {PER_KIND}")
     return f"""
-        SELECT rowid, bm25(search_index) AS score FROM search_index
-        WHERE {where} ORDER BY rowid DESC LIMIT {PER_KIND}"""
+        SELECT rowid, bm25(search_index) AS score{extra} FROM search_index
+        WHERE {where} ORDER BY rowid DESC{limit}"""
 
 
 # FTS5's snippet() weighs every window around every hit: quadratic in the hits of one row (a pasted
@@ -241,14 +286,19 @@ def search(
 
         bounds = (since.isoformat(), utc_bounds(since, since)[0])
     clauses, params = _filters(mentor_id, bounds)
-    query = match_expression(conn, text)
+    query, phrases = match_plan(conn, text)
     if query is None:
         return []
     params["q"] = query
-    sql = ranking_sql(clauses)
+    sql = ranking_sql(clauses, checked=bool(phrases))
     ranked = []
     for kind in sorted(set(kinds or KIND_CODES), key=KIND_CODES.__getitem__):
-        ranked += conn.execute(sql, {**params, **_kind_range(kind)}).fetchall()
+        rows = conn.execute(sql, {**params, **_kind_range(kind)})
+        if phrases:  # newest first, until PER_KIND rows hold every long phrase
+            rows = islice(
+                (r[:2] for r in rows if all(holds_phrase(r[2], p) for p in phrases)), PER_KIND
+            )
+        ranked += list(rows)
     ranked.sort(key=lambda r: (r[1], -r[0]))
     rowids = [r[0] for r in ranked[:LIMIT]]
     if not rowids:
