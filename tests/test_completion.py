@@ -90,7 +90,10 @@ def _typer_answer(click_command, capsys, monkeypatch) -> tuple[str, int]:
     from typer import rich_utils
     from typer.completion import completion_init, shell_complete
 
+    from mentorlog.cli.app import _quote_zsh_completions_as_zsh_reads_them
+
     completion_init()
+    _quote_zsh_completions_as_zsh_reads_them()  # as the app's group does on a completion request
     monkeypatch.setattr(rich_utils, "MAX_WIDTH", 10**6)
     shell = os.environ["_MENTORLOG_COMPLETE"].partition("_")[2]
     try:
@@ -375,7 +378,7 @@ def test_bash_gets_each_mentor_name_as_one_word(odd_journal, monkeypatch, capsys
     assert _bash_reads('"' + quoted + '"') == [ODD_NAME]
     # zsh and fish quote what they insert themselves: they get the name as it is
     out = _complete(monkeypatch, capsys, "zsh", ["prep", "e"])
-    assert out == "_arguments '*: :((\"\u00c9mile O''Brien (ACME) & co\"))'\n"
+    assert out == "_arguments '*: :((\"\u00c9mile O'\\''Brien (ACME) & co\"))'\n"
     out = _complete(monkeypatch, capsys, "fish", ["prep", "A"])
     assert out == "Alex Chen\tsystem design\n"
 
@@ -482,6 +485,81 @@ def test_bash_inserts_the_completed_name_as_one_argument(odd_journal, db_file, t
         "mentorlog prep al": ["prep", "Alex Chen"],
         "mentorlog prep 'em": ["prep", ODD_NAME],
         "mentorlog prep \u00e9mile\\ o": ["prep", ODD_NAME],
+    }
+
+
+ZSH_NAMES = ("O'Brien, Pat", 'Dana "DJ" Jones', "\u00c9mile $HOME `x` a:b\\c")
+
+
+def test_zsh_inserts_names_with_quotes_as_one_argument(journal, db_file, tmp_path):
+    """In a real interactive zsh with compinit: type a prefix, press Tab, run the line. Typer's
+    escaping doubled quotes inside single quotes, which zsh does not read as a quote: O'Brien
+    completed to OBrien and a name with a double quote lost it."""
+    import pty
+    import select
+    import shutil
+    import time
+
+    if shutil.which("zsh") is None:
+        pytest.skip("no zsh here (.ci/run installs it)")
+    for name in ZSH_NAMES:
+        journal("mentor", "add", name)
+    bin_dir, functions = tmp_path / "bin", tmp_path / "functions"
+    bin_dir.mkdir()
+    functions.mkdir()
+    fake = bin_dir / "mentorlog"  # completes like mentorlog, runs as a printer of its arguments
+    fake.write_text(
+        "#!/bin/bash\n"
+        f'[ -n "$_MENTORLOG_COMPLETE" ] && exec {sys.executable} -m mentorlog "$@"\n'
+        "printf 'ARG<%s>\\n' \"$@\"\n"
+    )
+    fake.chmod(0o700)
+    (functions / "_mentorlog").write_text(subprocess.run(
+        [sys.executable, "-m", "mentorlog", "--show-completion", "zsh"],
+        capture_output=True, text=True, check=True).stdout)  # fmt: skip
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "PS1": "$ ",
+           "MENTORLOG_DB": str(db_file), "TERM": "dumb"}  # fmt: skip
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.execvpe("zsh", ["zsh", "-f", "-i"], env)
+
+    def read_until(marker: str, timeout: float = 10.0) -> str:
+        out, end = "", time.monotonic() + timeout
+        while marker not in out and time.monotonic() < end:
+            if select.select([fd], [], [], 0.1)[0]:
+                try:
+                    out += os.read(fd, 65536).decode(errors="replace")
+                except OSError:
+                    break
+        return out
+
+    def completed(typed: str) -> list[str]:
+        os.write(fd, typed.encode() + b"\t")
+        time.sleep(1.5)  # the completion request runs mentorlog once
+        os.write(fd, b"; echo DONE$((6*7))\n")
+        out = read_until("DONE42").replace("\r", "")
+        return [line[4:-1] for line in out.splitlines() if line.startswith("ARG<")]
+
+    got = {}
+    try:
+        os.write(fd, f"fpath=({functions} $fpath); autoload -Uz compinit; compinit -u; "
+                     "echo READY$((6*7))\n".encode())  # fmt: skip
+        read_until("READY42")
+        completed("mentorlog prep A")  # the first Tab of a session loads the completion system
+        for typed in ("mentorlog prep O", "mentorlog prep 'O", 'mentorlog prep "Da', "mentorlog prep Da",
+                      "mentorlog prep \u00c9"):  # fmt: skip
+            got[typed] = completed(typed)
+        os.write(fd, b"exit\n")
+    finally:
+        os.close(fd)
+        os.waitpid(pid, 0)
+    obrien, dana, emile = ZSH_NAMES
+    assert got == {
+        "mentorlog prep O": ["prep", obrien],
+        "mentorlog prep 'O": ["prep", obrien],
+        'mentorlog prep "Da': ["prep", dana],
+        "mentorlog prep Da": ["prep", dana],
+        "mentorlog prep \u00c9": ["prep", emile],
     }
 
 

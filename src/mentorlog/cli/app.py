@@ -241,6 +241,7 @@ class MentorlogGroup(TyperGroup):
             from typer.completion import completion_init
 
             completion_init()
+            _quote_zsh_completions_as_zsh_reads_them()
         super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
     def resolve_command(self, ctx: Any, args: Any) -> Any:
@@ -426,3 +427,21 @@ def root(
         from mentorlog.cli.reads import show_status
 
         show_status()
+
+
+def _quote_zsh_completions_as_zsh_reads_them() -> None:
+    """Typer's ZshComplete, with the fast path's quoting (cli/complete.py: zsh_item)."""
+    from typer._click.shell_completion import add_completion_class
+    from typer._completion_classes import ZshComplete, _sanitize_help_text
+
+    class QuotedZsh(ZshComplete):
+        def format_completion(self, item: Any) -> str:
+            help = _sanitize_help_text(item.help) if item.help else None
+            return complete.zsh_item(item.value, help)
+
+        def complete(self) -> str:
+            args, incomplete = self.get_completion_args()
+            items = self.get_completions(args, incomplete)
+            return complete.zsh_response([self.format_completion(i) for i in items])
+
+    add_completion_class(QuotedZsh, QuotedZsh.name)

@@ -364,14 +364,31 @@ def _split(text: str) -> list[str]:
     return out
 
 
-def _zsh_escape(text: str) -> str:
-    return (
-        text.replace('"', '""')
-        .replace("'", "''")
-        .replace("$", "\\$")
-        .replace("`", "\\`")
-        .replace(":", r"\\:")
-    )
+def _zsh_escape(text: str, value: bool = False) -> str:
+    """Text for one item of `_arguments '*: :(("value":"help"))'`, as zsh reads it. It passes two
+    readers: _describe (a backslash quotes the next character, an unquoted colon ends the value;
+    colons in the help are escaped too, as Typer does) and, before it, the eval of the list (a
+    double-quoted word: backslash, quote, $ and `). The spec itself sits in single quotes: see
+    zsh_response. Typer doubled the quotes, which zsh does not read as quotes (O'Brien -> OBrien)."""
+    if value:
+        text = text.replace("\\", "\\\\")
+    text = text.replace(":", "\\:").replace("\\", "\\\\")
+    for char in '"$`':
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def zsh_item(value: str, help: str | None) -> str:
+    shown = f'"{_zsh_escape(value, value=True)}"'
+    return f'{shown}:"{_zsh_escape(help)}"' if help else shown
+
+
+def zsh_response(items: list[str]) -> str:
+    """The _arguments call zsh's `eval $(...)` runs; inside single quotes only '\\'' is a quote."""
+    if not items:
+        return "_files"
+    spec = "*: :((" + "\n".join(items) + "))"
+    return "_arguments '" + spec.replace("'", "'\\''") + "'"
 
 
 def respond(shell: str) -> tuple[str | None, int]:
@@ -391,11 +408,7 @@ def respond(shell: str) -> tuple[str | None, int]:
     if shell == "bash":
         return "\n".join(value for value, _ in items), 0
     if shell == "zsh":
-        lines = [
-            f'"{_zsh_escape(v)}":"{_zsh_escape(h)}"' if h else f'"{_zsh_escape(v)}"'
-            for v, h in items
-        ]
-        return (f"_arguments '*: :(({chr(10).join(lines)}))'" if lines else "_files"), 0
+        return zsh_response([zsh_item(v, h) for v, h in items]), 0
     action = os.environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
     if action == "is-args":
         return None, 0 if items else 1
