@@ -115,6 +115,12 @@ def test_csv_export_reads_back_with_the_csv_module(journal, tmp_path):
 
     exported = json.loads(cli("export").stdout)["records"]
     uuid_ids = {r["uuid"]: r["id"] for rows in exported.values() for r in rows}
+    # a cadence in the words --json prints ('biweekly'): '2w' is two weeks to no spreadsheet
+    words = {m["uuid"]: m["cadence"] for m in cli.json("mentor", "list", "--all")}
+    for mentor in exported["mentor"]:
+        assert mentor["cadence"] != words[mentor["uuid"]]  # the export keeps the stored form
+        mentor["cadence"] = words[mentor["uuid"]]
+    assert sorted(words.values()) == ["biweekly", "monthly"]
     for table, name in FILE_NAMES.items():
         raw = (folder / name).read_bytes()
         assert raw.decode("utf-8")  # UTF-8, no BOM
