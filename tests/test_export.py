@@ -164,6 +164,49 @@ def test_csv_export_needs_a_folder_and_never_overwrites(journal, tmp_path):
     assert nul.exit_code in (1, 2) and nul.stderr.startswith("Error: ")
 
 
+RISKY = ["=1+2", "+1", "-2", "@SUM(A1)", '=HYPERLINK("http://x")']
+
+
+def test_csv_excel_has_a_bom_and_guards_formulas_plain_csv_does_not(journal, tmp_path):
+    cli = journal
+    for text in RISKY:
+        cli("win", "add", "--", text)
+    cli("mentor", "add", "--cadence", "every 10 days", "--", "=cmd")
+    plain, excel = tmp_path / "plain", tmp_path / "excel"
+    cli("export", "-f", "csv", "-o", str(plain))
+    cli("export", "-f", "csv", "-o", str(excel), "--excel")
+    for name in ("wins.csv", "mentors.csv", "actions.csv"):
+        assert not (plain / name).read_bytes().startswith(b"\xef\xbb\xbf")
+        assert (excel / name).read_bytes().startswith(b"\xef\xbb\xbf")  # Excel then reads UTF-8
+        with open(excel / name, encoding="utf-8-sig", newline="") as handle:
+            guarded = list(csv.DictReader(handle))
+        raw = _read_csv(plain / name)
+        assert len(guarded) == len(raw)
+        for g, r in zip(guarded, raw, strict=True):
+            assert list(g) == list(r)  # the same header: the BOM is not in the first name
+            for key in r:
+                risky = r[key][:1] in ("=", "+", "-", "@", "\t", "\r")
+                assert g[key] == ("'" + r[key] if risky else r[key]), (name, key)
+    wins = [w["text"] for w in _read_csv(plain / "wins.csv")]
+    assert [t for t in wins if t in RISKY] == RISKY  # plain RFC 4180 keeps the text as typed
+    mentors = {m["name"]: m for m in _read_csv(excel / "mentors.csv")}
+    assert "'=cmd" in mentors and mentors["'=cmd"]["cadence"] == "every 10 days"
+    assert mentors["Alex Chen"]["cadence"] == "biweekly"
+    assert mentors["Alex Chen"]["started_on"] == "2026-09-01"  # dates and numbers untouched
+    assert "--excel is for csv" in cli.fails("export", "--excel", code=2)
+    from mentorlog.store.export_csv import excel_cell
+
+    # text is stripped on the way in, but an imported record may still start with tab or CR
+    assert [excel_cell(v) for v in ("\tx", "\rx", "a=b", "", 7, None)] == [
+        "'\tx",
+        "'\rx",
+        "a=b",
+        "",
+        7,
+        None,
+    ]
+
+
 # ---------------------------------------------------------------- ics
 
 
