@@ -32,6 +32,9 @@ BIN = Path(sys.executable).parent
 SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
 PEERS_SIZE = 10_000  # the peers hold the same content as this journal
+# `export --format markdown` (the whole journal, one process) at this size: 5k meetings and 23k
+# actions, where scanning the actions for every meeting once took 20 s; one row, not one per size
+EXPORT_SIZE = 50_000
 EXTRA_RUNS = 2  # besides the timed rounds, each command runs once to warm up and once for peak RSS
 SEARCH_WORD = "latency"  # one of bench.generate.WORDS
 VIEWS = ("prep", "status", "action list", "review", "search", "timeline", "brag")
@@ -216,6 +219,27 @@ def mentorlog_commands(size: int, rounds: int, mentor: str, search: bool) -> dic
     return commands
 
 
+def export_command(size: int) -> Command:
+    """The whole journal as Markdown to a pipe: the export grows with the journal, so it is measured
+    for being linear (its own row), not against the flatness targets."""
+    env = base_env(MENTORLOG_DB=str(WORK / f"journal-{size}.db"), MENTORLOG_HOME=str(WORK / "home"))
+    argv = [str(BIN / "mentorlog"), "export", "--format", "markdown"]
+    return Command(f"mentorlog export --format markdown @{size}", argv, env)
+
+
+def fresh_journal(size: int):
+    """A newly generated journal of `size` records in .bench/ (what was there is replaced)."""
+    path = WORK / f"journal-{size}.db"
+    for stale in WORK.glob(f"journal-{size}.db*"):
+        stale.unlink()
+    started = time.perf_counter()
+    journal = generate(path, size)
+    took = time.perf_counter() - started
+    total = sum(journal.counts.values())
+    print(f"generated {total} records in {took:.1f} s -> {path.name}", file=sys.stderr)
+    return journal
+
+
 def search_exists() -> bool:
     """`search` is still being written: measure it once `mentorlog search --help` works."""
     proc = subprocess.run([str(BIN / "mentorlog"), "search", "--help"], capture_output=True,
@@ -374,7 +398,16 @@ def main() -> None:
         "--sizes", help="journal sizes (default 1000,10000,100000, --quick 1000,10000)"
     )
     parser.add_argument("--quick", action="store_true", help="a fast look: 5 rounds at 1k and 10k")
+    parser.add_argument(
+        "--export-size",
+        type=int,
+        help=f"journal size for the markdown export row (default {EXPORT_SIZE}; 0, or --quick, "
+        "leaves it out)",
+    )
     args = parser.parse_args()
+    export_size = args.export_size if args.export_size is not None else EXPORT_SIZE
+    if args.quick and args.export_size is None:
+        export_size = 0
     rounds = args.rounds or (5 if args.quick else 11)
     sizes = (
         [int(s) for s in args.sizes.split(",")]
@@ -389,19 +422,16 @@ def main() -> None:
     commands: dict[tuple[str, int], Command] = {}
     peers_journal = mentor = None
     for size in sizes:
-        path = WORK / f"journal-{size}.db"
-        for stale in WORK.glob(f"journal-{size}.db*"):
-            stale.unlink()
-        started = time.perf_counter()
-        journal = generate(path, size)
-        took = time.perf_counter() - started
-        total = sum(journal.counts.values())
-        print(f"generated {total} records in {took:.1f} s -> {path.name}", file=sys.stderr)
+        journal = fresh_journal(size)
         if size == PEERS_SIZE:
             peers_journal = journal
         mentor = journal.mentors[0].split()[0]  # an active mentor, by first name as a user types it
         for name, cmd in mentorlog_commands(size, rounds, mentor, search).items():
             commands[(name, size)] = cmd
+    if export_size:
+        if export_size not in sizes:
+            fresh_journal(export_size)
+        commands[("export markdown", export_size)] = export_command(export_size)
     home_env = base_env(MENTORLOG_HOME=str(WORK / "home"))
     commands[("--help", 0)] = Command(
         "mentorlog --help", [str(BIN / "mentorlog"), "--help"], home_env

@@ -91,6 +91,41 @@ def test_markdown_export_of_an_empty_journal(cli):
     assert "mentor add" in text
 
 
+class _Counted(dict):
+    """A row that counts how often a renderer looks into it."""
+
+    reads = 0
+
+    def __getitem__(self, key):
+        _Counted.reads += 1
+        return super().__getitem__(key)
+
+
+def test_markdown_export_costs_time_in_proportion_to_the_journal(tmp_path):
+    """Looks into rows a number of times that grows with the journal, not with meetings x actions
+    (the export of 5k meetings and 23k actions took 20 s when every meeting scanned every action)."""
+    from bench.generate import generate
+
+    from mentorlog.render.export_markdown import export_markdown
+    from mentorlog.store.contents import journal_contents
+    from mentorlog.store.db import connect
+
+    reads = {}
+    for size in (1_000, 4_000):
+        path = tmp_path / f"j{size}.db"
+        generate(path, size, today=FROZEN.date())
+        conn = connect(path, readonly=True)
+        try:
+            data = journal_contents(conn)
+        finally:
+            conn.close()
+        counted = {kind: [_Counted(row) for row in rows] for kind, rows in data.items()}
+        _Counted.reads = 0
+        export_markdown(counted)
+        reads[size] = _Counted.reads
+    assert reads[4_000] < 5 * reads[1_000], reads  # 4x the journal: ~4x the work, not ~16x
+
+
 # ---------------------------------------------------------------- csv
 
 

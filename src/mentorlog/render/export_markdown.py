@@ -74,6 +74,15 @@ def _action_line(action: Row) -> str:
     return line + (f" → {_flat(action['result'])}" if action["result"] else "")
 
 
+def _by(rows: list[Row], key: str) -> dict[Any, list[Row]]:
+    """Rows grouped by one column, each group in the rows' order: one pass, so the document costs
+    time in proportion to the journal (scanning every action for every meeting did not)."""
+    groups: dict[Any, list[Row]] = {}
+    for row in rows:
+        groups.setdefault(row[key], []).append(row)
+    return groups
+
+
 def export_markdown(data: dict[str, list[Row]]) -> str:
     """The document, from store.contents.journal_contents (the renderer reads no database)."""
     doc = _Doc()
@@ -106,7 +115,7 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
 
     if goals:
         doc.heading(2, "Goals")
-    milestones = data["milestone"]
+    milestones = _by(data["milestone"], "goal_id")
     for goal in goals:
         doc.heading(3, f"#{goal['id']} {goal['title']}")
         items = []
@@ -123,7 +132,7 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
         doc.field(items, "Target", goal["target_date"])
         doc.field(items, "Achieved", goal["achieved_on"])
         doc.items(items)
-        steps = [m for m in milestones if m["goal_id"] == goal["id"]]
+        steps = milestones.get(goal["id"], [])
         if steps:
             doc.heading(4, "Milestones")
             doc.items(
@@ -136,9 +145,9 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
                 ]
             )
 
-    advice = data["advice"]
-    actions = data["action"]
-    topics = data["topic"]
+    advice = _by(data["advice"], "meeting_id")
+    actions = _by(data["action"], "meeting_id")
+    topics = _by(data["topic"], "meeting_id")
     meetings = data["meeting"]
     if meetings:
         doc.heading(2, "Meetings")
@@ -160,21 +169,12 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
         for title, lines in (
             (
                 "Advice",
-                [
-                    ln
-                    for a in advice
-                    if a["meeting_id"] == meeting["id"]
-                    for ln in _advice_line(a, mentors)
-                ],
+                [ln for a in advice.get(meeting["id"], []) for ln in _advice_line(a, mentors)],
             ),
-            ("Actions", [_action_line(a) for a in actions if a["meeting_id"] == meeting["id"]]),
+            ("Actions", [_action_line(a) for a in actions.get(meeting["id"], [])]),
             (
                 "Questions covered",
-                [
-                    f"- #{t['id']} {_flat(t['text'])}"
-                    for t in topics
-                    if t["meeting_id"] == meeting["id"]
-                ],
+                [f"- #{t['id']} {_flat(t['text'])}" for t in topics.get(meeting["id"], [])],
             ),
         ):
             if lines:
@@ -188,18 +188,14 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
 
     section(
         "Advice outside meetings",
-        [ln for a in advice if a["meeting_id"] is None for ln in _advice_line(a, mentors)],
+        [ln for a in advice.get(None, []) for ln in _advice_line(a, mentors)],
     )
-    section(
-        "Actions outside meetings",
-        [_action_line(a) for a in actions if a["meeting_id"] is None],
-    )
+    section("Actions outside meetings", [_action_line(a) for a in actions.get(None, [])])
     section(
         "Questions",
         [
             f"- #{t['id']} {_flat(t['text'])} ({_join(t['status'], mentors.get(t['mentor_id']))})"
-            for t in topics
-            if t["meeting_id"] is None
+            for t in topics.get(None, [])
         ],
     )
     section(
