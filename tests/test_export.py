@@ -80,7 +80,7 @@ def test_markdown_export_walks_back_to_every_mentor_goal_and_meeting(journal, tm
     assert under(walked, "Meetings", alex) == ["Actions"]
     # the notes' own headings stay quoted inside their meeting, never in the outline
     assert all("heading" not in title and "nor this" not in title for _, title, _ in walked)
-    assert "> ## nor this — ünïcødé ✓, with commas" in text
+    assert "> \\## nor this — ünïcødé ✓, with commas" in text  # escaped: not a heading
     section = text.split(f"### {sam}")[1].split("\n### ")[0]
     assert "Find a sponsor" in section and "Ask about promo criteria" in section
     assert "- [x] Shadow a review — done 2026-11-12" in text

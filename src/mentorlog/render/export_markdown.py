@@ -2,27 +2,31 @@
 
 Mentors, goals with their milestones, then meetings in date order with the advice, actions and
 questions recorded there; then what belongs to no meeting and the other record kinds, in short
-sections. Headings nest strictly (#, ##, ###, ####) and user text never starts a heading: one-line
-fields are flattened and free text (meeting notes, reflections) is quoted.
+sections. Headings nest strictly (#, ##, ###, ####) and user text never changes the structure
+(render/md.py): one-line fields are flattened and escaped, free text (meeting notes, reflections)
+is quoted line by line, escaped.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from mentorlog.core import clock
+from mentorlog.render import md
 
 Row = dict[str, Any]
+_flat = md.inline  # one line of user text, escaped: runs of whitespace become single spaces
+_quote = md.quote  # free text (Markdown of its own) as a quote that can't change the document
 
 
-def _flat(text: Any) -> str:
-    """One line of user text: newlines and runs of spaces become single spaces."""
-    return " ".join(str(text).split())
+_AUTOLINK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*")
 
 
-def _quote(text: str) -> list[str]:
-    """Free text (Markdown of its own) as a block quote, so its headings stay inside it."""
-    return [f"> {line}".rstrip() for line in text.strip("\n").splitlines()] + [""]
+def _url(url: str) -> str:
+    """An absolute URL as a CommonMark autolink; anything else as escaped text (inside `<...>`
+    it could end the autolink early and start HTML)."""
+    return f"<{url}>" if _AUTOLINK.fullmatch(url) else _flat(url)
 
 
 def _moment(value: str) -> str:
@@ -38,7 +42,8 @@ class _Doc:
         self.lines: list[str] = []
 
     def heading(self, level: int, text: str) -> None:
-        self.lines += ["#" * level + " " + _flat(text), ""]
+        """`text` is the document's own, with any user text in it passed through md.heading."""
+        self.lines += ["#" * level + " " + text, ""]
 
     def items(self, items: list[str]) -> None:
         if items:
@@ -91,13 +96,14 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
 
     mentor_rows = data["mentor"]
     mentors = {m["id"]: _flat(m["name"]) for m in mentor_rows}
+    titled = {m["id"]: md.heading(m["name"]) for m in mentor_rows}  # in a heading
     goals = data["goal"]
 
     if mentor_rows:
         doc.heading(2, "Mentors")
     for mentor in mentor_rows:
         summary = mentor["summary"]
-        doc.heading(3, mentor["name"])
+        doc.heading(3, titled[mentor["id"]])
         items: list[str] = []
         doc.field(items, "Focus", mentor["focus"])
         cadence = _join(
@@ -117,13 +123,15 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
         doc.heading(2, "Goals")
     milestones = _by(data["milestone"], "goal_id")
     for goal in goals:
-        doc.heading(3, f"#{goal['id']} {goal['title']}")
+        doc.heading(3, f"#{goal['id']} {md.heading(goal['title'])}")
         items = []
         doc.field(
             items,
             "Status",
             _join(
-                goal["status"], goal["horizon"] and f"{goal['horizon']} term", goal["status_note"]
+                goal["status"],
+                goal["horizon"] and f"{goal['horizon']} term",
+                goal["status_note"] and _flat(goal["status_note"]),
             ),
         )
         doc.field(items, "Mentor", mentors.get(goal["mentor_id"]))
@@ -152,19 +160,19 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
     if meetings:
         doc.heading(2, "Meetings")
     for meeting in meetings:
-        doc.heading(3, f"{_moment(meeting['held_at'])} — {mentors.get(meeting['mentor_id'], '?')}")
+        doc.heading(3, f"{_moment(meeting['held_at'])} — {titled.get(meeting['mentor_id'], '?')}")
         doc.items(
             [
                 "- "
                 + _join(
                     f"Meeting #{meeting['id']}",
-                    meeting["mode"],
+                    meeting["mode"] and _flat(meeting["mode"]),
                     meeting["minutes"] and f"{meeting['minutes']} minutes",
                     meeting["next_date"] and f"next planned {meeting['next_date']}",
                 )
             ]
         )
-        if meeting["notes"] and meeting["notes"].strip():
+        if meeting["notes"]:
             doc.lines += _quote(meeting["notes"])
         for title, lines in (
             (
@@ -208,7 +216,7 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
             f"- {f['given_on']} "
             + ("from " if f["direction"] == "received" else "to ")
             + f"{mentors.get(f['mentor_id'], '?')}: {_flat(f['text'])}"
-            + (f" ({f['kind']})" if f["kind"] else "")
+            + (f" ({_flat(f['kind'])})" if f["kind"] else "")
             + (f" — acted on {f['acted_on']}" if f["acted_on"] else "")
             + (f": {_flat(f['acted_note'])}" if f["acted_note"] else "")
             for f in data["feedback"]
@@ -224,8 +232,9 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
     section(
         "Resources",
         [
-            f"- {_flat(r['title'])} ({_join(r['kind'], r['status'], mentors.get(r['mentor_id']))})"
-            + (f" <{_flat(r['url'])}>" if r["url"] else "")
+            f"- {md.guard(_flat(r['title']))} "
+            f"({_join(r['kind'], r['status'], mentors.get(r['mentor_id']))})"
+            + (f" {_url(r['url'])}" if r["url"] else "")
             + (f" — {_flat(r['takeaway'])}" if r["takeaway"] else "")
             for r in data["resource"]
         ],
@@ -233,7 +242,7 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
     section(
         "Introductions",
         [
-            f"- {_flat(i['person'])}, introduced by {mentors.get(i['mentor_id'], '?')}"
+            f"- {md.guard(_flat(i['person']))}, introduced by {mentors.get(i['mentor_id'], '?')}"
             + (f" on {i['introduced_on']}" if i["introduced_on"] else "")
             + (f" ({_flat(i['context'])})" if i["context"] else "")
             + (f"; met {i['met_on']}" if i["met_on"] else "; not met yet")
