@@ -391,6 +391,20 @@ def test_ics_a_change_updates_the_entry_instead_of_removing_it(journal, clock):
     assert again[f"action-{ids[1]}@mentorlog"].decoded("SEQUENCE") >= done.decoded("SEQUENCE")
 
 
+def test_ics_keeps_a_closed_action_for_half_a_year_of_the_journals_time(journal, clock):
+    from mentorlog.store.export_ics import CLOSED_KEPT_DAYS
+
+    cli = journal
+    ids = {a["id"]: a["uuid"] for a in cli.json("action", "list", "--all")}
+    cli("action", "done", "1")
+    clock.shift(timedelta(days=CLOSED_KEPT_DAYS + 30))  # the clock alone moves nothing
+    assert f"action-{ids[1]}@mentorlog" in _entries(_calendar(cli("export", "-f", "ics").stdout))
+    cli("action", "edit", "3", "--due", "2027-07-01")  # a change 210 days after the close
+    kept = _entries(_calendar(cli("export", "-f", "ics").stdout))
+    assert f"action-{ids[1]}@mentorlog" not in kept
+    assert {f"action-{ids[2]}@mentorlog", f"action-{ids[3]}@mentorlog"} <= set(kept)  # open
+
+
 @pytest.mark.parametrize("setup", [[], [["mentor", "add", "Kim"], ["action", "add", "undated"]]])
 def test_ics_with_nothing_dated_is_still_a_valid_calendar(cli, setup):
     for step in setup:

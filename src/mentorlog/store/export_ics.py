@@ -6,8 +6,9 @@ date an all-day VTODO. UIDs come from the records' UUIDs, so importing a newer e
 updates these entries instead of adding copies.
 
 A change is a change, not a disappearance: a calendar keeps whatever an earlier import gave it, so
-an action done or dropped stays, as STATUS:COMPLETED or CANCELLED, and an ended mentorship's next
-meeting stays as STATUS:CANCELLED (on the day it was due when the mentorship ended).
+an action done or dropped stays, as STATUS:COMPLETED or CANCELLED (for CLOSED_KEPT_DAYS of the
+journal's time after it was closed), and an ended mentorship's next meeting stays as
+STATUS:CANCELLED (on the day it was due when the mentorship ended).
 
 SEQUENCE and DTSTAMP come from the records, never from the clock, so the same journal always gives
 the same bytes and an entry's revision grows with each change without a new column: DTSTAMP is when
@@ -32,6 +33,12 @@ from mentorlog.core.cadence import parse_cadence
 from mentorlog.store.queries import fetch_all, local_day
 
 PRODID = "-//mentorlog//mentorlog journal//EN"
+# A done or dropped action stays in the file this long after it was closed, counted in the journal's
+# own time (up to the latest change to any dated action), not the clock's: long enough for any
+# calendar that imports now and then to see the change, and the same bytes whenever it is exported.
+# Keeping every closed action forever made a 20k-action journal a 10 s export and a calendar of
+# thousands of finished to-dos; once a calendar holds COMPLETED, an entry leaving the file is harmless.
+CLOSED_KEPT_DAYS = 180
 TODO_STATUS = {"open": "NEEDS-ACTION", "done": "COMPLETED", "dropped": "CANCELLED"}
 
 
@@ -135,8 +142,11 @@ def export_ics(conn: sqlite3.Connection) -> str:
 
     actions = fetch_all(
         conn,
-        "SELECT id, uuid, text, due_date, status, done_on, created_at, updated_at FROM action "
-        "WHERE due_date IS NOT NULL ORDER BY due_date, id",
+        """SELECT id, uuid, text, due_date, status, done_on, created_at, updated_at FROM action
+           WHERE due_date IS NOT NULL AND (status = 'open' OR updated_at >= datetime(
+               (SELECT MAX(updated_at) FROM action WHERE due_date IS NOT NULL), :kept))
+           ORDER BY due_date, id""",
+        {"kept": f"-{CLOSED_KEPT_DAYS} days"},
     )
     for action in actions:
         sequence, stamp = revision(action["created_at"], action["updated_at"])
