@@ -8,6 +8,7 @@ import os
 import stat
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,7 @@ def test_markdown_export_walks_back_to_every_mentor_goal_and_meeting(journal, tm
     assert under(walked, "Meetings", alex) == ["Actions"]
     # the notes' own headings stay quoted inside their meeting, never in the outline
     assert all("heading" not in title and "nor this" not in title for _, title, _ in walked)
-    assert "> ## nor this — ünïcødé ✓, with commas" in text
+    assert "> \\## nor this — ünïcødé ✓, with commas" in text  # escaped: not a heading
     section = text.split(f"### {sam}")[1].split("\n### ")[0]
     assert "Find a sponsor" in section and "Ask about promo criteria" in section
     assert "- [x] Shadow a review — done 2026-11-12" in text
@@ -89,6 +90,41 @@ def test_markdown_export_of_an_empty_journal(cli):
     text = cli("export", "-f", "markdown").stdout
     assert outline(text) == [(1, "mentorlog journal", ())]
     assert "mentor add" in text
+
+
+class _Counted(dict):
+    """A row that counts how often a renderer looks into it."""
+
+    reads = 0
+
+    def __getitem__(self, key):
+        _Counted.reads += 1
+        return super().__getitem__(key)
+
+
+def test_markdown_export_costs_time_in_proportion_to_the_journal(tmp_path):
+    """Looks into rows a number of times that grows with the journal, not with meetings x actions
+    (the export of 5k meetings and 23k actions took 20 s when every meeting scanned every action)."""
+    from bench.generate import generate
+
+    from mentorlog.render.export_markdown import export_markdown
+    from mentorlog.store.contents import journal_contents
+    from mentorlog.store.db import connect
+
+    reads = {}
+    for size in (1_000, 4_000):
+        path = tmp_path / f"j{size}.db"
+        generate(path, size, today=FROZEN.date())
+        conn = connect(path, readonly=True)
+        try:
+            data = journal_contents(conn)
+        finally:
+            conn.close()
+        counted = {kind: [_Counted(row) for row in rows] for kind, rows in data.items()}
+        _Counted.reads = 0
+        export_markdown(counted)
+        reads[size] = _Counted.reads
+    assert reads[4_000] < 5 * reads[1_000], reads  # 4x the journal: ~4x the work, not ~16x
 
 
 # ---------------------------------------------------------------- csv
@@ -115,6 +151,12 @@ def test_csv_export_reads_back_with_the_csv_module(journal, tmp_path):
 
     exported = json.loads(cli("export").stdout)["records"]
     uuid_ids = {r["uuid"]: r["id"] for rows in exported.values() for r in rows}
+    # a cadence in the words --json prints ('biweekly'): '2w' is two weeks to no spreadsheet
+    words = {m["uuid"]: m["cadence"] for m in cli.json("mentor", "list", "--all")}
+    for mentor in exported["mentor"]:
+        assert mentor["cadence"] != words[mentor["uuid"]]  # the export keeps the stored form
+        mentor["cadence"] = words[mentor["uuid"]]
+    assert sorted(words.values()) == ["biweekly", "monthly"]
     for table, name in FILE_NAMES.items():
         raw = (folder / name).read_bytes()
         assert raw.decode("utf-8")  # UTF-8, no BOM
@@ -158,6 +200,49 @@ def test_csv_export_needs_a_folder_and_never_overwrites(journal, tmp_path):
     assert nul.exit_code in (1, 2) and nul.stderr.startswith("Error: ")
 
 
+RISKY = ["=1+2", "+1", "-2", "@SUM(A1)", '=HYPERLINK("http://x")']
+
+
+def test_csv_excel_has_a_bom_and_guards_formulas_plain_csv_does_not(journal, tmp_path):
+    cli = journal
+    for text in RISKY:
+        cli("win", "add", "--", text)
+    cli("mentor", "add", "--cadence", "every 10 days", "--", "=cmd")
+    plain, excel = tmp_path / "plain", tmp_path / "excel"
+    cli("export", "-f", "csv", "-o", str(plain))
+    cli("export", "-f", "csv", "-o", str(excel), "--excel")
+    for name in ("wins.csv", "mentors.csv", "actions.csv"):
+        assert not (plain / name).read_bytes().startswith(b"\xef\xbb\xbf")
+        assert (excel / name).read_bytes().startswith(b"\xef\xbb\xbf")  # Excel then reads UTF-8
+        with open(excel / name, encoding="utf-8-sig", newline="") as handle:
+            guarded = list(csv.DictReader(handle))
+        raw = _read_csv(plain / name)
+        assert len(guarded) == len(raw)
+        for g, r in zip(guarded, raw, strict=True):
+            assert list(g) == list(r)  # the same header: the BOM is not in the first name
+            for key in r:
+                risky = r[key][:1] in ("=", "+", "-", "@", "\t", "\r")
+                assert g[key] == ("'" + r[key] if risky else r[key]), (name, key)
+    wins = [w["text"] for w in _read_csv(plain / "wins.csv")]
+    assert [t for t in wins if t in RISKY] == RISKY  # plain RFC 4180 keeps the text as typed
+    mentors = {m["name"]: m for m in _read_csv(excel / "mentors.csv")}
+    assert "'=cmd" in mentors and mentors["'=cmd"]["cadence"] == "every 10 days"
+    assert mentors["Alex Chen"]["cadence"] == "biweekly"
+    assert mentors["Alex Chen"]["started_on"] == "2026-09-01"  # dates and numbers untouched
+    assert "--excel is for csv" in cli.fails("export", "--excel", code=2)
+    from mentorlog.store.export_csv import excel_cell
+
+    # text is stripped on the way in, but an imported record may still start with tab or CR
+    assert [excel_cell(v) for v in ("\tx", "\rx", "a=b", "", 7, None)] == [
+        "'\tx",
+        "'\rx",
+        "a=b",
+        "",
+        7,
+        None,
+    ]
+
+
 # ---------------------------------------------------------------- ics
 
 
@@ -167,6 +252,60 @@ def _calendar(text: str):
     return Calendar.from_ical(text)
 
 
+def _rfc5545_shape(text: str) -> None:
+    """What RFC 5545 asks of the file's form, checked by hand (no second parser is installed):
+    CRLF lines of at most 75 octets, balanced BEGIN/END, VERSION and PRODID, at least one
+    component, and in each VEVENT/VTODO one UID and one DTSTAMP (VEVENT: a DTSTART)."""
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    lines = text.split("\r\n")[:-1]
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)
+    unfolded: list[str] = []
+    for line in lines:
+        if line.startswith((" ", "\t")):
+            unfolded[-1] += line[1:]
+        else:
+            unfolded.append(line)
+    assert unfolded[0] == "BEGIN:VCALENDAR" and unfolded[-1] == "END:VCALENDAR"
+    stack: list[str] = []
+    components: list[tuple[str, list[str]]] = []
+    for line in unfolded:
+        name = line.split(":", 1)[0].split(";", 1)[0]
+        if name == "BEGIN":
+            stack.append(line[6:])
+            if len(stack) == 2:
+                components.append((line[6:], []))
+        elif name == "END":
+            assert stack.pop() == line[4:]
+        elif len(stack) == 1:
+            assert name in ("VERSION", "PRODID", "CALSCALE", "METHOD") or name.startswith("X-")
+        elif len(stack) == 2:
+            components[-1][1].append(name)
+    assert stack == []
+    assert [n for n in unfolded if n.startswith(("VERSION:", "PRODID:"))] == [
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+    ]
+    assert components, "RFC 5545: a calendar holds at least one component"
+    for kind, names in components:
+        assert kind in ("VEVENT", "VTODO", "VTIMEZONE"), kind
+        if kind != "VTIMEZONE":
+            assert names.count("UID") == 1 and names.count("DTSTAMP") == 1, (kind, names)
+        if kind == "VEVENT":
+            assert names.count("DTSTART") == 1
+    try:
+        import vobject  # a second parser, when one happens to be installed
+    except ImportError:
+        return
+    vobject.readOne(text)
+
+
+PRODID = "-//mentorlog//mentorlog journal//EN"
+
+
+def _entries(calendar) -> dict[str, object]:
+    return {str(c["UID"]): c for c in calendar.walk() if c.name in ("VEVENT", "VTODO")}
+
+
 def test_ics_export_parses_back_with_stable_uids(journal, tmp_path):
     cli = journal
     cli("log", "alex", "--on", "2026-11-10 09:00", "--notes", "n")  # alex: next = +2 weeks
@@ -174,8 +313,10 @@ def test_ics_export_parses_back_with_stable_uids(journal, tmp_path):
     out = tmp_path / "m.ics"
     cli("export", "-f", "ics", "-o", str(out))
     assert _modes(out) == 0o600
-    first = _calendar(out.read_text(encoding="utf-8"))
-    second = _calendar(cli("export", "--format", "ics").stdout)
+    text = out.read_bytes().decode("utf-8")
+    _rfc5545_shape(text)
+    first = _calendar(text)
+    assert cli("export", "--format", "ics").stdout_bytes.decode() == text  # the same on stdout
 
     mentors = {m["name"]: m for m in cli.json("mentor", "list", "--all")}
     events = {str(e["UID"]): e for e in first.walk("VEVENT")}
@@ -189,29 +330,90 @@ def test_ics_export_parses_back_with_stable_uids(journal, tmp_path):
         assert not hasattr(start, "hour")  # all day
         assert (event.decoded("DTEND") - start).days == 1
         assert name in str(event["SUMMARY"])
-        assert event.decoded("DTSTAMP") == FROZEN
+        assert str(event["STATUS"]) == "CONFIRMED"
+        assert event.decoded("DTSTAMP") == FROZEN  # when its records last changed
+        assert event.decoded("SEQUENCE") == 0
 
     actions = {a["uuid"]: a for a in cli.json("action", "list", "--all")}
     todos = {str(t["UID"]): t for t in first.walk("VTODO")}
-    wanted = {u for u, a in actions.items() if a["status"] == "open" and a["due"]}
+    wanted = {u for u, a in actions.items() if a["due"]}
     assert set(todos) == {f"action-{u}@mentorlog" for u in wanted} and len(wanted) == 3
     for uuid in wanted:
-        due = todos[f"action-{uuid}@mentorlog"].decoded("DUE")
+        todo = todos[f"action-{uuid}@mentorlog"]
+        due = todo.decoded("DUE")
         assert not hasattr(due, "hour") and due.isoformat() == actions[uuid]["due"]
+        assert str(todo["STATUS"]) == "NEEDS-ACTION"
 
-    uids = lambda cal: sorted(str(c["UID"]) for c in cal.walk() if "UID" in c)  # noqa: E731
-    assert uids(first) == uids(second)  # a second export updates, never duplicates
 
-    cli("log", "alex", "--on", "2026-11-21 09:00", "--notes", "n", "--next", "2026-12-02")
+def test_ics_a_change_updates_the_entry_instead_of_removing_it(journal, clock):
+    """Done, dropped and ended stay in the file with their new status and a higher SEQUENCE: a
+    calendar that imported last week's file updates those entries (it never deletes one that is
+    missing from a newer import)."""
+    cli = journal
+    before = _calendar(cli("export", "-f", "ics").stdout)
+    old = _entries(before)
+    clock.shift(timedelta(days=3))
+    assert _calendar(cli("export", "-f", "ics").stdout) == before  # time alone changes nothing
+    assert cli("export", "-f", "ics").stdout_bytes == cli("export", "-f", "ics").stdout_bytes
+
+    ids = {a["id"]: a["uuid"] for a in cli.json("action", "list", "--all")}
+    mentors = {m["name"]: m["uuid"] for m in cli.json("mentor", "list", "--all")}
+    cli("log", "alex", "--on", "2026-11-24 09:00", "--notes", "n", "--next", "2026-12-02")
+    clock.shift(timedelta(hours=1))
     cli("mentor", "end", "sam")
     cli("action", "done", "1")
-    third = _calendar(cli("export", "-f", "ics").stdout)
-    events = {str(e["UID"]): e for e in third.walk("VEVENT")}
-    assert list(events) == [f"next-meeting-{mentors['Alex Chen']['uuid']}@mentorlog"]  # same UID
-    assert next(iter(events.values())).decoded("DTSTART").isoformat() == "2026-12-02"
-    done = next(u for u, a in actions.items() if a["id"] == 1)
-    assert f"action-{done}@mentorlog" not in uids(third)
-    assert len(third.walk("VTODO")) == 2
+    cli("action", "drop", "2")
+    text = cli("export", "-f", "ics").stdout_bytes.decode()
+    _rfc5545_shape(text)
+    new = _entries(_calendar(text))
+    assert set(old) <= set(new)  # nothing vanished
+
+    alex = new[f"next-meeting-{mentors['Alex Chen']}@mentorlog"]
+    assert alex.decoded("DTSTART").isoformat() == "2026-12-02"
+    sam_uid = f"next-meeting-{mentors['Sam Rivera']}@mentorlog"
+    sam = new[sam_uid]
+    assert str(sam["STATUS"]) == "CANCELLED"
+    assert sam.decoded("DTSTART") == old[sam_uid].decoded("DTSTART")  # the meeting that won't be
+    done, dropped = new[f"action-{ids[1]}@mentorlog"], new[f"action-{ids[2]}@mentorlog"]
+    assert str(done["STATUS"]) == "COMPLETED" and done.decoded("PERCENT-COMPLETE") == 100
+    assert str(dropped["STATUS"]) == "CANCELLED"
+    untouched = f"action-{ids[3]}@mentorlog"
+    assert str(new[untouched]["STATUS"]) == "NEEDS-ACTION"
+    for uid, entry in new.items():
+        if uid in old and uid != untouched:
+            assert entry.decoded("SEQUENCE") > old[uid].decoded("SEQUENCE"), uid
+            assert entry.decoded("DTSTAMP") > old[uid].decoded("DTSTAMP"), uid
+    assert new[untouched].to_ical() == old[untouched].to_ical()  # unchanged, to the byte
+
+    cli("action", "reopen", "1")  # a change back is a change too: the number still grows
+    again = _entries(_calendar(cli("export", "-f", "ics").stdout))
+    assert str(again[f"action-{ids[1]}@mentorlog"]["STATUS"]) == "NEEDS-ACTION"
+    assert again[f"action-{ids[1]}@mentorlog"].decoded("SEQUENCE") >= done.decoded("SEQUENCE")
+
+
+def test_ics_keeps_a_closed_action_for_half_a_year_of_the_journals_time(journal, clock):
+    from mentorlog.store.export_ics import CLOSED_KEPT_DAYS
+
+    cli = journal
+    ids = {a["id"]: a["uuid"] for a in cli.json("action", "list", "--all")}
+    cli("action", "done", "1")
+    clock.shift(timedelta(days=CLOSED_KEPT_DAYS + 30))  # the clock alone moves nothing
+    assert f"action-{ids[1]}@mentorlog" in _entries(_calendar(cli("export", "-f", "ics").stdout))
+    cli("action", "edit", "3", "--due", "2027-07-01")  # a change 210 days after the close
+    kept = _entries(_calendar(cli("export", "-f", "ics").stdout))
+    assert f"action-{ids[1]}@mentorlog" not in kept
+    assert {f"action-{ids[2]}@mentorlog", f"action-{ids[3]}@mentorlog"} <= set(kept)  # open
+
+
+@pytest.mark.parametrize("setup", [[], [["mentor", "add", "Kim"], ["action", "add", "undated"]]])
+def test_ics_with_nothing_dated_is_still_a_valid_calendar(cli, setup):
+    for step in setup:
+        cli(*step)
+    text = cli("export", "-f", "ics").stdout_bytes.decode()
+    _rfc5545_shape(text)
+    calendar = _calendar(text)
+    assert not _entries(calendar)
+    assert [c.name for c in calendar.subcomponents] == ["VTIMEZONE"]  # shown by no calendar
 
 
 def test_ics_refuses_to_overwrite_and_only_ics_loads_icalendar(journal, db_file, tmp_path):

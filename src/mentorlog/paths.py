@@ -73,31 +73,125 @@ def exposure_warnings(db: Path, check_folder: bool = True) -> list[str]:
 def journal_files(db: Path) -> set[Path]:
     """The journal and its SQLite side files, resolved, so nothing else is ever written over them."""
     base = db.expanduser().resolve()
-    return {base, base.with_name(base.name + "-wal"), base.with_name(base.name + "-shm")}
+    return {base, *(base.with_name(base.name + s) for s in ("-wal", "-shm", "-journal"))}
 
 
-def write_private_text(
-    path: Path, text: str, protect: Path | None = None, overwrite: bool = True
-) -> Path:
-    """Write a file only its owner can read (0600) — never the journal, never a folder, and never
-    over an existing file when `overwrite` is False (the `-o FILE` of a view: add --force)."""
+def guarded_inodes(db: Path) -> set[tuple[int, int]]:
+    """(st_dev, st_ino) of the journal, its -wal/-shm/-journal files and the backups kept beside
+    it: an output file that is any of these (a hard link, a symlink, another spelling of the path)
+    is refused, whatever its name."""
+    base = db.expanduser()
+    candidates = [base, *(base.with_name(base.name + s) for s in ("-wal", "-shm", "-journal"))]
+    try:
+        folder = base.resolve().parent
+        candidates += [*folder.glob(f"{base.name}.*.bak"), *folder.glob(f"{base.stem}-backup-*")]
+    except OSError:
+        pass
+    found = set()
+    for path in candidates:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def check_output(
+    path: Path, protect: Path | None = None, overwrite: bool = True, what: str = "output"
+) -> bool:
+    """Refuse an output path that is not a plain new (or, with `overwrite`, existing) file of its
+    own: a symbolic link (dangling or not), a folder, a device or pipe, the journal or one of its
+    side files or backups (compared by inode, so a hard link is caught). True when it exists."""
     from mentorlog.errors import ConflictError, MentorlogError
 
     if "\x00" in str(path):
         raise MentorlogError(f"can't write {path!r}: a file name can't contain a NUL byte")
     target = path.expanduser()
+    if protect is not None:
+        try:
+            named = target.resolve() in journal_files(protect)
+        except (OSError, RuntimeError):  # a loop of links: refused below as a link
+            named = False
+        if named:
+            raise ConflictError(f"{path} is your journal; write the {what} to another file")
     try:
-        if protect is not None and target.resolve() in journal_files(protect):
-            raise ConflictError(f"{path} is your journal; write the output to another file")
-        if target.is_dir():
-            raise ConflictError(f"{path} is a folder; give a file name inside it")
-        if not overwrite and target.exists():
-            raise ConflictError(f"{path} already exists; choose another name or add --force")
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise MentorlogError(f"can't write {path}: {exc.strerror or exc}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise ConflictError(
+            f"{path} is a symbolic link; mentorlog writes its {what} only to a file of its own: "
+            "give the real path or a new name"
+        )
+    if stat.S_ISDIR(info.st_mode):
+        raise ConflictError(f"{path} is a folder; give a file name inside it")
+    if not stat.S_ISREG(info.st_mode):
+        raise ConflictError(f"{path} is not a regular file (a device or pipe); choose a new name")
+    if protect is not None and (info.st_dev, info.st_ino) in guarded_inodes(protect):
+        raise ConflictError(
+            f"{path} is your journal (or a file it keeps); write the {what} to another file"
+        )
+    if not overwrite:
+        raise ConflictError(f"{path} already exists; choose another name or add --force")
+    return True
+
+
+def create_private(path: Path) -> int:
+    """A new file only its owner can read, opened for writing; never follows a link, never opens
+    what is already there (FileExistsError)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)  # ours: the umask may have taken the owner's bits
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def temp_beside(path: Path) -> tuple[Path, int]:
+    """A new private file in `path`'s folder, to be moved over `path` once written."""
+    import secrets
+
+    while True:
+        temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return temp, create_private(temp)
+        except FileExistsError:
+            continue
+
+
+def write_private_text(
+    path: Path, text: str, protect: Path | None = None, overwrite: bool = True
+) -> Path:
+    """Write a file only its owner can read (0600) — never the journal, never a folder, never
+    through a link, and never over an existing file when `overwrite` is False (the `-o FILE` of a
+    view: add --force). A new file is created (O_EXCL|O_NOFOLLOW); an existing one is replaced by
+    a new file moved over its name, so nothing another name points to is ever written or chmod'ed."""
+    from mentorlog.errors import ConflictError, MentorlogError
+
+    target = path.expanduser()
+    exists = check_output(path, protect, overwrite)
+    try:
         ensure_private_dir(target.parent)
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(target, 0o600)
+        if exists:
+            temp, fd = temp_beside(target)
+        else:
+            temp = None
+            try:
+                fd = create_private(target)
+            except FileExistsError:
+                raise ConflictError(f"{path} appeared while writing; try again") from None
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            if temp is not None:
+                os.replace(temp, target)
+        except BaseException:
+            (temp or target).unlink(missing_ok=True)
+            raise
     except OSError as exc:
         raise MentorlogError(f"can't write {path}: {exc.strerror or exc}") from None
     return target

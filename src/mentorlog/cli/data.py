@@ -74,6 +74,14 @@ def export(
         ),
     ] = None,
     force: Annotated[bool, Opt("--force", help="Replace files that are already there.")] = False,
+    excel: Annotated[
+        bool,
+        Opt(
+            "--excel",
+            help="csv only: for spreadsheet apps (a UTF-8 BOM, and text that starts with "
+            "= + - @ kept as text with a leading ').",
+        ),
+    ] = False,
 ) -> None:
     """Export the journal: every record as JSON (the default, for 'mentorlog import'), or as
     Markdown, CSV or iCalendar.
@@ -82,15 +90,18 @@ def export(
     json      every record with its id and UUID, lossless: mentorlog export -o journal.json
     markdown  one document to read or print: mentorlog export -f markdown -o journal.md
     csv       one RFC 4180 file per record kind in a folder: mentorlog export -f csv -o journal-csv
+              (add --excel for Excel, Numbers or LibreOffice)
     ics       next meetings and due actions for a calendar: mentorlog export -f ics -o mentorlog.ics
     """
     import sys
 
-    from mentorlog.errors import ConflictError, UsageProblem
-    from mentorlog.paths import db_path, write_private_text
+    from mentorlog.errors import UsageProblem
+    from mentorlog.paths import check_output, db_path, write_private_text
     from mentorlog.render.output import say
 
     protect = db_path(State.db)
+    if excel and fmt is not ExportFormat.csv:
+        raise UsageProblem("--excel is for csv export: mentorlog export -f csv --excel -o DIR")
     if fmt is ExportFormat.csv:
         if output is None:
             raise UsageProblem(
@@ -100,13 +111,11 @@ def export(
         from mentorlog.store.export_csv import export_csv
 
         with reading() as conn:
-            files = export_csv(conn, output, force=force, protect=protect)
+            files = export_csv(conn, output, force=force, protect=protect, excel=excel)
         say(f"Exported {len(files)} CSV files to {output}")
         return
-    if output is not None and output.exists() and not force:
-        raise ConflictError(
-            f"{output} already exists; choose a new file name (or add --force to replace it)"
-        )
+    if output is not None:
+        check_output(output, protect, overwrite=force, what="export")  # before any work
     with reading() as conn:
         if fmt is ExportFormat.markdown:
             from mentorlog.render.export_markdown import export_markdown
@@ -124,7 +133,7 @@ def export(
     if output is None:
         sys.stdout.write(text)
         return
-    write_private_text(output, text, protect=protect)
+    write_private_text(output, text, protect=protect, overwrite=force)
     say(f"Exported to {output}")
 
 

@@ -195,6 +195,7 @@ GRAMMAR = {
             ('fmt', 'option', ('--format', '-f'), (), False, False, 1, False, ('enum', 'mentorlog.cli.data:ExportFormat')),
             ('output', 'option', ('--output', '-o'), (), False, False, 1, False, ('path',)),
             ('force', 'option', ('--force',), (), True, False, 1, False, ('bool',)),
+            ('excel', 'option', ('--excel',), (), True, False, 1, False, ('bool',)),
         ]},
         'feedback': {'group': True, 'commands': {
             'act': {'target': 'mentorlog.cli.feedback:act', 'bound': {}, 'params': [

@@ -1102,6 +1102,7 @@ NODES = {
             ('fmt', ('--format', '-f'), (), True, False, False, 'json (every record, lossless), markdown (to read), csv (a folder, for spreadsheets) or ics (for a calendar).', ('choice', ('json', 'markdown', 'csv', 'ics'), True)),
             ('output', ('--output', '-o'), (), True, False, False, 'Write to FILE (0600; a new folder, 0700, for csv) instead of the screen.', None),
             ('force', ('--force',), (), False, False, False, 'Replace files that are already there.', None),
+            ('excel', ('--excel',), (), False, False, False, "csv only: for spreadsheet apps (a UTF-8 BOM, and text that starts with = + - @ kept as text with a leading ').", None),
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],
         'arguments': [],

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, NamedTuple
 
+from mentorlog.render import md
 from mentorlog.render.output import console, plural
 from mentorlog.render.records import bar, day, when
 
@@ -89,11 +90,19 @@ def _at(*path: str, keep: Callable[[Data], bool] | None = None) -> Callable[[Dat
     return rows
 
 
-def _then(value: Any, arrow: str = " → ", escape: bool = True) -> str:
-    """' → value' when there is one (an action's result, advice's outcome...)."""
+def _then(value: Any, arrow: str = " → ", escape: Callable[[Any], str] = _e) -> str:
+    """' → value' when there is one (an action's result, advice's outcome...); `escape` is
+    Rich's (the default) or md.text for Markdown."""
     if not value:
         return ""
-    return f"{arrow}{_e(value) if escape else value}"
+    return f"{arrow}{escape(value)}"
+
+
+def _md_then(value: Any) -> str:
+    return _then(value, " — ", md.text)
+
+
+T = md.text  # user text in a Markdown item: escaped, its lines kept
 
 
 def _not_milestone(win: Data) -> bool:
@@ -120,7 +129,9 @@ def render_markdown(sections: tuple[Section, ...], data: Data) -> list[str]:
         ]
         if items:
             marks = {"numbered": "{}. ", "plain": ""}.get(section.markdown_list, "- ")
-            listed = [marks.format(i) + item for i, item in enumerate(items, 1)]
+            listed = [
+                ln for i, item in enumerate(items, 1) for ln in md.block(item, marks.format(i))
+            ]
             lines += [f"## {section.markdown_title.format(**data)}", "", *listed, ""]
     return lines
 
@@ -150,11 +161,11 @@ def _goal_line(g: Data) -> str:
 def _goal_markdown(g: Data, _: Data) -> str:
     nxt = g["next_milestone"]
     line = (
-        f"**{g['title']}** — {round(g['progress'] * 100)}% "
+        f"**{T(g['title'])}** — {round(g['progress'] * 100)}% "
         f"({g['milestones_done']}/{g['milestones_total']} milestones)"
     )
     if nxt:
-        line += f"; next: {nxt['title']}" + (f" (due {nxt['due']})" if nxt["due"] else "")
+        line += f"; next: {T(nxt['title'])}" + (f" (due {nxt['due']})" if nxt["due"] else "")
     return line
 
 
@@ -169,8 +180,8 @@ def _intro_text(i: Data, view: Data) -> str:
 
 def _intro_markdown(i: Data, view: Data) -> str:
     if i["met_on"] is None:
-        return f"{i['person']} (introduced {i['introduced_on']}): not met yet"
-    return f"Thank you for introducing me to {i['person']}: we met on {i['met_on']}."
+        return f"{T(i['person'])} (introduced {i['introduced_on']}): not met yet"
+    return f"Thank you for introducing me to {T(i['person'])}: we met on {i['met_on']}."
 
 
 PREP_SECTIONS = (
@@ -181,41 +192,37 @@ PREP_SECTIONS = (
             Part(
                 _at("report_back", "milestones_done"),
                 lambda m, _: f"✓ Milestone: {_e(m['title'])} [dim](goal #{m['goal_id']})[/dim]",
-                lambda m, _: f"Reached milestone **{m['title']}** ({m['goal']})",
+                lambda m, _: f"Reached milestone **{T(m['title'])}** ({T(m['goal'])})",
             ),
             Part(
                 _at("report_back", "actions_done"),
                 lambda a, _: f"✓ #{a['id']} {_e(a['text'])}{_then(a['result'])}",
-                lambda a, _: f"Done: {a['text']}{_then(a['result'], ' — ', False)}",
+                lambda a, _: f"Done: {T(a['text'])}{_md_then(a['result'])}",
             ),
             Part(
                 _at("report_back", "advice_applied"),
                 lambda a, _: f"✓ Applied advice #{a['id']} {_e(a['text'])}{_then(a['outcome'])}",
-                lambda a, _: (
-                    f'Applied your advice "{a["text"]}"{_then(a["outcome"], " — ", False)}'
-                ),
+                lambda a, _: f'Applied your advice "{T(a["text"])}"{_md_then(a["outcome"])}',
             ),
             Part(
                 _at("report_back", "wins", keep=_not_milestone),
                 lambda w, _: f"★ {_e(w['text'])}",
-                lambda w, _: w["text"],
+                lambda w, _: T(w["text"]),
             ),
             Part(
                 _at("report_back", "resources_done"),
                 lambda r, _: f"✓ Finished #{r['id']} {_e(r['title'])}{_then(r['takeaway'])}",
-                lambda r, _: f"Finished *{r['title']}*{_then(r['takeaway'], ' — ', False)}",
+                lambda r, _: f"Finished *{T(r['title'])}*{_md_then(r['takeaway'])}",
             ),
             Part(
                 _at("report_back", "feedback_acted"),
                 lambda f, _: f"✓ Acted on feedback #{f['id']} '{_e(f['text'])}'{_then(f['note'])}",
-                lambda f, _: (
-                    f'Acted on your feedback "{f["text"]}"{_then(f["note"], " — ", False)}'
-                ),
+                lambda f, _: f'Acted on your feedback "{T(f["text"])}"{_md_then(f["note"])}',
             ),
             Part(
                 _at("report_back", "intros_met"),
                 lambda i, _: f"✓ Met {_e(i['person'])} (intro #{i['id']}, {day(i['met_on'])})",
-                lambda i, _: f"Met {i['person']} on {i['met_on']}",
+                lambda i, _: f"Met {T(i['person'])} on {i['met_on']}",
             ),
         ),
         "nothing new yet",
@@ -228,7 +235,7 @@ PREP_SECTIONS = (
                 _at("open_actions"),
                 lambda a, _: _action_line(a),
                 lambda a, _: (
-                    f"[ ] {a['text']}"
+                    f"[ ] {T(a['text'])}"
                     + (
                         f" (due {a['due']}{', overdue' if a['overdue'] else ''})"
                         if a["due"]
@@ -252,7 +259,7 @@ PREP_SECTIONS = (
             Part(
                 _at("questions"),
                 lambda q, _: f"? #{q['id']} {_e(q['text'])}",
-                lambda q, _: q["text"],
+                lambda q, _: T(q["text"]),
             ),
         ),
         "none queued",
@@ -265,7 +272,7 @@ PREP_SECTIONS = (
             Part(
                 _at("pending_advice"),
                 lambda a, _: f"#{a['id']} {_e(a['text'])} ({a['status']})",
-                lambda a, _: f"{a['text']} ({a['status']})",
+                lambda a, _: f"{T(a['text'])} ({a['status']})",
             ),
         ),
     ),
@@ -276,7 +283,7 @@ PREP_SECTIONS = (
             Part(
                 _at("resources"),
                 lambda r, _: f"#{r['id']} {_e(r['title'])} ({r['status']})",
-                lambda r, _: f"*{r['title']}* ({r['status']})",
+                lambda r, _: f"*{T(r['title'])}* ({r['status']})",
             ),
         ),
     ),
@@ -315,10 +322,10 @@ def prep_text(data: Data) -> None:
 def prep_markdown(data: Data) -> str:
     """An agenda to paste into an email; suggestions and check-ins stay private and are left out."""
     m = data["mentor"]
-    lines = [f"# Meeting prep: {m['name']}", ""]
+    lines = [f"# Meeting prep: {md.heading(m['name'])}", ""]
     facts = [f"**Cadence:** {m['cadence']}", f"**Last met:** {m['last_met'] or 'not yet'}"]
     if m["focus"]:
-        facts.insert(0, f"**Focus:** {m['focus']}")
+        facts.insert(0, f"**Focus:** {md.inline(m['focus'])}")
     lines += [" · ".join(facts), "", *render_markdown(PREP_SECTIONS, data)]
     return "\n".join(lines).rstrip() + "\n"
 
@@ -330,8 +337,8 @@ def _feedback_text(f: Data, _: Data) -> str:
 
 
 def _feedback_markdown(f: Data, _: Data) -> str:
-    way = f"from {f['mentor']}" if f["direction"] == "received" else f"to {f['mentor']}"
-    return f"{f['text']} ({way}{', ' + f['kind'] if f['kind'] else ''})"
+    way = f"from {T(f['mentor'])}" if f["direction"] == "received" else f"to {T(f['mentor'])}"
+    return f"{T(f['text'])} ({way}{', ' + T(f['kind']) if f['kind'] else ''})"
 
 
 def _checkin_line(c: Data, _: Data, escape: Callable[[Any], str] = _e) -> str:
@@ -351,7 +358,7 @@ REVIEW_SECTIONS = (
             Part(
                 _at("actions_done"),
                 lambda a, _: f"✓ #{a['id']} {_e(a['text'])}{_then(a['result'])}",
-                lambda a, _: f"{a['text']}{_then(a['result'], ' — ', False)}",
+                lambda a, _: f"{T(a['text'])}{_md_then(a['result'])}",
             ),
         ),
         "no actions done",
@@ -363,7 +370,7 @@ REVIEW_SECTIONS = (
             Part(
                 _at("actions_overdue"),
                 lambda a, _: f"[red]! #{a['id']} {_e(a['text'])} (due {day(a['due'])})[/red]",
-                lambda a, _: f"{a['text']} (due {a['due']})",
+                lambda a, _: f"{T(a['text'])} (due {a['due']})",
             ),
         ),
     ),
@@ -374,7 +381,7 @@ REVIEW_SECTIONS = (
             Part(
                 _at("actions_due_next"),
                 lambda a, _: f"· #{a['id']} {_e(a['text'])} (due {day(a['due'])})",
-                lambda a, _: f"{a['text']} (due {a['due']})",
+                lambda a, _: f"{T(a['text'])} (due {a['due']})",
             ),
         ),
     ),
@@ -385,7 +392,7 @@ REVIEW_SECTIONS = (
             Part(
                 _at("milestones_done"),
                 lambda m, _: f"✓ {_e(m['title'])} [dim]({_e(m['goal'])})[/dim]",
-                lambda m, _: f"{m['title']} ({m['goal']})",
+                lambda m, _: f"{T(m['title'])} ({T(m['goal'])})",
             ),
         ),
     ),
@@ -405,7 +412,7 @@ REVIEW_SECTIONS = (
                     + ("  [bold]achieved[/bold]" if g["status"] == "achieved" else "")
                 ),
                 lambda g, _: (
-                    f"{g['title']}: {round(g['progress'] * 100)}% "
+                    f"{T(g['title'])}: {round(g['progress'] * 100)}% "
                     f"({g['progress_delta'] * 100:+.0f}%)"
                 ),
             ),
@@ -418,7 +425,7 @@ REVIEW_SECTIONS = (
             Part(
                 _at("meetings"),
                 lambda m, _: f"{m['held_at'][:10]} with {_e(m['mentor'])}",
-                lambda m, _: f"{m['held_at'][:10]} with {m['mentor']}",
+                lambda m, _: f"{m['held_at'][:10]} with {T(m['mentor'])}",
             ),
         ),
     ),
@@ -429,7 +436,7 @@ REVIEW_SECTIONS = (
             Part(
                 _at("advice_received"),
                 lambda a, _: f"#{a['id']} {_e(a['text'])} [dim]({_e(a['mentor'])})[/dim]",
-                lambda a, _: f"{a['text']} ({a['mentor']})" if a["mentor"] else a["text"],
+                lambda a, _: f"{T(a['text'])} ({T(a['mentor'])})" if a["mentor"] else T(a["text"]),
             ),
         ),
     ),
@@ -440,7 +447,7 @@ REVIEW_SECTIONS = (
             Part(
                 _at("advice_applied"),
                 lambda a, _: f"#{a['id']} {_e(a['text'])}{_then(a['outcome'])}",
-                lambda a, _: f"{a['text']}{_then(a['outcome'], ' — ', False)}",
+                lambda a, _: f"{T(a['text'])}{_md_then(a['outcome'])}",
             ),
         ),
     ),
@@ -451,7 +458,7 @@ REVIEW_SECTIONS = (
             Part(
                 _at("wins", keep=_not_milestone),
                 lambda w, _: f"★ {_e(w['text'])}",
-                lambda w, _: w["text"],
+                lambda w, _: T(w["text"]),
             ),
         ),
     ),
@@ -465,7 +472,7 @@ REVIEW_SECTIONS = (
                 lambda c, _: (
                     f"#{c['id']} {_e(c['text'])} [dim](to {_e(c['mentor'])}, {c['kind']})[/dim]"
                 ),
-                lambda c, _: f"{c['text']} (to {c['mentor']}, {c['kind']})",
+                lambda c, _: f"{T(c['text'])} (to {T(c['mentor'])}, {c['kind']})",
             ),
         ),
     ),
@@ -476,7 +483,7 @@ REVIEW_SECTIONS = (
             Part(
                 _at("resources_done"),
                 lambda r, _: f"✓ #{r['id']} {_e(r['title'])}{_then(r['takeaway'])}",
-                lambda r, _: f"*{r['title']}*{_then(r['takeaway'], ' — ', False)}",
+                lambda r, _: f"*{T(r['title'])}*{_md_then(r['takeaway'])}",
             ),
         ),
     ),
@@ -489,7 +496,7 @@ REVIEW_SECTIONS = (
                 lambda i, _: (
                     f"#{i['id']} {_e(i['person'])} [dim](via {_e(i['mentor'])}, {day(i['met_on'])})[/dim]"
                 ),
-                lambda i, _: f"{i['person']} (via {i['mentor']}, {i['met_on']})",
+                lambda i, _: f"{T(i['person'])} (via {T(i['mentor'])}, {i['met_on']})",
             ),
         ),
     ),
@@ -500,7 +507,7 @@ REVIEW_SECTIONS = (
             Part(
                 _at("checkins"),
                 _checkin_line,
-                lambda c, v: _checkin_line(c, v, escape=str),
+                lambda c, v: _checkin_line(c, v, escape=T),
             ),
         ),
     ),
@@ -520,7 +527,13 @@ REVIEW_SECTIONS = (
     Section(
         "Reflection ({reflection[period][start]} → {reflection[period][end]})",
         "Reflection",
-        (Part(_at("reflection"), lambda r, _: _e(r["text"]), lambda r, _: r["text"]),),
+        (
+            Part(
+                _at("reflection"),
+                lambda r, _: _e(r["text"]),
+                lambda r, _: md.text(r["text"], blank_lines=True),
+            ),
+        ),
         markdown_list="plain",
     ),
     Section("To reflect on", None, (Part(_at("prompts"), lambda p, _: f"- {_e(p)}"),)),

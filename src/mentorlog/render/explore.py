@@ -136,7 +136,11 @@ HEADINGS = {
 
 
 def _flat(text: str | None) -> str:
-    return " ".join((text or "").split())
+    """User text on a line of the brag document: one line, escaped (render/md.py), so it can't
+    change the document's structure."""
+    from mentorlog.render.md import inline
+
+    return inline(text or "")
 
 
 def _brag_line(section: str, r: Row) -> str:
@@ -160,7 +164,9 @@ def brag_markdown(data: Row, mentor: str | None = None) -> str:
     sections = [name for name in HEADINGS if name in data]
 
     period = data["period"]
-    title = "# Brag document" + (f": work with {_flat(mentor)}" if mentor else "")
+    from mentorlog.render.md import heading
+
+    title = "# Brag document" + (f": work with {heading(mentor)}" if mentor else "")
     lines = [title, "", f"{period['start']} → {period['end']}", ""]
     months: dict[str, dict[str, list[Row]]] = {}
     for section in sections:

@@ -2,27 +2,31 @@
 
 Mentors, goals with their milestones, then meetings in date order with the advice, actions and
 questions recorded there; then what belongs to no meeting and the other record kinds, in short
-sections. Headings nest strictly (#, ##, ###, ####) and user text never starts a heading: one-line
-fields are flattened and free text (meeting notes, reflections) is quoted.
+sections. Headings nest strictly (#, ##, ###, ####) and user text never changes the structure
+(render/md.py): one-line fields are flattened and escaped, free text (meeting notes, reflections)
+is quoted line by line, escaped.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from mentorlog.core import clock
+from mentorlog.render import md
 
 Row = dict[str, Any]
+_flat = md.inline  # one line of user text, escaped: runs of whitespace become single spaces
+_quote = md.quote  # free text (Markdown of its own) as a quote that can't change the document
 
 
-def _flat(text: Any) -> str:
-    """One line of user text: newlines and runs of spaces become single spaces."""
-    return " ".join(str(text).split())
+_AUTOLINK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*")
 
 
-def _quote(text: str) -> list[str]:
-    """Free text (Markdown of its own) as a block quote, so its headings stay inside it."""
-    return [f"> {line}".rstrip() for line in text.strip("\n").splitlines()] + [""]
+def _url(url: str) -> str:
+    """An absolute URL as a CommonMark autolink; anything else as escaped text (inside `<...>`
+    it could end the autolink early and start HTML)."""
+    return f"<{url}>" if _AUTOLINK.fullmatch(url) else _flat(url)
 
 
 def _moment(value: str) -> str:
@@ -38,7 +42,8 @@ class _Doc:
         self.lines: list[str] = []
 
     def heading(self, level: int, text: str) -> None:
-        self.lines += ["#" * level + " " + _flat(text), ""]
+        """`text` is the document's own, with any user text in it passed through md.heading."""
+        self.lines += ["#" * level + " " + text, ""]
 
     def items(self, items: list[str]) -> None:
         if items:
@@ -74,6 +79,15 @@ def _action_line(action: Row) -> str:
     return line + (f" → {_flat(action['result'])}" if action["result"] else "")
 
 
+def _by(rows: list[Row], key: str) -> dict[Any, list[Row]]:
+    """Rows grouped by one column, each group in the rows' order: one pass, so the document costs
+    time in proportion to the journal (scanning every action for every meeting did not)."""
+    groups: dict[Any, list[Row]] = {}
+    for row in rows:
+        groups.setdefault(row[key], []).append(row)
+    return groups
+
+
 def export_markdown(data: dict[str, list[Row]]) -> str:
     """The document, from store.contents.journal_contents (the renderer reads no database)."""
     doc = _Doc()
@@ -82,13 +96,14 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
 
     mentor_rows = data["mentor"]
     mentors = {m["id"]: _flat(m["name"]) for m in mentor_rows}
+    titled = {m["id"]: md.heading(m["name"]) for m in mentor_rows}  # in a heading
     goals = data["goal"]
 
     if mentor_rows:
         doc.heading(2, "Mentors")
     for mentor in mentor_rows:
         summary = mentor["summary"]
-        doc.heading(3, mentor["name"])
+        doc.heading(3, titled[mentor["id"]])
         items: list[str] = []
         doc.field(items, "Focus", mentor["focus"])
         cadence = _join(
@@ -106,15 +121,17 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
 
     if goals:
         doc.heading(2, "Goals")
-    milestones = data["milestone"]
+    milestones = _by(data["milestone"], "goal_id")
     for goal in goals:
-        doc.heading(3, f"#{goal['id']} {goal['title']}")
+        doc.heading(3, f"#{goal['id']} {md.heading(goal['title'])}")
         items = []
         doc.field(
             items,
             "Status",
             _join(
-                goal["status"], goal["horizon"] and f"{goal['horizon']} term", goal["status_note"]
+                goal["status"],
+                goal["horizon"] and f"{goal['horizon']} term",
+                goal["status_note"] and _flat(goal["status_note"]),
             ),
         )
         doc.field(items, "Mentor", mentors.get(goal["mentor_id"]))
@@ -123,7 +140,7 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
         doc.field(items, "Target", goal["target_date"])
         doc.field(items, "Achieved", goal["achieved_on"])
         doc.items(items)
-        steps = [m for m in milestones if m["goal_id"] == goal["id"]]
+        steps = milestones.get(goal["id"], [])
         if steps:
             doc.heading(4, "Milestones")
             doc.items(
@@ -136,45 +153,36 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
                 ]
             )
 
-    advice = data["advice"]
-    actions = data["action"]
-    topics = data["topic"]
+    advice = _by(data["advice"], "meeting_id")
+    actions = _by(data["action"], "meeting_id")
+    topics = _by(data["topic"], "meeting_id")
     meetings = data["meeting"]
     if meetings:
         doc.heading(2, "Meetings")
     for meeting in meetings:
-        doc.heading(3, f"{_moment(meeting['held_at'])} — {mentors.get(meeting['mentor_id'], '?')}")
+        doc.heading(3, f"{_moment(meeting['held_at'])} — {titled.get(meeting['mentor_id'], '?')}")
         doc.items(
             [
                 "- "
                 + _join(
                     f"Meeting #{meeting['id']}",
-                    meeting["mode"],
+                    meeting["mode"] and _flat(meeting["mode"]),
                     meeting["minutes"] and f"{meeting['minutes']} minutes",
                     meeting["next_date"] and f"next planned {meeting['next_date']}",
                 )
             ]
         )
-        if meeting["notes"] and meeting["notes"].strip():
+        if meeting["notes"]:
             doc.lines += _quote(meeting["notes"])
         for title, lines in (
             (
                 "Advice",
-                [
-                    ln
-                    for a in advice
-                    if a["meeting_id"] == meeting["id"]
-                    for ln in _advice_line(a, mentors)
-                ],
+                [ln for a in advice.get(meeting["id"], []) for ln in _advice_line(a, mentors)],
             ),
-            ("Actions", [_action_line(a) for a in actions if a["meeting_id"] == meeting["id"]]),
+            ("Actions", [_action_line(a) for a in actions.get(meeting["id"], [])]),
             (
                 "Questions covered",
-                [
-                    f"- #{t['id']} {_flat(t['text'])}"
-                    for t in topics
-                    if t["meeting_id"] == meeting["id"]
-                ],
+                [f"- #{t['id']} {_flat(t['text'])}" for t in topics.get(meeting["id"], [])],
             ),
         ):
             if lines:
@@ -188,18 +196,14 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
 
     section(
         "Advice outside meetings",
-        [ln for a in advice if a["meeting_id"] is None for ln in _advice_line(a, mentors)],
+        [ln for a in advice.get(None, []) for ln in _advice_line(a, mentors)],
     )
-    section(
-        "Actions outside meetings",
-        [_action_line(a) for a in actions if a["meeting_id"] is None],
-    )
+    section("Actions outside meetings", [_action_line(a) for a in actions.get(None, [])])
     section(
         "Questions",
         [
             f"- #{t['id']} {_flat(t['text'])} ({_join(t['status'], mentors.get(t['mentor_id']))})"
-            for t in topics
-            if t["meeting_id"] is None
+            for t in topics.get(None, [])
         ],
     )
     section(
@@ -212,7 +216,7 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
             f"- {f['given_on']} "
             + ("from " if f["direction"] == "received" else "to ")
             + f"{mentors.get(f['mentor_id'], '?')}: {_flat(f['text'])}"
-            + (f" ({f['kind']})" if f["kind"] else "")
+            + (f" ({_flat(f['kind'])})" if f["kind"] else "")
             + (f" — acted on {f['acted_on']}" if f["acted_on"] else "")
             + (f": {_flat(f['acted_note'])}" if f["acted_note"] else "")
             for f in data["feedback"]
@@ -228,8 +232,9 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
     section(
         "Resources",
         [
-            f"- {_flat(r['title'])} ({_join(r['kind'], r['status'], mentors.get(r['mentor_id']))})"
-            + (f" <{_flat(r['url'])}>" if r["url"] else "")
+            f"- {md.guard(_flat(r['title']))} "
+            f"({_join(r['kind'], r['status'], mentors.get(r['mentor_id']))})"
+            + (f" {_url(r['url'])}" if r["url"] else "")
             + (f" — {_flat(r['takeaway'])}" if r["takeaway"] else "")
             for r in data["resource"]
         ],
@@ -237,7 +242,7 @@ def export_markdown(data: dict[str, list[Row]]) -> str:
     section(
         "Introductions",
         [
-            f"- {_flat(i['person'])}, introduced by {mentors.get(i['mentor_id'], '?')}"
+            f"- {md.guard(_flat(i['person']))}, introduced by {mentors.get(i['mentor_id'], '?')}"
             + (f" on {i['introduced_on']}" if i["introduced_on"] else "")
             + (f" ({_flat(i['context'])})" if i["context"] else "")
             + (f"; met {i['met_on']}" if i["met_on"] else "; not met yet")
