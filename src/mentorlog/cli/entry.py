@@ -67,9 +67,14 @@ def whole_writes() -> None:
     sys.stdout = io.TextIOWrapper(
         io.BufferedWriter(raw),  # type: ignore[arg-type]
         encoding=old.encoding,
-        errors=old.errors,
+        errors=old.errors if speaks_unicode(old) else "backslashreplace",
         line_buffering=old.line_buffering,
     )
+
+
+def speaks_unicode(stream) -> bool:
+    """Whether the stream's encoding writes any text (PYTHONIOENCODING=ascii, LANG=C: it does not)."""
+    return (getattr(stream, "encoding", None) or "").lower().replace("-", "").startswith("utf")
 
 
 def run(argv: list[str]) -> int:
@@ -85,6 +90,8 @@ def run(argv: list[str]) -> int:
 
 def main() -> None:
     os.umask(0o077)  # every file we create is private, whatever the user's umask
+    if not speaks_unicode(sys.stderr) and hasattr(sys.stderr, "reconfigure"):
+        sys.stderr.reconfigure(errors="backslashreplace")  # an error about é is still one line
     whole_writes()  # a reader gone mid-write is a closed pipe, however the output was written
     try:
         code = run(sys.argv[1:])

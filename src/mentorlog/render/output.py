@@ -98,7 +98,14 @@ def print_json(data: Any) -> None:
     """Plain JSON on stdout: stable key order, ISO dates, no colour."""
     import json  # only when printing JSON: confirmations need none of it
 
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_default) + "\n")
+    # On a stream that can't write every character (PYTHONIOENCODING=ascii) JSON's own \\u escapes
+    utf = (
+        (getattr(sys.stdout, "encoding", None) or "utf-8")
+        .lower()
+        .replace("-", "")
+        .startswith("utf")
+    )
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=not utf, default=_default) + "\n")
     sys.stdout.flush()
 
 

@@ -165,13 +165,15 @@ def _wrap(line: _Line, width: int) -> list[_Line]:
     return [_Line(part, ((0, len(part), style),) if style else ()) for part in out]
 
 
-def rows_as_lines(table: LightTable, width: int) -> Iterator[tuple[_Line, str | None]]:
+def rows_as_lines(
+    table: LightTable, width: int, rule: str = "─"
+) -> Iterator[tuple[_Line, str | None]]:
     """The table as lines of text with their spans, each with its row's style."""
     widths = column_widths(table, width)
     total = sum(widths) + len(GAP) * (len(widths) - 1)
     header = [_Line(c.header, ((0, len(c.header), "bold"),)) for c in table.columns]
     yield _join([[h] for h in header], table, widths), None
-    yield _Line("─" * total), None
+    yield _Line(rule * total), None
     for index, style in enumerate(table.row_styles):
         cells = []
         for column, cell_width in zip(table.columns, widths, strict=True):
@@ -219,7 +221,8 @@ _BLANK = _Line("")
 
 def print_table(table: LightTable, out: Any) -> None:
     """Write the table to a Rich console: styled on a colour terminal, plain lines otherwise."""
-    lines = rows_as_lines(table, out.width)
+    utf = (out.encoding or "").lower().replace("-", "").startswith("utf")
+    lines = rows_as_lines(table, out.width, "─" if utf else "-")
     if out.color_system is None:
         write = out.file.write
         if table.title:
