@@ -100,6 +100,9 @@ def write_private_text(
         os.chmod(target, 0o600)
     except OSError as exc:
         raise MentorlogError(f"can't write {path}: {exc.strerror or exc}") from None
+    from mentorlog import landed
+
+    landed.note()
     return target
 
 

@@ -15,14 +15,25 @@ def safe(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def _to_stderr(line: str) -> None:
+    """A line on stderr, if there is one: with stderr closed or full there is nowhere left to
+    complain, and print(file=None) would write to stdout instead."""
+    if sys.stderr is None:
+        return
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
 def error_line(message: str) -> None:
     """The one `Error: ...` line, on stderr."""
     flat = " ".join(safe(str(message)).split())
-    print(f"Error: {flat}", file=sys.stderr, flush=True)
+    _to_stderr(f"Error: {flat}")
 
 
 def warn(message: str) -> None:
-    print(f"Warning: {safe(message)}", file=sys.stderr, flush=True)
+    _to_stderr(f"Warning: {safe(message)}")
 
 
 class _TrimmedLines:
@@ -60,9 +71,27 @@ def console() -> Console:
     return Console(file=out, highlight=False, soft_wrap=False)
 
 
+_unsent: list[str] = []
+
+
 def say(message: str) -> None:
-    """A plain confirmation line on stdout (no markup, so user text shows as typed)."""
+    """A plain confirmation line on stdout (no markup, so user text shows as typed).
+
+    While it is being written it is kept: if stdout fails after a write committed, the error says
+    what landed (cli/session.py's output_failed), instead of the line vanishing."""
+    _unsent[:] = [message]
     print(safe(message), flush=True)
+    _unsent.clear()
+
+
+def unsent() -> str | None:
+    """The say() line that could not be written, if that is where stdout failed."""
+    return _unsent[0] if _unsent else None
+
+
+def forget_unsent() -> None:
+    """A new invocation (many share one process in tests)."""
+    _unsent.clear()
 
 
 # noun: (one, several), where adding an "s" would read wrong

@@ -18,6 +18,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from mentorlog import landed
 from mentorlog.errors import StoreError
 from mentorlog.paths import ensure_private_dir
 from mentorlog.store.sqlite import BUSY_TIMEOUT_S as BUSY_TIMEOUT_S
@@ -85,6 +86,7 @@ def backup_to(source: Path, target: Path) -> Path:
             target.unlink(missing_ok=True)
             raise
         os.chmod(target, 0o600)
+        landed.note()
         return target
     src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)
     dst = sqlite3.connect(target)
@@ -96,6 +98,7 @@ def backup_to(source: Path, target: Path) -> Path:
         dst.close()
         src.close()
     os.chmod(target, 0o600)
+    landed.note()
     return target
 
 
@@ -131,6 +134,7 @@ def migrate(path: Path, backup: bool = True) -> Path | None:
         raise
     finally:
         engine.dispose()
+    landed.note()
     return saved
 
 
@@ -259,6 +263,7 @@ def write_connection(path: Path) -> Iterator[sqlite3.Connection]:
         try:
             yield conn
             conn.execute("COMMIT")
+            landed.note()
         except BaseException:
             if conn.in_transaction:
                 with contextlib.suppress(sqlite3.Error):  # keep the first error, not the rollback's

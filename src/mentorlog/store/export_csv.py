@@ -87,4 +87,7 @@ def export_csv(
         for path in written:
             path.unlink(missing_ok=True)
         raise
+    from mentorlog import landed
+
+    landed.note()
     return written
