@@ -50,7 +50,9 @@ def note(message: str) -> None:
     """A plain line on stderr for what the store reports (it never prints itself)."""
     import sys
 
-    print(message, file=sys.stderr, flush=True)
+    from mentorlog.render.output import safe
+
+    print(safe(message), file=sys.stderr, flush=True)
 
 
 @contextlib.contextmanager

@@ -11,8 +11,13 @@ if TYPE_CHECKING:
 
 
 def safe(text: str) -> str:
-    """Text any terminal can print: lone surrogates become escapes instead of crashing."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    """The one sanitiser for human output: text any terminal prints as text. Control characters
+    (ESC, BEL, CR, DEL, C1...; newline and tab kept) show as their escapes, `\\x1b`, so nothing
+    a journal entry holds can drive the terminal (core/controls.py); lone surrogates become
+    escapes instead of crashing. Idempotent: what it returns has nothing left to escape."""
+    from mentorlog.core.controls import visible
+
+    return visible(text.encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
 def _to_stderr(line: str) -> None:
@@ -61,14 +66,30 @@ class _TrimmedLines:
         return self.stream.fileno()
 
 
+_console_class: list[type] = []
+
+
+def _safe_console() -> type:
+    """A Console whose every string (table cells, titles, printed lines) passes through safe()
+    before Rich reads it: the net under the renderers' own e() calls, so no user text reaches the
+    terminal raw. (Rich's own styling is added after, so it is untouched.)"""
+    if not _console_class:
+        from rich.console import Console
+
+        class SafeConsole(Console):
+            def render_str(self, text: str, **kwargs: Any) -> Any:
+                return super().render_str(safe(text), **kwargs)
+
+        _console_class.append(SafeConsole)
+    return _console_class[0]
+
+
 def console() -> Console:
     """Rich console on stdout, made per call so test runners' swapped streams are used."""
-    from rich.console import Console
-
     out = sys.stdout
     if not (hasattr(out, "isatty") and out.isatty()):
         out = _TrimmedLines(out)
-    return Console(file=out, highlight=False, soft_wrap=False)
+    return _safe_console()(file=out, highlight=False, soft_wrap=False)
 
 
 _unsent: list[str] = []
@@ -127,14 +148,17 @@ def print_json(data: Any) -> None:
     """Plain JSON on stdout: stable key order, ISO dates, no colour."""
     import json  # only when printing JSON: confirmations need none of it
 
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_default) + "\n")
+    from mentorlog.core.controls import json_escaped
+
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=_default)
+    sys.stdout.write(json_escaped(text) + "\n")
     sys.stdout.flush()
 
 
 def confirm(question: str) -> bool:
     """Ask a yes/no question on the terminal; anything but y/yes (or end of input) is no."""
     try:
-        answer = input(f"{question} [y/N]: ")
+        answer = input(f"{safe(question)} [y/N]: ")
     except EOFError:
         print(flush=True)
         return False

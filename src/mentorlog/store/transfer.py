@@ -87,7 +87,9 @@ def export_records(conn: sqlite3.Connection) -> dict[str, Any]:
 
 
 def export_json(conn: sqlite3.Connection) -> str:
-    return json.dumps(export_records(conn), indent=2, ensure_ascii=False) + "\n"
+    from mentorlog.core.controls import json_escaped
+
+    return json_escaped(json.dumps(export_records(conn), indent=2, ensure_ascii=False)) + "\n"
 
 
 def load_export(path: Path) -> dict[str, Any]:
