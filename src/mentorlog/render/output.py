@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -25,10 +26,8 @@ def _to_stderr(line: str) -> None:
     complain, and print(file=None) would write to stdout instead."""
     if sys.stderr is None:
         return
-    try:
+    with contextlib.suppress(OSError, ValueError):
         print(line, file=sys.stderr, flush=True)
-    except (OSError, ValueError):
-        pass
 
 
 def error_line(message: str) -> None:
@@ -139,7 +138,11 @@ def ids(records: Any) -> str:
 
 
 def _default(value: Any) -> str:
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime):
+        from mentorlog.core.clock import moment_text
+
+        return moment_text(value)
+    if isinstance(value, date):
         return value.isoformat()
     raise TypeError(type(value).__name__)
 
