@@ -171,7 +171,7 @@ def test_questions_and_meetings(journal):
         "40",
     )
     meeting = cli.json("meeting", "show", "2")
-    assert meeting["mentor"] == "Alex Chen" and meeting["held_at"] == "2026-11-21T15:30:00+00:00"
+    assert meeting["mentor"] == "Alex Chen" and meeting["held_at"] == "2026-11-21T15:30:00.000000Z"
     assert (
         meeting["mode"] == "call"
         and meeting["minutes"] == 40

@@ -159,7 +159,7 @@ def test_rows_and_filters(notes):
     rows = notes.json("search", "scope")
     assert {tuple(r) for r in rows} == {("kind", "id", "on", "mentor", "snippet")}
     meeting = next(r for r in rows if r["kind"] == "meeting")
-    assert meeting["on"] == "2026-11-18T16:00:00+00:00" and meeting["mentor"] == "Alex Chen"
+    assert meeting["on"] == "2026-11-18T16:00:00.000000Z" and meeting["mentor"] == "Alex Chen"
     assert "scope" in meeting["snippet"] and "\x02" not in meeting["snippet"]
     assert next(r for r in rows if r["kind"] == "reflection")["mentor"] is None
     assert found(notes, "scope", "--kind", "reflection") == [("reflection", 1)]
@@ -252,7 +252,7 @@ def test_timeline_oldest_first_keeping_each_records_precision(journal):
         ("advice", 1, "2026-11-01"),
         ("advice", 2, "2026-11-15"),  # a day counts as its start: before that day's meeting
         ("action_done", 3, "2026-11-15"),
-        ("meeting", 1, "2026-11-15T14:00:00+00:00"),
+        ("meeting", 1, "2026-11-15T14:00:00.000000Z"),
     ]
     assert (
         rows[2]["text"] == "Ask about promo criteria → asked" and rows[2]["mentor"] == "Sam Rivera"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -175,7 +176,7 @@ def test_csv_export_reads_back_with_the_csv_module(journal, tmp_path):
     meetings = {r["id"]: r for r in _read_csv(folder / "meetings.csv")}
     assert [m["notes"] for m in meetings.values()].count(NOTES) == 1
     shown = cli.json("meeting", "show", "2")
-    assert meetings["2"]["held_at"] == shown["held_at"] == "2026-11-10T09:00:00+00:00"
+    assert meetings["2"]["held_at"] == shown["held_at"] == "2026-11-10T09:00:00.000000Z"
     assert meetings["1"]["next_date"] == "2026-12-13"
     gave = _read_csv(folder / "contributions.csv")
     assert gave[0]["text"] == 'Thanks, "really"\r\nmultiline'
@@ -446,7 +447,7 @@ def test_json_export_moments_match_json_output(journal):
     shown = cli.json("meeting", "show", str(meeting["id"]))
     for key in ("held_at", "created_at", "updated_at"):
         assert meeting[key] == shown[key]
-        assert "T" in meeting[key] and meeting[key].endswith("+00:00")
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z", meeting[key]), meeting[key]
     action = cli.json("action", "show", "1")
     assert records["action"][0]["created_at"] == action["created_at"]
     assert [r["id"] for r in records["action"]] == [1, 2, 3]
@@ -461,7 +462,7 @@ def _old_form(export: dict) -> dict:
             del row["id"]
             for key in ("created_at", "updated_at", "held_at"):
                 if row.get(key):
-                    row[key] = row[key].replace("T", " ").replace("+00:00", "") + ".000000"
+                    row[key] = row[key].replace("T", " ").removesuffix("Z")
     return old
 
 
@@ -475,8 +476,8 @@ def test_import_reads_the_old_and_new_moment_forms(journal, tmp_path):
     target = tmp_path / "from-old.db"
     assert "Added:" in cli("--db", str(target), "import", str(path)).stdout
     again = json.loads(cli("--db", str(target), "export").stdout)
-    assert again["records"]["meeting"][0]["held_at"] == "2026-11-15T14:00:00.250000+00:00"
-    again["records"]["meeting"][0]["held_at"] = "2026-11-15T14:00:00+00:00"
+    assert again["records"]["meeting"][0]["held_at"] == "2026-11-15T14:00:00.250000Z"
+    again["records"]["meeting"][0]["held_at"] = "2026-11-15T14:00:00.000000Z"
     assert again == json.loads(new)  # the old file gives the journal the new file describes
 
     (tmp_path / "new.json").write_text(new)

@@ -15,15 +15,23 @@ import pytest
 from mentorlog.cli import fast
 from support import build_journal, dump
 
-FEEDBACK_KEYS = ["id", "text", "direction", "mentor", "kind", "on", "goal_id", "acted_on",
-                 "acted_note"]  # fmt: skip
-GAVE_KEYS = ["id", "text", "mentor", "kind", "on"]
-RESOURCE_KEYS = ["id", "title", "url", "kind", "status", "mentor", "goal_id", "advice_id",
-                 "takeaway", "done_on"]  # fmt: skip
-INTRO_KEYS = ["id", "person", "mentor", "context", "introduced_on", "met_on", "met_note",
-              "thanked_on"]  # fmt: skip
-CHECKIN_KEYS = ["id", "mentor", "on", "rating", "working", "change"]
+# One shape per kind for `list --json` rows and `show --json`: the keys DESIGN documents ("The rest
+# of the loop"), the date under its column's name too, then what every other kind's rows carry.
 DETAIL_EXTRA = ["uuid", "mentor_id", "created_at", "updated_at"]
+FEEDBACK_KEYS = ["id", "text", "direction", "mentor", "kind", "on", "goal_id", "acted_on",
+                 "acted_note", "given_on", *DETAIL_EXTRA]  # fmt: skip
+GAVE_KEYS = ["id", "text", "mentor", "kind", "on", "given_on", *DETAIL_EXTRA]
+RESOURCE_KEYS = ["id", "title", "url", "kind", "status", "mentor", "goal_id", "advice_id",
+                 "takeaway", "done_on", *DETAIL_EXTRA]  # fmt: skip
+INTRO_KEYS = ["id", "person", "mentor", "context", "introduced_on", "met_on", "met_note",
+              "thanked_on", *DETAIL_EXTRA]  # fmt: skip
+CHECKIN_KEYS = ["id", "mentor", "on", "rating", "working", "change", "checked_on", *DETAIL_EXTRA]
+
+
+def documented(row: dict) -> dict:
+    """A row without what every kind adds (checked in the key lists above)."""
+    return {k: v for k, v in row.items() if k not in {*DETAIL_EXTRA, "given_on", "checked_on"}}
+
 
 # On top of conftest's journal (Alex Chen, Sam Rivera; goal #1 is Alex's, goal #2 nobody's).
 LOOP_STEPS = [
@@ -72,7 +80,7 @@ def test_feedback_add_prints_the_id_and_lists_with_exact_keys(journal):
     rows = cli.json("feedback", "list")
     assert [list(r) for r in rows] == [FEEDBACK_KEYS, FEEDBACK_KEYS]
     first = next(r for r in rows if r["id"] == 1)
-    assert first == {
+    assert documented(first) == {
         "id": 1,
         "text": "Lead with the decision",
         "direction": "received",
@@ -86,7 +94,7 @@ def test_feedback_add_prints_the_id_and_lists_with_exact_keys(journal):
     given = next(r for r in rows if r["id"] == 2)
     assert given["direction"] == "given" and given["kind"] is None
     shown = cli.json("feedback", "show", "#1")
-    assert list(shown) == FEEDBACK_KEYS + DETAIL_EXTRA
+    assert list(shown) == FEEDBACK_KEYS
     assert {k: shown[k] for k in FEEDBACK_KEYS} == first
 
 
@@ -159,7 +167,7 @@ def test_gave(loop):
     )
     rows = cli.json("gave", "list")
     assert [list(r) for r in rows] == [GAVE_KEYS, GAVE_KEYS]
-    assert rows[0] == {
+    assert documented(rows[0]) == {
         "id": 1,
         "text": "Sent the queueing paper",
         "mentor": "Alex Chen",
@@ -168,7 +176,7 @@ def test_gave(loop):
     }
     assert rows[1]["kind"] == "other"  # the default
     assert [r["id"] for r in cli.json("gave", "list", "--mentor", "sam")] == [2]
-    assert list(cli.json("gave", "show", "2")) == GAVE_KEYS + DETAIL_EXTRA
+    assert list(cli.json("gave", "show", "2")) == GAVE_KEYS
     cli("gave", "edit", "2", "--kind", "thanks", "--text", "Thank-you card")
     assert cli.json("gave", "show", "2")["kind"] == "thanks"
     assert "Deleted contribution #2." in cli("gave", "delete", "2", "--yes").stdout
@@ -194,7 +202,7 @@ def test_resource_list_keys_default_and_status(loop):
     )
     rows = cli.json("resource", "list")
     assert all(list(r) == RESOURCE_KEYS for r in rows)
-    assert rows[0] == {
+    assert documented(rows[0]) == {
         "id": 1,
         "title": "DDIA",
         "url": "https://dataintensive.net",
@@ -223,7 +231,7 @@ def test_resource_list_keys_default_and_status(loop):
     assert ids("--status", "dropped") == [2]
     assert ids("--all") == [3, 4, 1, 2]
     done = cli.json("resource", "show", "1")
-    assert list(done) == [*RESOURCE_KEYS, "uuid", "created_at", "updated_at"]
+    assert list(done) == RESOURCE_KEYS
     assert (done["status"], done["done_on"], done["takeaway"]) == (
         "done",
         "2026-11-20",
@@ -281,7 +289,7 @@ def test_intro_lifecycle_and_pending(loop):
     cli = loop
     rows = cli.json("intro", "list")
     assert [list(r) for r in rows] == [INTRO_KEYS, INTRO_KEYS]
-    assert rows[1] == {
+    assert documented(rows[1]) == {
         "id": 1,
         "person": "Jordan Lee",
         "mentor": "Alex Chen",
@@ -305,7 +313,7 @@ def test_intro_lifecycle_and_pending(loop):
     cli("intro", "thanked", "1")
     assert pending() == []
     shown = cli.json("intro", "show", "1")
-    assert list(shown) == INTRO_KEYS + DETAIL_EXTRA
+    assert list(shown) == INTRO_KEYS
     assert (shown["met_on"], shown["met_note"], shown["thanked_on"]) == (
         "2026-11-22",
         "coffee",
@@ -348,7 +356,7 @@ def test_checkins_and_mentor_show(loop):
     rows = cli.json("checkin", "list")
     assert [list(r) for r in rows] == [CHECKIN_KEYS] * 3
     assert [r["id"] for r in rows] == [3, 2, 1]
-    assert rows[1] == {
+    assert documented(rows[1]) == {
         "id": 2,
         "mentor": "Alex Chen",
         "on": "2026-11-20",
@@ -357,7 +365,7 @@ def test_checkins_and_mentor_show(loop):
         "change": "more async",
     }
     assert [r["id"] for r in cli.json("checkin", "list", "al")] == [2, 1]
-    assert list(cli.json("checkin", "show", "2")) == CHECKIN_KEYS + DETAIL_EXTRA
+    assert list(cli.json("checkin", "show", "2")) == CHECKIN_KEYS
     cli("checkin", "edit", "2", "--rating", "2", "--change", "")
     assert cli.json("checkin", "show", "2")["change"] is None
     assert cli.json("mentor", "show", "alex")["last_checkin"] == {"on": "2026-11-20", "rating": 2}

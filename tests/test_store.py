@@ -198,7 +198,7 @@ def test_read_queries_agree_with_the_models(journal, db_file):
         meetings = {m.id: m for m in session.exec(select(schema.Meeting))}
         for row in queries.list_meetings(conn):
             model = meetings.pop(row["id"])
-            assert row["held_at"] == model.held_at.isoformat()
+            assert datetime.fromisoformat(row["held_at"]) == model.held_at.replace(tzinfo=UTC)
         assert meetings == {}
         advice = {a.id: a for a in session.exec(select(schema.Advice))}
         for row in queries.list_advice(conn):

@@ -15,10 +15,11 @@ PACKAGE = Path(__file__).parents[1] / "src" / "mentorlog"
 # layer: the layers it may import (besides itself). cli may import everything.
 ALLOWED = {
     "errors": set(),
-    "paths": {"errors"},
+    "landed": set(),  # what this invocation changed so far: noted by every layer that writes
+    "paths": {"errors", "landed"},
     "core": {"errors"},
-    "config": {"core", "errors", "paths"},
-    "store": {"core", "errors", "paths"},
+    "config": {"core", "errors", "paths", "landed"},
+    "store": {"core", "errors", "paths", "landed"},
     "render": {"core", "config", "errors"},
 }
 

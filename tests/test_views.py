@@ -139,7 +139,7 @@ def test_three_months_of_mentorship(months):
     assert alex["since"] == "2026-08-18"
     assert alex["report_back"]["actions_done"] == []  # reported at the meeting on the 18th
     review = cli.json("review")
-    assert [m["held_at"] for m in review["meetings"]] == ["2026-08-18T16:00:00+00:00"]
+    assert [m["held_at"] for m in review["meetings"]] == ["2026-08-18T16:00:00.000000Z"]
     assert review["reflection"]["text"] == "Good first fortnight"  # last week's, shown again
 
     # --- Aug 25: the unlinked goal has stalled; Priya finally met

@@ -292,6 +292,9 @@ def write_file(path: Path, text: str) -> None:
             os.fsync(handle.fileno())
         os.chmod(temp, 0o600)
         os.replace(temp, path)
+        from mentorlog import landed
+
+        landed.note()
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink()

@@ -194,6 +194,9 @@ def write_private_text(
             raise
     except OSError as exc:
         raise MentorlogError(f"can't write {path}: {exc.strerror or exc}") from None
+    from mentorlog import landed
+
+    landed.note()
     return target
 
 

@@ -97,7 +97,7 @@ def export(
 
     from mentorlog.errors import UsageProblem
     from mentorlog.paths import check_output, db_path, write_private_text
-    from mentorlog.render.output import say
+    from mentorlog.render.output import safe, say
 
     protect = db_path(State.db)
     if excel and fmt is not ExportFormat.csv:
@@ -121,7 +121,7 @@ def export(
             from mentorlog.render.export_markdown import export_markdown
             from mentorlog.store.contents import journal_contents
 
-            text = export_markdown(journal_contents(conn))
+            text = safe(export_markdown(journal_contents(conn)))  # for reading: no raw controls
         elif fmt is ExportFormat.ics:
             from mentorlog.store.export_ics import export_ics
 

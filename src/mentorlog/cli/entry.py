@@ -3,10 +3,13 @@ and so do shell completion requests (cli/complete.py); help and usage errors go 
 
 A reader that goes away (`mentorlog --help | head -1`) ends the command quietly, as git does:
 no traceback, no "Broken pipe" message, exit status 141 (what a shell reports for SIGPIPE).
+A stdout that can't be written (full, `> /dev/full`; closed, `>&-`; an I/O error) is one
+`Error:` line and exit 1, saying what landed when a write committed first (cli/session.py).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -19,15 +22,29 @@ class _WholeWrites:
     count as success and drops the rest: no BrokenPipeError, exit 0. Writing again here for
     the rest gets EPIPE, so every way of printing (print, sys.stdout.write, Rich) fails alike."""
 
-    def __init__(self, fd: int) -> None:
+    def __init__(self, fd: int, missing: bool = False) -> None:
         self.fd = fd
         self.closed = False
+        self.missing = missing  # stdout was closed when we started (`>&-`): fd is /dev/null
+        self.failed = False
 
     def write(self, data: bytes) -> int:
         view = memoryview(data).cast("B")
         total = len(view)
-        while view:
-            view = view[os.write(self.fd, view) :]
+        if self.failed:  # reported once already: what is left in the buffer goes nowhere
+            return total
+        try:
+            if self.missing:
+                raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+            while view:
+                view = view[os.write(self.fd, view) :]
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            from mentorlog.cli.session import StdoutFailed
+
+            self.failed = True
+            raise StdoutFailed(exc.errno, exc.strerror) from None
         return total
 
     def fileno(self) -> int:
@@ -58,6 +75,9 @@ def whole_writes() -> None:
     import io
 
     old = sys.stdout
+    if old is None:  # fd 1 was closed when Python started (`>&-`)
+        _stdout_missing()
+        return
     try:
         fd = old.fileno()
     except (AttributeError, OSError, ValueError):  # not a real file (captured in tests)
@@ -77,6 +97,23 @@ def speaks_unicode(stream) -> bool:
     return (getattr(stream, "encoding", None) or "").lower().replace("-", "").startswith("utf")
 
 
+def _stdout_missing() -> None:
+    """No stdout at all: fd 1 gets /dev/null, so no file we open (the journal, an export) can
+    become fd 1, and sys.stdout a stream whose first write fails with EBADF (reported, exit 1),
+    instead of None, which print() silently skips and everything else crashes on."""
+    import io
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    if devnull != 1:
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_WholeWrites(1, missing=True)),  # type: ignore[arg-type]
+        encoding="utf-8",
+        line_buffering=False,
+    )
+
+
 def run(argv: list[str]) -> int:
     from mentorlog.cli import fast
 
@@ -93,6 +130,8 @@ def main() -> None:
     if not speaks_unicode(sys.stderr) and hasattr(sys.stderr, "reconfigure"):
         sys.stderr.reconfigure(errors="backslashreplace")  # an error about é is still one line
     whole_writes()  # a reader gone mid-write is a closed pipe, however the output was written
+    from mentorlog.cli.session import StdoutFailed
+
     try:
         code = run(sys.argv[1:])
         sys.stdout.flush()  # here, not at interpreter exit, where a closed pipe prints a warning
@@ -100,4 +139,8 @@ def main() -> None:
         from mentorlog.cli.session import stdout_closed
 
         code = stdout_closed()
+    except StdoutFailed as exc:  # what a command left in the buffer, written only now
+        from mentorlog.cli.session import output_failed
+
+        code = output_failed(exc)
     sys.exit(code)

@@ -50,7 +50,9 @@ def note(message: str) -> None:
     """A plain line on stderr for what the store reports (it never prints itself)."""
     import sys
 
-    print(message, file=sys.stderr, flush=True)
+    from mentorlog.render.output import safe
+
+    print(safe(message), file=sys.stderr, flush=True)
 
 
 @contextlib.contextmanager
@@ -68,21 +70,26 @@ def guarded(invoke: Callable[[], Any], passthrough: tuple[type[BaseException], .
     Tracebacks never reach the screen (they can hold journal text) unless MENTORLOG_DEBUG is set.
     Exceptions in `passthrough` are left for the caller (the Typer layer handles its own).
     """
+    from mentorlog import landed
     from mentorlog.errors import MentorlogError
-    from mentorlog.render.output import error_line
+    from mentorlog.render.output import error_line, forget_unsent
 
     _forget_config()
     State.reset()
+    forget_unsent()
+    landed.reset()  # not at the end: a failure at the final flush of stdout still asks
     try:
         result = invoke()
         return result if isinstance(result, int) else 0
     except passthrough:
         raise
+    except StdoutFailed as exc:
+        return output_failed(exc)
     except MentorlogError as exc:
         error_line(exc.message)
         return exc.exit_code
     except KeyboardInterrupt:
-        error_line("interrupted; nothing was changed")
+        error_line(f"interrupted; {_what_landed()}")
         return 130
     except BrokenPipeError:
         return 1
@@ -90,13 +97,40 @@ def guarded(invoke: Callable[[], Any], passthrough: tuple[type[BaseException], .
         if os.environ.get("MENTORLOG_DEBUG"):
             raise
         error_line(
-            f"unexpected internal error ({type(exc).__name__}); nothing was changed. "
+            f"unexpected internal error ({type(exc).__name__}); {_what_landed()}. "
             "Details are hidden to keep your journal private; rerun with MENTORLOG_DEBUG=1 to see them"
         )
         return 1
     finally:
         _forget_config()
         State.reset()
+
+
+def _what_landed() -> str:
+    """The truth about the journal after a failure: a write that committed is not undone."""
+    from mentorlog import landed
+
+    return "the change was saved before that" if landed.anything() else "nothing was changed"
+
+
+class StdoutFailed(OSError):
+    """Standard output can't be written: full (ENOSPC), closed (EBADF), an I/O error. Raised by
+    cli/entry.py's stdout in place of the plain OSError, so it is told apart from a failing file
+    write. (A reader that went away is BrokenPipeError, handled as a quiet exit, as git does.)"""
+
+
+def output_failed(exc: OSError) -> int:
+    """One `Error:` line for output that could not be written, saying what landed if a write
+    committed before (its confirmation is what could not be printed): exit 1."""
+    from mentorlog import landed
+    from mentorlog.render.output import error_line, unsent
+
+    message = f"could not write to stdout ({exc.strerror or type(exc).__name__})"
+    if landed.anything():
+        line = unsent()
+        message += ", but the change was saved" + (f": {line}" if line else "")
+    error_line(message)
+    return 1
 
 
 def _forget_config() -> None:

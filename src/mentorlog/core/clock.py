@@ -27,6 +27,16 @@ def to_local(moment: datetime) -> datetime:
     return moment.astimezone()
 
 
+def moment_text(moment: datetime) -> str:
+    """A moment as every --json, show and export prints it: UTC, microseconds always, `Z`
+    ('2026-11-20T14:00:00.000000Z'). One form, lossless (the store keeps microseconds), that
+    Python's fromisoformat and JavaScript's Date read as is, and jq after one step:
+    `.created_at | sub("\\.[0-9]+"; "") | fromdate`. (isoformat() drops a zero fraction, so the
+    same column came out in two lengths, and its `+00:00` is a form jq's fromdate refuses.)"""
+    moment = to_utc(moment)
+    return f"{moment.year:04d}-{moment:%m-%dT%H:%M:%S.%f}Z"
+
+
 def to_utc(moment: datetime) -> datetime:
     """Any datetime (naive means local) as aware UTC, the form the store keeps."""
     if moment.tzinfo is None:

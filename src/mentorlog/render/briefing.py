@@ -25,7 +25,9 @@ Try it on sample data first: mentorlog demo"""
 def _e(value: Any) -> str:
     from rich.markup import escape
 
-    return escape(str(value)) if value is not None else ""
+    from mentorlog.render.output import safe
+
+    return escape(safe(str(value))) if value is not None else ""
 
 
 def _ago(days: int | None) -> str:

@@ -45,8 +45,10 @@ def print_rows(rows: list[Row]) -> None:
     import json
     import sys
 
+    from mentorlog.core.controls import json_escaped
+
     encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # one, not one a row
-    body = ",\n".join("  " + encode(row) for row in rows)
+    body = json_escaped(",\n".join("  " + encode(row) for row in rows))
     sys.stdout.write(f"[\n{body}\n]\n" if rows else "[]\n")
     sys.stdout.flush()
 
@@ -58,14 +60,14 @@ def highlighted(snippet: str):
     from mentorlog.core.snippets import MARK_CLOSE, MARK_OPEN
     from mentorlog.render.output import safe
 
-    text = Text()
-    for index, part in enumerate(safe(snippet).split(MARK_OPEN)):
+    text = Text()  # split on the marks first: safe() would show them as \x02 and \x03
+    for index, part in enumerate(snippet.split(MARK_OPEN)):
         if index == 0:
-            text.append(part.replace(MARK_CLOSE, ""))
+            text.append(safe(part.replace(MARK_CLOSE, "")))
             continue
         match, _, rest = part.partition(MARK_CLOSE)
-        text.append(match, style=MATCH_STYLE)
-        text.append(rest.replace(MARK_CLOSE, ""))
+        text.append(safe(match), style=MATCH_STYLE)
+        text.append(safe(rest.replace(MARK_CLOSE, "")))
     return text
 
 

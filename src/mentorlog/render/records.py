@@ -7,7 +7,7 @@ from typing import Any
 
 from mentorlog.config import format_day
 from mentorlog.core import clock
-from mentorlog.render.output import console
+from mentorlog.render.output import console, safe
 
 Row = dict[str, Any]
 
@@ -124,7 +124,7 @@ def e(text: Any) -> str:
     """User text shown as typed: Rich markup in it is escaped (Rich loads only for human output)."""
     from rich.markup import escape
 
-    return escape(str(text)) if text is not None else ""
+    return escape(safe(str(text))) if text is not None else ""
 
 
 def mentors_table(rows: list[Row]) -> None:
@@ -368,7 +368,7 @@ def meeting_detail(r: Row) -> None:
     )
     if r["notes"]:
         out.print()
-        out.print(Markdown(r["notes"]))
+        out.print(Markdown(safe(r["notes"])))
     for rows, render in ((r["advice"], advice_table), (r["actions"], actions_table)):
         if rows:
             out.print()

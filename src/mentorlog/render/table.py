@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from mentorlog.render.output import safe
+
 GAP = "   "  # a column's right padding, the separator and the next one's left padding
 
 
@@ -65,16 +67,16 @@ def cell_lines(cell: Any) -> list[_Line]:
     it is escaped), or a rich Text, or a tuple of (plain text, style) lines."""
     if cell is None:
         return [_Line("")]
-    if isinstance(cell, tuple):
+    if isinstance(cell, tuple):  # user text as stored: shown through the output edge's sanitiser
         return [
             _Line(line, ((0, len(line), style),) if style else ())
             for text, style in cell
-            for line in text.split("\n")
+            for line in safe(text).split("\n")
         ]
     if not isinstance(cell, str):
         text = cell
     elif "[" not in cell:
-        return [_Line(line) for line in cell.split("\n")]
+        return [_Line(line) for line in safe(cell).split("\n")]
     else:
         from rich.text import Text
 

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from mentorlog import landed
 from mentorlog.errors import ConflictError, MentorlogError, StoreError
 from mentorlog.store.db import (
     BUSY_TIMEOUT_S,
@@ -122,6 +123,7 @@ def restore(
             state = f"the journal was left as it was; a copy of it is also kept at {kept}"
         why = why.replace("; nothing was saved", "").rstrip(".")
         raise StoreError(f"restore from {source} failed ({why}); {state}") from None
+    landed.note()
     return kept
 
 

@@ -569,6 +569,9 @@ def convert(path: Path, encrypt: bool, secret: str) -> None:
         for leftover in (temp, _side(temp, "-wal"), _side(temp, "-shm")):
             leftover.unlink(missing_ok=True)
     os.chmod(path, 0o600)
+    from mentorlog import landed
+
+    landed.note()
 
 
 def plain_copies(journal: Path) -> list[Path]:

@@ -18,6 +18,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from mentorlog import landed
 from mentorlog.errors import StoreError
 from mentorlog.paths import ensure_private_dir
 from mentorlog.store import scrub
@@ -86,6 +87,7 @@ def backup_to(source: Path, target: Path) -> Path:
             target.unlink(missing_ok=True)
             raise
         os.chmod(target, 0o600)
+        landed.note()
         return target
     src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)
     dst = sqlite3.connect(target)
@@ -97,6 +99,7 @@ def backup_to(source: Path, target: Path) -> Path:
         dst.close()
         src.close()
     os.chmod(target, 0o600)
+    landed.note()
     return target
 
 
@@ -132,6 +135,7 @@ def migrate(path: Path, backup: bool = True) -> Path | None:
         raise
     finally:
         engine.dispose()
+    landed.note()
     return saved
 
 
@@ -261,6 +265,7 @@ def write_connection(path: Path) -> Iterator[sqlite3.Connection]:
             yield conn
             scrub_wal = scrub.before_commit(conn)
             conn.execute("COMMIT")
+            landed.note()
             if scrub_wal:  # committed: a busy checkpoint is left to the next one, not an error
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -140,4 +140,7 @@ def export_csv(
         if isinstance(exc, OSError):
             raise MentorlogError(f"can't write {folder}: {exc.strerror or exc}") from None
         raise
+    from mentorlog import landed
+
+    landed.note()
     return list(targets.values())

@@ -78,9 +78,9 @@ def fetch_one(conn: sqlite3.Connection, sql: str, params: Any = ()) -> Row | Non
 
 
 def iso_moment(value: str | None) -> str | None:
-    """Stored UTC text as ISO 8601 with its offset."""
+    """Stored UTC text as ISO 8601, the one form moments take in JSON (clock.moment_text)."""
     moment = clock.parse_stored(value)
-    return moment.isoformat() if moment else None
+    return clock.moment_text(moment) if moment else None
 
 
 def local_day(value: str | None) -> date | None:

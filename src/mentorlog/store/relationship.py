@@ -209,12 +209,28 @@ def edit_feedback(path: Path, feedback_id: int, changes: dict[str, Any]) -> Reco
     return feedback
 
 
-FEEDBACK_SELECT = """
+def _tail(alias: str, mentor_id: str | None = None) -> str:
+    """What every list row and show of these kinds ends with, as the other kinds' rows have it."""
+    return (
+        f"{alias}.uuid, {mentor_id or alias + '.mentor_id'} AS mentor_id, "
+        f"{alias}.created_at, {alias}.updated_at"
+    )
+
+
+def _rows(found: list[Row]) -> list[Row]:
+    for row in found:
+        for key in ("created_at", "updated_at"):
+            row[key] = queries.iso_moment(row[key])
+    return found
+
+
+# `on` is the documented key (DESIGN "The rest of the loop"); the column's own name (given_on,
+# checked_on) comes too, as advice and the other kinds name their dates.
+FEEDBACK_SELECT = f"""
     SELECT f.id, f.text, f.direction, mn.name AS mentor, f.kind, f.given_on AS "on",
-           f.goal_id, f.acted_on, f.acted_note
+           f.goal_id, f.acted_on, f.acted_note, f.given_on, {_tail("f")}
     FROM feedback f JOIN mentor mn ON mn.id = f.mentor_id
 """
-DETAIL_TAIL = ("uuid", "mentor_id", "created_at", "updated_at")
 
 
 def list_feedback(
@@ -241,20 +257,17 @@ def list_feedback(
             "f.direction = 'received' AND f.kind = 'constructive' AND f.acted_on IS NULL"
         )
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    return queries.fetch_all(
-        conn, f"{FEEDBACK_SELECT} {where} ORDER BY f.given_on DESC, f.id DESC", params
+    return _rows(
+        queries.fetch_all(
+            conn, f"{FEEDBACK_SELECT} {where} ORDER BY f.given_on DESC, f.id DESC", params
+        )
     )
 
 
 def _detail(conn: sqlite3.Connection, table: str, select: str, alias: str, record_id: int) -> Row:
+    """One record in the shape its list's rows have (`show --json` and `list --json` agree)."""
     _get(conn, table, record_id)
-    row = queries.fetch_one(conn, f"{select} WHERE {alias}.id = ?", (record_id,))
-    extra = queries.fetch_one(
-        conn, f"SELECT {', '.join(DETAIL_TAIL)} FROM {table} WHERE id = ?", (record_id,)
-    )
-    for key in ("created_at", "updated_at"):
-        extra[key] = queries.iso_moment(extra[key])
-    return {**row, **extra}
+    return _rows([queries.fetch_one(conn, f"{select} WHERE {alias}.id = ?", (record_id,))])[0]
 
 
 def feedback_detail(conn: sqlite3.Connection, feedback_id: int) -> Row:
@@ -291,16 +304,18 @@ def edit_contribution(path: Path, contribution_id: int, changes: dict[str, Any])
     return contribution
 
 
-CONTRIBUTION_SELECT = """
-    SELECT c.id, c.text, mn.name AS mentor, c.kind, c.given_on AS "on"
+CONTRIBUTION_SELECT = f"""
+    SELECT c.id, c.text, mn.name AS mentor, c.kind, c.given_on AS "on", c.given_on, {_tail("c")}
     FROM contribution c JOIN mentor mn ON mn.id = c.mentor_id
 """
 
 
 def list_contributions(conn: sqlite3.Connection, mentor_id: int | None = None) -> list[Row]:
     where, params = ("WHERE c.mentor_id = ?", (mentor_id,)) if mentor_id is not None else ("", ())
-    return queries.fetch_all(
-        conn, f"{CONTRIBUTION_SELECT} {where} ORDER BY c.given_on DESC, c.id DESC", params
+    return _rows(
+        queries.fetch_all(
+            conn, f"{CONTRIBUTION_SELECT} {where} ORDER BY c.given_on DESC, c.id DESC", params
+        )
     )
 
 
@@ -389,7 +404,7 @@ RESOURCE_MENTOR = "COALESCE(r.mentor_id, ad.mentor_id, g.mentor_id)"
 RESOURCE_SELECT = f"""
     SELECT r.id, r.title, r.url, r.kind, r.status,
            (SELECT name FROM mentor WHERE id = {RESOURCE_MENTOR}) AS mentor,
-           r.goal_id, r.advice_id, r.takeaway, r.done_on
+           r.goal_id, r.advice_id, r.takeaway, r.done_on, {_tail("r", RESOURCE_MENTOR)}
     FROM resource r
     LEFT JOIN advice ad ON ad.id = r.advice_id
     LEFT JOIN goal g ON g.id = r.goal_id
@@ -413,13 +428,12 @@ def list_resources(
     order = """ORDER BY CASE r.status WHEN 'started' THEN 0 WHEN 'queued' THEN 1
                                       WHEN 'done' THEN 2 ELSE 3 END,
                         r.done_on DESC, r.id"""
-    return queries.fetch_all(conn, f"{RESOURCE_SELECT} {where} {order}", params)
+    return _rows(queries.fetch_all(conn, f"{RESOURCE_SELECT} {where} {order}", params))
 
 
 def resource_detail(conn: sqlite3.Connection, resource_id: int) -> Row:
-    row = _detail(conn, "resource", RESOURCE_SELECT, "r", resource_id)
-    row.pop("mentor_id")  # the column is the direct link only; `mentor` says whose it is
-    return row
+    """`mentor_id` is whose it is (as `mentor`): its own link, else its advice's or goal's."""
+    return _detail(conn, "resource", RESOURCE_SELECT, "r", resource_id)
 
 
 # ---------------------------------------------------------------- introductions
@@ -520,9 +534,9 @@ def edit_introduction(path: Path, intro_id: int, changes: dict[str, Any]) -> Rec
     return intro
 
 
-INTRO_SELECT = """
+INTRO_SELECT = f"""
     SELECT i.id, i.person, mn.name AS mentor, i.context, i.introduced_on, i.met_on, i.met_note,
-           i.thanked_on
+           i.thanked_on, {_tail("i")}
     FROM introduction i JOIN mentor mn ON mn.id = i.mentor_id
 """
 
@@ -539,8 +553,10 @@ def list_introductions(
     if pending:
         clauses.append("(i.met_on IS NULL OR i.thanked_on IS NULL)")
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    return queries.fetch_all(
-        conn, f"{INTRO_SELECT} {where} ORDER BY i.introduced_on DESC, i.id DESC", params
+    return _rows(
+        queries.fetch_all(
+            conn, f"{INTRO_SELECT} {where} ORDER BY i.introduced_on DESC, i.id DESC", params
+        )
     )
 
 
@@ -591,16 +607,19 @@ def edit_checkin(path: Path, checkin_id: int, changes: dict[str, Any]) -> Record
     return checkin
 
 
-CHECKIN_SELECT = """
-    SELECT c.id, mn.name AS mentor, c.checked_on AS "on", c.rating, c.working, c.change
+CHECKIN_SELECT = f"""
+    SELECT c.id, mn.name AS mentor, c.checked_on AS "on", c.rating, c.working, c.change,
+           c.checked_on, {_tail("c")}
     FROM checkin c JOIN mentor mn ON mn.id = c.mentor_id
 """
 
 
 def list_checkins(conn: sqlite3.Connection, mentor_id: int | None = None) -> list[Row]:
     where, params = ("WHERE c.mentor_id = ?", (mentor_id,)) if mentor_id is not None else ("", ())
-    return queries.fetch_all(
-        conn, f"{CHECKIN_SELECT} {where} ORDER BY c.checked_on DESC, c.id DESC", params
+    return _rows(
+        queries.fetch_all(
+            conn, f"{CHECKIN_SELECT} {where} ORDER BY c.checked_on DESC, c.id DESC", params
+        )
     )
 
 

@@ -2,8 +2,9 @@
 
 Works on the file's own tables and columns (PRAGMA table_info), so a journal at an older schema
 exports too. Links travel as the UUID of the record they point to (`mentor_id` -> `mentor_uuid`).
-Moments are written as `--json` prints them (ISO 8601 with the UTC offset); import also reads the
-stored form older exports carried ('2026-11-20 14:00:00.000000', UTC). Each record carries its id:
+Moments are written as `--json` prints them ('2026-11-20T14:00:00.000000Z', core/clock.py's
+moment_text); import also reads the `+00:00` form of earlier exports and the stored form older
+ones carried ('2026-11-20 14:00:00.000000', UTC). Each record carries its id:
 import keeps it when that id is free in the journal and reports the ones it had to renumber.
 """
 
@@ -15,13 +16,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from mentorlog.core import clock
 from mentorlog.errors import MentorlogError
 from mentorlog.store.db import REVISIONS
 from mentorlog.store.queries import RECORD_TABLES
 from mentorlog.store.rows import encode
 
 FORMAT = "mentorlog-export"
-FORMAT_VERSION = 2  # 2: records carry their id; moments as ISO 8601 with offset
+FORMAT_VERSION = 2  # 2: records carry their id; moments as ISO 8601 in UTC (Z or +00:00 both read)
 READS_VERSIONS = (1, 2)
 MAX_ID = 2**40  # the search index keys rows by kind * 2**40 + id (migration 0003)
 
@@ -41,11 +43,11 @@ def _links(conn: sqlite3.Connection, table: str) -> dict[str, str]:
 
 
 def moment_text(value: Any) -> Any:
-    """A stored moment as `--json` prints it ('2026-11-20T14:00:00+00:00'); anything else as is."""
+    """A stored moment as `--json` prints it ('2026-11-20T14:00:00.000000Z'); anything else as is."""
     if not isinstance(value, str):
         return value
     try:
-        return datetime.fromisoformat(value).replace(tzinfo=UTC).isoformat()
+        return clock.moment_text(datetime.fromisoformat(value).replace(tzinfo=UTC))
     except ValueError:
         return value
 
@@ -87,7 +89,9 @@ def export_records(conn: sqlite3.Connection) -> dict[str, Any]:
 
 
 def export_json(conn: sqlite3.Connection) -> str:
-    return json.dumps(export_records(conn), indent=2, ensure_ascii=False) + "\n"
+    from mentorlog.core.controls import json_escaped
+
+    return json_escaped(json.dumps(export_records(conn), indent=2, ensure_ascii=False)) + "\n"
 
 
 def load_export(path: Path) -> dict[str, Any]:
