@@ -12,6 +12,7 @@ from mentorlog.cli.common import (
     changes,
     date_option,
     delete_command,
+    future_date_option,
     ids_arg,
     journal,
     record_id,
@@ -41,7 +42,7 @@ def _id_option(name: str, help: str) -> object:
 )
 def add(
     text: Annotated[str, Arg(help="What you will do; 'due:SPEC' inside sets the due date.")],
-    due: Annotated[date | None, date_option("--due", help="Due date.")] = None,
+    due: Annotated[date | None, future_date_option("--due", help="Due date.")] = None,
     goal: GoalOpt = None,
     milestone: Annotated[
         int | None, _id_option("--milestone", "Link to milestone ID (and its goal).")
@@ -49,10 +50,17 @@ def add(
     advice: Annotated[int | None, _id_option("--advice", "The advice this acts on.")] = None,
     mentor: MentorOpt = None,
     done: Annotated[bool, Opt("--done", help="Record it as already done today.")] = False,
+    force: Annotated[
+        bool, Opt("--force", help="Add it even if the same text was added in the last minute.")
+    ] = False,
 ) -> None:
-    """Add an action you committed to."""
+    """Add an action you committed to.
+
+    The same text added twice within a minute (a repeated command) needs --force."""
+    import sys
+
     from mentorlog.config import load_config
-    from mentorlog.core.dates import extract_due
+    from mentorlog.core.dates import extract_due, past_warning
     from mentorlog.errors import UsageProblem
     from mentorlog.render.output import say
     from mentorlog.store.writes import ActionLinks, add_action
@@ -60,8 +68,10 @@ def add(
     text, inline_due = extract_due(text, week_start=load_config().week_start)
     if inline_due and due:
         raise UsageProblem("give the due date once: either 'due:' in the text or --due")
+    if inline_due and (warning := past_warning(inline_due)):
+        print(warning, file=sys.stderr)
     links = ActionLinks(goal_id=goal, milestone_id=milestone, advice_id=advice, mentor=mentor)
-    action = add_action(journal(), text, due or inline_due, links, done)
+    action = add_action(journal(), text, due or inline_due, links, done, force)
     tail = f" (due {action.due_date})" if action.due_date else ""
     say(f"Added action #{action.id}: {action.text}{tail}" + (" — done." if done else "."))
 
@@ -151,7 +161,7 @@ def drop(action_ids: IdsArg, reason: Annotated[str | None, Opt(help="Why.")] = N
 def edit(
     action_id: IdArg,
     text: Annotated[str | None, Opt(help="New text.")] = None,
-    due: Annotated[date | None, date_option("--due", help="New due date.")] = None,
+    due: Annotated[date | None, future_date_option("--due", help="New due date.")] = None,
     goal: GoalOpt = None,
     milestone: Annotated[int | None, _id_option("--milestone", "Link to milestone ID.")] = None,
     advice: Annotated[int | None, _id_option("--advice", "Link to advice ID.")] = None,

@@ -61,7 +61,13 @@ def prep(
 def review(
     week: Annotated[bool, Opt("--week", help="This week so far (config week_start).")] = False,
     month: Annotated[bool, Opt("--month", help="The last month.")] = False,
-    since: Annotated[date | None, date_option("--since", help="From this day to today.")] = None,
+    since: Annotated[
+        date | None, date_option("--since", help="From this day to today (or --until).")
+    ] = None,
+    until: Annotated[
+        date | None,
+        date_option("--until", help="End the period on this day instead of today."),
+    ] = None,
     fmt: FormatOpt = Format.text,
     json: JsonFlag = False,
     output: OutOpt = None,
@@ -100,7 +106,7 @@ def review(
             f"--{'replace' if replace else 'append'} goes with --reflect TEXT; "
             "--edit shows the saved reflection to edit"
         )
-    period = {"week": week, "month": month, "since": since}
+    period = {"week": week, "month": month, "since": since, "until": until}
     if reflect is not None or edit:
         existing = "replace" if replace else "append" if append else "refuse"
         _reflection(period, reflect, existing)
@@ -112,22 +118,19 @@ def _reflection(period: dict, text: str | None, existing: str) -> None:
     """Save the period's reflection (from --reflect, stdin or the editor); never lose the text."""
     import sys
 
+    from mentorlog.cli.reads import checked_period
     from mentorlog.config import load_config
     from mentorlog.core.clock import today
-    from mentorlog.core.review import build_review, review_period
-    from mentorlog.errors import MentorlogError, UsageProblem
+    from mentorlog.core.review import build_review
+    from mentorlog.errors import MentorlogError
     from mentorlog.render.output import say
     from mentorlog.store.db import read_connection
     from mentorlog.store.facts import review_facts
     from mentorlog.store.queries import fetch_one
     from mentorlog.store.writes import REFLECTION_FOR, save_reflection
 
-    if sum([period["week"], period["month"], period["since"] is not None]) > 1:
-        raise UsageProblem("choose one of --week, --month, --since")
     config = load_config()
-    start, end = review_period(today(), week_start=config.week_start, **period)
-    if start > end:
-        raise UsageProblem(f"--since {start} is in the future; pick a day up to today")
+    start, end = checked_period(today(), week_start=config.week_start, **period)
     db = journal()  # this invocation's journal, opened once
     with read_connection(db) as conn:
         found = fetch_one(conn, REFLECTION_FOR, (end.isoformat(), start.isoformat()))

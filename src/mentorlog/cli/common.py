@@ -21,6 +21,20 @@ def parse_date_value(text: str) -> date:
     return parse_date(text, week_start=load_config().week_start)
 
 
+def parse_future_date_value(text: str) -> date:
+    """A day for a field about what is to come (due, target, next meeting): `jan 31` in November is
+    next January's; a day explicitly in the past is kept, with a warning on stderr."""
+    import sys
+
+    from mentorlog.config import load_config
+    from mentorlog.core.dates import parse_date, past_warning
+
+    day = parse_date(text, week_start=load_config().week_start, future=True)
+    if warning := past_warning(day):
+        print(warning, file=sys.stderr)
+    return day
+
+
 def parse_datetime_value(text: str) -> datetime:
     from mentorlog.config import load_config
     from mentorlog.core.dates import parse_datetime
@@ -70,6 +84,11 @@ def ids_arg(noun: str) -> Arg:
 
 def date_option(*names: str, help: str) -> Opt:
     return Opt(*names, help=f"{help} {DATE_HELP}", parser=parse_date_value, metavar="DATE")
+
+
+def future_date_option(*names: str, help: str) -> Opt:
+    """A DATE for what is to come: a month and day without a year mean the next one."""
+    return Opt(*names, help=f"{help} {DATE_HELP}", parser=parse_future_date_value, metavar="DATE")
 
 
 def datetime_option(*names: str, help: str) -> Opt:

@@ -11,6 +11,7 @@ from mentorlog.cli.common import (
     changes,
     date_option,
     delete_command,
+    future_date_option,
     ids_arg,
     journal,
     reading,
@@ -46,7 +47,7 @@ def add(
     title: Annotated[str, Arg(help="What you want to achieve.")],
     why: Annotated[str | None, Opt(help="Why it matters to you.")] = None,
     measure: Annotated[str | None, Opt(help="How you will know it is achieved.")] = None,
-    by: Annotated[date | None, date_option("--by", help="Target date.")] = None,
+    by: Annotated[date | None, future_date_option("--by", help="Target date.")] = None,
     mentor: MentorOpt = None,
     horizon: Annotated[Horizon, Opt(help="short or long term.")] = Horizon.short,
     milestone: Annotated[
@@ -114,7 +115,7 @@ def edit(
     title: Annotated[str | None, Opt(help="New title.")] = None,
     why: Annotated[str | None, Opt(help="Why it matters.")] = None,
     measure: Annotated[str | None, Opt(help="How success is measured.")] = None,
-    by: Annotated[date | None, date_option("--by", help="New target date.")] = None,
+    by: Annotated[date | None, future_date_option("--by", help="New target date.")] = None,
     mentor: MentorOpt = None,
     horizon: Annotated[Horizon | None, Opt(help="short or long term.")] = None,
 ) -> None:

@@ -19,12 +19,13 @@ GRAMMAR = {
         'action': {'group': True, 'commands': {
             'add': {'target': 'mentorlog.cli.action:add', 'bound': {}, 'params': [
                 ('text', 'argument', ('text',), (), False, False, 1, True, ('str',)),
-                ('due', 'option', ('--due',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('due', 'option', ('--due',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_future_date_value')),
                 ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
                 ('milestone', 'option', ('--milestone',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
                 ('advice', 'option', ('--advice',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
                 ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
                 ('done', 'option', ('--done',), (), True, False, 1, False, ('bool',)),
+                ('force', 'option', ('--force',), (), True, False, 1, False, ('bool',)),
             ]},
             'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'action', 'noun': 'action'}, 'params': [
                 ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
@@ -42,7 +43,7 @@ GRAMMAR = {
             'edit': {'target': 'mentorlog.cli.action:edit', 'bound': {}, 'params': [
                 ('action_id', 'argument', ('action_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('text', 'option', ('--text',), (), False, False, 1, False, ('str',)),
-                ('due', 'option', ('--due',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('due', 'option', ('--due',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_future_date_value')),
                 ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
                 ('milestone', 'option', ('--milestone',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
                 ('advice', 'option', ('--advice',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
@@ -272,7 +273,7 @@ GRAMMAR = {
                 ('title', 'argument', ('title',), (), False, False, 1, True, ('str',)),
                 ('why', 'option', ('--why',), (), False, False, 1, False, ('str',)),
                 ('measure', 'option', ('--measure',), (), False, False, 1, False, ('str',)),
-                ('by', 'option', ('--by',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('by', 'option', ('--by',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_future_date_value')),
                 ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
                 ('horizon', 'option', ('--horizon',), (), False, False, 1, False, ('enum', 'mentorlog.cli.goal:Horizon')),
                 ('milestone', 'option', ('--milestone',), (), False, True, 1, False, ('str',)),
@@ -294,7 +295,7 @@ GRAMMAR = {
                 ('title', 'option', ('--title',), (), False, False, 1, False, ('str',)),
                 ('why', 'option', ('--why',), (), False, False, 1, False, ('str',)),
                 ('measure', 'option', ('--measure',), (), False, False, 1, False, ('str',)),
-                ('by', 'option', ('--by',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('by', 'option', ('--by',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_future_date_value')),
                 ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
                 ('horizon', 'option', ('--horizon',), (), False, False, 1, False, ('enum', 'mentorlog.cli.goal:Horizon')),
             ]},
@@ -444,7 +445,7 @@ GRAMMAR = {
             'add': {'target': 'mentorlog.cli.milestone:add', 'bound': {}, 'params': [
                 ('goal_id', 'argument', ('goal_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('title', 'argument', ('title',), (), False, False, 1, True, ('str',)),
-                ('due', 'option', ('--due',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('due', 'option', ('--due',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_future_date_value')),
             ]},
             'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'milestone', 'noun': 'milestone'}, 'params': [
                 ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
@@ -458,7 +459,7 @@ GRAMMAR = {
             'edit': {'target': 'mentorlog.cli.milestone:edit', 'bound': {}, 'params': [
                 ('milestone_id', 'argument', ('milestone_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('title', 'option', ('--title',), (), False, False, 1, False, ('str',)),
-                ('due', 'option', ('--due',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('due', 'option', ('--due',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_future_date_value')),
                 ('note', 'option', ('--note',), (), False, False, 1, False, ('str',)),
             ]},
             'list': {'target': 'mentorlog.cli.milestone:list_', 'bound': {}, 'params': [
@@ -532,6 +533,7 @@ GRAMMAR = {
             ('week', 'option', ('--week',), (), True, False, 1, False, ('bool',)),
             ('month', 'option', ('--month',), (), True, False, 1, False, ('bool',)),
             ('since', 'option', ('--since',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ('until', 'option', ('--until',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
             ('fmt', 'option', ('--format', '-f'), (), False, False, 1, False, ('enum', 'mentorlog.cli.briefing:Format')),
             ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ('output', 'option', ('--output', '-o'), (), False, False, 1, False, ('path',)),

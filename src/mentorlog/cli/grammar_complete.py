@@ -71,7 +71,8 @@ NODES = {
         'options': [
             ('week', ('--week',), (), False, False, False, 'This week so far (config week_start).', None),
             ('month', ('--month',), (), False, False, False, 'The last month.', None),
-            ('since', ('--since',), (), True, False, False, 'From this day to today. DATE: 2026-12-01, Dec 1, today, +3d, -1w, fri, last fri, eow, eom...', None),
+            ('since', ('--since',), (), True, False, False, 'From this day to today (or --until). DATE: 2026-12-01, Dec 1, today, +3d, -1w, fri, last fri, eow, eom...', None),
+            ('until', ('--until',), (), True, False, False, 'End the period on this day instead of today. DATE: 2026-12-01, Dec 1, today, +3d, -1w, fri, last fri, eow, eom...', None),
             ('fmt', ('--format', '-f'), (), True, False, False, 'text, markdown or json.', ('choice', ('text', 'markdown', 'json'), True)),
             ('json', ('--json',), (), False, False, False, 'Same as --format json.', None),
             ('output', ('--output', '-o'), (), True, False, False, 'Write to FILE (private, 0600) instead of the screen.', None),
@@ -394,6 +395,7 @@ NODES = {
             ('advice', ('--advice',), (), True, False, False, 'The advice this acts on.', ('ids', 'advice')),
             ('mentor', ('--mentor', '-m'), (), True, False, False, 'Mentor name or unique prefix.', ('mentors',)),
             ('done', ('--done',), (), False, False, False, 'Record it as already done today.', None),
+            ('force', ('--force',), (), False, False, False, 'Add it even if the same text was added in the last minute.', None),
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],
         'arguments': [('text', 1, None)],

@@ -9,6 +9,7 @@ from mentorlog.cli.common import (
     changes,
     date_option,
     delete_command,
+    future_date_option,
     ids_arg,
     journal,
     record_id,
@@ -25,7 +26,9 @@ IdsArg = Annotated[list[int], ids_arg("milestone")]
 def add(
     goal_id: IdArg,
     title: Annotated[str, Arg(help="The step.")],
-    due: Annotated[date | None, date_option("--due", help="When it should be reached.")] = None,
+    due: Annotated[
+        date | None, future_date_option("--due", help="When it should be reached.")
+    ] = None,
 ) -> None:
     """Add a milestone to a goal (it goes last)."""
     from mentorlog.render.output import say
@@ -95,7 +98,7 @@ def list_(
 def edit(
     milestone_id: IdArg,
     title: Annotated[str | None, Opt(help="New title.")] = None,
-    due: Annotated[date | None, date_option("--due", help="New due date.")] = None,
+    due: Annotated[date | None, future_date_option("--due", help="New due date.")] = None,
     note: Annotated[str | None, Opt(help="A note.")] = None,
 ) -> None:
     """Change a milestone."""

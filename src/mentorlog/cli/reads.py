@@ -65,21 +65,39 @@ def show_prep(
     deliver(data, fmt, output, "prep", force)
 
 
-def review_data(
-    week: bool = False, month: bool = False, since: date | None = None
-) -> tuple[dict, date, date]:
-    from mentorlog.config import load_config
-    from mentorlog.core.clock import today
-    from mentorlog.core.review import build_review, review_period
+def checked_period(
+    today: date,
+    week: bool,
+    month: bool,
+    since: date | None,
+    until: date | None,
+    week_start: int,
+) -> tuple[date, date]:
+    """The review's first and last day, or a usage error that says which bound is wrong."""
+    from mentorlog.core.review import review_period
     from mentorlog.errors import UsageProblem
-    from mentorlog.store.facts import review_facts
 
     if sum([week, month, since is not None]) > 1:
         raise UsageProblem("choose one of --week, --month, --since")
-    config = load_config()
-    start, end = review_period(today(), week, month, since, config.week_start)
+    if until is not None and until > today:
+        raise UsageProblem(f"--until {until} is in the future; pick a day up to today")
+    start, end = review_period(today, week, month, since, week_start, until)
     if start > end:
-        raise UsageProblem(f"--since {start} is in the future; pick a day up to today")
+        bound = "today" if until is None else f"--until {until}"
+        raise UsageProblem(f"--since {start} is after {bound}; pick a day before it")
+    return start, end
+
+
+def review_data(
+    week: bool = False, month: bool = False, since: date | None = None, until: date | None = None
+) -> tuple[dict, date, date]:
+    from mentorlog.config import load_config
+    from mentorlog.core.clock import today
+    from mentorlog.core.review import build_review
+    from mentorlog.store.facts import review_facts
+
+    config = load_config()
+    start, end = checked_period(today(), week, month, since, until, config.week_start)
     with reading() as conn:
         return build_review(review_facts(conn, start, end, config.week_start)), start, end
 

@@ -10,9 +10,15 @@ from mentorlog.core.dates import UNITS, shift
 from mentorlog.errors import UsageProblem
 
 CADENCE_FORMS = (
-    "weekly, biweekly, fortnightly, monthly, quarterly, every N days|weeks|months, Nd, Nw, Nm"
+    "weekly, biweekly, fortnightly, every other week, monthly, quarterly, "
+    "every N days|weeks|months, 2 weeks, Nd, Nw, Nm"
 )
-NAMED = {"weekly": "1w", "biweekly": "2w", "fortnightly": "2w", "monthly": "1m", "quarterly": "3m"}
+NAMED = {
+    "weekly": "1w", "biweekly": "2w", "fortnightly": "2w", "monthly": "1m", "quarterly": "3m",
+    "every other week": "2w", "every second week": "2w", "every fortnight": "2w",
+    "every other month": "2m", "every second month": "2m", "every quarter": "3m",
+    "daily": "1d", "every day": "1d", "every other day": "2d", "yearly": "12m", "annually": "12m",
+}  # fmt: skip
 LABELS = {"1w": "weekly", "2w": "biweekly", "1m": "monthly", "3m": "quarterly"}
 UNIT_WORDS = {"d": "day", "w": "week", "m": "month"}
 MEETING_DUE_SOON_DAYS = 3
@@ -41,7 +47,9 @@ class Cadence(NamedTuple):
 
 def parse_cadence(text: str) -> Cadence:
     """Any CADENCE form of DESIGN.md, or a usage error listing them."""
-    cleaned = " ".join(text.strip().lower().split())
+    from mentorlog.core.dates import _numbers_as_digits
+
+    cleaned = _numbers_as_digits(" ".join(text.strip().lower().split()))
     spec = NAMED.get(cleaned, cleaned)
     m = re.fullmatch(r"(?:every\s+)?(\d{1,3})\s*([a-z]+)", spec) or re.fullmatch(
         r"every\s+()([a-z]+)", spec
@@ -50,7 +58,11 @@ def parse_cadence(text: str) -> Cadence:
         count = int(m[1] or 1)
         if 1 <= count <= 365:
             return Cadence(count, UNITS[m[2]])
-    raise UsageProblem(f"can't read {text!r} as a cadence; use one of: {CADENCE_FORMS}")
+    import difflib
+
+    close = difflib.get_close_matches(cleaned, list(NAMED), n=1, cutoff=0.75)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise UsageProblem(f"can't read {text!r} as a cadence; {hint}use one of: {CADENCE_FORMS}")
 
 
 class MeetingHealth(NamedTuple):

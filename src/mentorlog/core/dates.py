@@ -10,7 +10,7 @@ from mentorlog.errors import UsageProblem
 
 DATE_FORMS = (
     "2026-12-01, Dec 1, 1 Dec 2026, today, tomorrow, yesterday, +3d, -1w, +1m, in 3 days, "
-    "3 weeks ago, fri, last fri, next week, next month, eow, eom, eoq"
+    "2 weeks, 3 weeks ago, fri, next tue, last fri, next week, next month, eow, eom, eoq"
 )
 DATETIME_FORMS = (
     DATE_FORMS + ", optionally followed by a time: 'yesterday 15:30', '2026-11-20 14:00'"
@@ -56,6 +56,7 @@ _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _SIGNED = rf"^([+-])\s*(\d{{1,4}})\s*({_UNIT})$"
 _IN = rf"^in\s+(\d{{1,4}})\s*({_UNIT})$"
 _AGO = rf"^(\d{{1,4}})\s*({_UNIT})\s+ago$"
+_BARE = rf"^(\d{{1,4}})\s+({_UNIT})$"
 _ISO = r"^(\d{4})-(\d{1,2})-(\d{1,2})$"
 _TIME = r"(?i)^(.*?)(?:\s+|T|^)(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(am|pm)?$"
 
@@ -88,24 +89,101 @@ def end_of_week(day: date, week_start: int = 0) -> date:
     return day + timedelta(days=(last - day.weekday()) % 7)
 
 
-def _bad(text: str, forms: str, what: str) -> UsageProblem:
-    return UsageProblem(f"can't read {text!r} as a {what}; use one of: {forms}")
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple": 2,
+}  # fmt: skip
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+KEYWORDS = (
+    "today", "tomorrow", "yesterday", "now", "next", "last", "this", "in", "ago", "week", "weeks",
+    "month", "months", "day", "days", "year", "years", "eow", "eom", "eoq", "every", "other",
+)  # fmt: skip
 
 
-def parse_date(text: str, today: date | None = None, week_start: int = 0) -> date:
-    """A calendar day from any DATE form in DESIGN.md, relative to `today` (the clock's by default)."""
+def _numbers_as_digits(text: str) -> str:
+    """`in two weeks`, `a week ago`, `a couple of days`: number words before a unit as digits."""
+    text = re.sub(r"\b(?:a )?couple of\b", "2", text)
+    text = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text)  # `nov 10th`, `1st dec`
+    words = text.split(" ")
+    out = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word in NUMBER_WORDS and following in UNITS:
+            out.append(str(NUMBER_WORDS[word]))
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def nearest_form(text: str, parse) -> str | None:
+    """The input with each unknown word replaced by the closest known one (`next tusday` ->
+    `next tuesday`, `tomorow` -> `tomorrow`), when that reads; None when nothing close does."""
+    import difflib
+
+    vocabulary = [*WEEKDAYS, *MONTHS, *KEYWORDS, *UNITS]
+    words = " ".join(text.strip().lower().split()).split(" ")
+    changed = False
+    for index, word in enumerate(words):
+        bare = word.strip(",.")
+        if not bare.isalpha() or bare in vocabulary:
+            continue
+        close = difflib.get_close_matches(bare, vocabulary, n=1, cutoff=0.7)
+        if close:
+            words[index], changed = close[0], True
+    if not changed:
+        return None
+    guess = " ".join(words)
+    try:
+        parse(guess)
+    except UsageProblem:
+        return None
+    return guess
+
+
+def _bad(text: str, forms: str, what: str, parse=None) -> UsageProblem:
+    guess = nearest_form(text, parse) if parse and text.strip() else None
+    hint = f"did you mean {guess!r}? " if guess else ""
+    return UsageProblem(f"can't read {text!r} as a {what}; {hint}use one of: {forms}")
+
+
+def parse_date(
+    text: str, today: date | None = None, week_start: int = 0, future: bool = False
+) -> date:
+    """A calendar day from any DATE form in DESIGN.md, relative to `today` (the clock's by default).
+
+    `future` is for fields about what is to come (a due date, a target, the next meeting): a
+    month and day without a year (`jan 31`, `nov 10`) then mean the next one, not this year's."""
     today = today or clock.today()
     raw = text
-    text = " ".join(text.strip().lower().split())
+    text = _numbers_as_digits(" ".join(text.strip().lower().split()))
     if not text or "\x00" in text:
         raise _bad(raw, DATE_FORMS, "date")
     try:
         result = _parse_day(text, today, week_start)
+        if (
+            future
+            and result is not None
+            and result < today
+            and re.search(MONTH_WORDS, text)
+            and not re.search(r"\d{4}", text)
+        ):
+            result = shift(result, 1, "y")
     except (ValueError, OverflowError):
         result = None
     if result is None:
-        raise _bad(raw, DATE_FORMS, "date")
+        raise _bad(raw, DATE_FORMS, "date", lambda t: parse_date(t, today, week_start))
     return result
+
+
+def past_warning(day: date, today: date | None = None, what: str = "") -> str | None:
+    """The stderr line for a past day given to a field about the future, or None."""
+    today = today or clock.today()
+    if day >= today:
+        return None
+    days = (today - day).days
+    ago = "yesterday" if days == 1 else f"{days} days ago"
+    what = f"{what} " if what else ""
+    return f"Warning: {what}{day.isoformat()} is in the past ({ago}); kept as given."
 
 
 def _parse_day(text: str, today: date, week_start: int) -> date | None:
@@ -131,6 +209,8 @@ def _parse_day(text: str, today: date, week_start: int) -> date | None:
         return shift(today, int(m[1]), UNITS[m[2]])
     if m := re.match(_AGO, text):
         return shift(today, -int(m[1]), UNITS[m[2]])
+    if m := re.match(_BARE, text):  # `2 weeks`, `3 days`: from today, as `in 2 weeks`
+        return shift(today, int(m[1]), UNITS[m[2]])
     words = text.split(" ")
     if len(words) == 1 and text in WEEKDAYS:
         ahead = (WEEKDAYS[text] - today.weekday()) % 7 or 7
@@ -139,6 +219,11 @@ def _parse_day(text: str, today: date, week_start: int) -> date | None:
         target = WEEKDAYS[words[1]]
         if words[0] == "last":
             return today - timedelta(days=(today.weekday() - target) % 7 or 7)
+        if (
+            words[0] == "next"
+        ):  # as people say it: that day of next week (Monday's "next tue" is in 8 days)
+            next_week = end_of_week(today, week_start) + timedelta(days=1)
+            return next_week + timedelta(days=(target - next_week.weekday()) % 7)
         return today + timedelta(days=(target - today.weekday()) % 7 or 7)
     if m := re.match(_ISO, text):
         return date(int(m[1]), int(m[2]), int(m[3]))
@@ -197,23 +282,42 @@ def parse_datetime(text: str, now: datetime | None = None, week_start: int = 0) 
     try:
         day = parse_date(day_part, now.date(), week_start)
     except UsageProblem:
-        raise _bad(raw, DATETIME_FORMS, "date and time") from None
+        raise _bad(
+            raw, DATETIME_FORMS, "date and time", lambda t: parse_datetime(t, now, week_start)
+        ) from None
     if clock_time is None:
         clock_time = now.time().replace(microsecond=0) if day == now.date() else time(12, 0)
     return datetime.combine(day, clock_time, tzinfo=now.tzinfo)
 
 
-_DUE = r"(?:^|\s)due:(\S+)"
+_DUE = r"(?:^|\s)due:(\S*)"
+DUE_WORDS = (
+    4  # `due:next tuesday`, `due:nov 10`, `due:dec 1 2027`: a due date may run on a few words
+)
 
 
 def extract_due(
     text: str, today: date | None = None, week_start: int = 0
 ) -> tuple[str, date | None]:
-    """Split Taskwarrior-style `due:SPEC` out of an action's text: ('Draft proposal', date)."""
-    matches = re.findall(_DUE, text)
-    if not matches:
-        return text.strip(), None
-    if len(matches) > 1:
+    """Split Taskwarrior-style `due:SPEC` out of an action's text: ('Draft proposal', date).
+
+    The date may be several words (`due:next tuesday`, `due:nov 10`; `due:next_tuesday` too): the
+    longest run of up to four words after `due:` that reads as a date, so the rest stays text.
+    A month and day without a year mean the next one, as for every due date."""
+    if len(re.findall(_DUE, text)) > 1:
         raise UsageProblem(f"more than one due: in {text!r}; give one due date per action")
-    due = parse_date(matches[0].replace("_", " "), today, week_start)
-    return " ".join(re.sub(_DUE, " ", text).split()), due
+    if not re.search(_DUE, text):
+        return text.strip(), None
+    words = text.split()
+    at = next(i for i, word in enumerate(words) if word.startswith("due:"))
+    first = words[at][4:].replace("_", " ")
+    for count in range(min(DUE_WORDS, len(words) - at), 0, -1):
+        spec = " ".join([first, *words[at + 1 : at + count]])
+        try:
+            due = parse_date(spec, today, week_start, future=True)
+        except UsageProblem:
+            if count == 1:
+                raise
+            continue
+        return " ".join(words[:at] + words[at + count :]), due
+    raise AssertionError("unreachable")  # count == 1 either returns or raises

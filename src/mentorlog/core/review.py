@@ -16,15 +16,20 @@ def review_period(
     month: bool = False,
     since: date | None = None,
     week_start: int = 0,
+    until: date | None = None,
 ) -> tuple[date, date]:
-    """Default: the 7 days ending today; --week: this week so far; --month: 1 month back; --since."""
+    """Default: the 7 days ending today; --week: this week so far; --month: 1 month back; --since.
+
+    `until` moves the end back (`--week --until 'last sun'` is last week, reviewed on Monday): each
+    period then ends on that day instead of today."""
+    end = until or today
     if since is not None:
-        return since, today
+        return since, end
     if week:
-        return today - timedelta(days=(today.weekday() - week_start) % 7), today
+        return end - timedelta(days=(end.weekday() - week_start) % 7), end
     if month:
-        return shift(today, -1, "m") + timedelta(days=1), today
-    return today - timedelta(days=6), today
+        return shift(end, -1, "m") + timedelta(days=1), end
+    return end - timedelta(days=6), end
 
 
 def _progress_delta(goal: Facts) -> float:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -424,16 +424,39 @@ def _link_action(conn: sqlite3.Connection, links: ActionLinks) -> dict[str, int 
     }
 
 
+REPEAT_WINDOW_SECONDS = 60  # the same action added twice within a minute is a repeated command
+
+
+def _repeated_action(conn: sqlite3.Connection, text: str) -> int | None:
+    """The id of an action with exactly this text added in the last minute (a shell's history, a
+    double paste): the newest few rows by id, so the check costs the same on any journal."""
+    since = rows.encode(clock.utcnow() - timedelta(seconds=REPEAT_WINDOW_SECONDS))
+    newest = conn.execute("SELECT id, text, created_at FROM action ORDER BY id DESC LIMIT 20")
+    for action_id, action_text, created_at in newest:
+        if created_at is not None and created_at < since:
+            break
+        if action_text == text:
+            return int(action_id)
+    return None
+
+
 def add_action(
     path: Path,
     text: str,
     due: date | None = None,
     links: ActionLinks | None = None,
     done: bool = False,
+    force: bool = False,
 ) -> Record:
+    text = _need_text(text, "action")
     with write_connection(path) as conn:
+        if not force and (repeat := _repeated_action(conn, text)):
+            raise ConflictError(
+                f"action #{repeat} with the same text was added less than a minute ago; "
+                "add --force to add it again"
+            )
         values = {
-            "text": _need_text(text, "action"),
+            "text": text,
             "due_date": due,
             **_link_action(conn, links or ActionLinks()),
         }
