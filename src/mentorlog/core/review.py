@@ -38,6 +38,21 @@ def _progress_delta(goal: Facts) -> float:
     return round(goal["progress"] - before, 4)
 
 
+PROGRESS = (
+    "actions_done", "milestones_done", "wins", "advice_applied", "resources_done", "intros_met",
+)  # fmt: skip
+
+
+def made_progress(facts: Facts) -> bool:
+    """Progress is any of: an action done, a milestone reached, a win (goals achieved make one),
+    advice applied, a resource finished, an introduction met, feedback acted on."""
+    acted = any(
+        f.get("acted_on") and facts["period"]["start"] <= f["acted_on"] <= facts["period"]["end"]
+        for f in facts["feedback"]
+    )
+    return acted or any(facts[key] for key in PROGRESS)
+
+
 def prompts(facts: Facts) -> list[str]:
     """Reflection questions drawn from what the period held."""
     questions = []
@@ -58,10 +73,10 @@ def prompts(facts: Facts) -> list[str]:
     untried = [a for a in facts["advice_received"] if a.get("status", "new") == "new"]
     if untried:  # advice already tried, applied or skipped is past "which first"
         questions.append(f"Which advice will you try first: '{untried[0]['text']}'?")
-    if not facts["actions_done"]:
-        questions.append(
-            "Nothing got done this period: what one small step would restart momentum?"
-        )
+    if not made_progress(facts):
+        questions.append("Nothing moved this period: what one small step would restart momentum?")
+    elif not facts["actions_done"]:
+        questions.append("Progress came without an action done: which next action keeps it going?")
     questions += [
         "What did you learn this week that you want to tell a mentor about?",
         "What do you want to ask at your next meeting?",

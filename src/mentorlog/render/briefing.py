@@ -547,7 +547,7 @@ def review_text(data: Data) -> None:
     period = data["period"]
     out.print(
         f"[bold]Review {period['start']} → {period['end']}[/bold]  ·  streak: "
-        f"{plural(data['streak_weeks'], 'week')} with an action done"
+        f"{plural(data['streak_weeks'], 'week')} with progress"
     )
     render_text(out, REVIEW_SECTIONS, {**data, "actions_done_count": len(data["actions_done"])})
 
@@ -557,7 +557,7 @@ def review_markdown(data: Data) -> str:
     lines = [
         f"# Weekly review {period['start']} → {period['end']}",
         "",
-        f"Streak: {plural(data['streak_weeks'], 'week')} with an action done",
+        f"Streak: {plural(data['streak_weeks'], 'week')} with progress",
         "",
         *render_markdown(REVIEW_SECTIONS, data),
     ]

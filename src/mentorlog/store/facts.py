@@ -319,7 +319,7 @@ def review_facts(conn: sqlite3.Connection, start: date, end: date, week_start: i
             mentor_summary(conn, m)
             for m in fetch_all(conn, "SELECT * FROM mentor WHERE ended_on IS NULL ORDER BY name")
         ],
-        "streak_weeks": done_streak(conn, today, week_start),
+        "streak_weeks": done_streak(conn, min(end, today), week_start),
         "reflection": fetch_one(
             conn,
             "SELECT id, period_start, period_end, text, updated_at FROM reflection "
@@ -374,18 +374,27 @@ def _loop_in_period(conn: sqlite3.Connection, span: dict[str, str]) -> Row:
     }
 
 
+PROGRESS_IN_WEEK = """SELECT
+    EXISTS(SELECT 1 FROM action WHERE status = 'done' AND done_on BETWEEN :a AND :b)
+ OR EXISTS(SELECT 1 FROM milestone WHERE done_on BETWEEN :a AND :b)
+ OR EXISTS(SELECT 1 FROM win WHERE won_on BETWEEN :a AND :b)
+ OR EXISTS(SELECT 1 FROM advice WHERE status = 'applied' AND status_on BETWEEN :a AND :b)
+ OR EXISTS(SELECT 1 FROM resource WHERE status = 'done' AND done_on BETWEEN :a AND :b)
+ OR EXISTS(SELECT 1 FROM introduction WHERE met_on BETWEEN :a AND :b)
+ OR EXISTS(SELECT 1 FROM feedback WHERE acted_on BETWEEN :a AND :b) AS x"""
+
+
 def done_streak(conn: sqlite3.Connection, today: date, week_start: int = 0, cap: int = 520) -> int:
-    """Consecutive weeks with an action done; the week in progress counts once it has one."""
+    """Consecutive weeks with progress — an action done, a milestone reached or a win, advice
+    applied, a resource finished, an introduction met, feedback acted on — up to `today`; the
+    week in progress counts once it has some."""
     start = today - timedelta(days=(today.weekday() - week_start) % 7)
     streak = 0
     for index in range(cap):
-        week_start_day = start - timedelta(weeks=index)
-        hit = fetch_one(
-            conn,
-            "SELECT 1 AS x FROM action WHERE status = 'done' AND done_on BETWEEN ? AND ? LIMIT 1",
-            (week_start_day.isoformat(), (week_start_day + timedelta(days=6)).isoformat()),
-        )
-        if hit:
+        first = start - timedelta(weeks=index)
+        last = min(first + timedelta(days=6), today)
+        hit = fetch_one(conn, PROGRESS_IN_WEEK, {"a": first.isoformat(), "b": last.isoformat()})
+        if hit and hit["x"]:
             streak += 1
         elif index > 0:
             break
