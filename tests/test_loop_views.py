@@ -309,9 +309,10 @@ REPORT_KEYS = ["milestones_done", "actions_done", "advice_applied", "wins", "res
 
 
 def test_prep_json_keys_are_the_designs(journal):
+    """DESIGN's keys in DESIGN's order; what was added since comes after them."""
     data = prep(journal, "alex")
-    assert list(data) == PREP_KEYS
-    assert list(data["report_back"]) == REPORT_KEYS
+    assert list(data) == [*PREP_KEYS, "last_time", "feedback_pending"]
+    assert list(data["report_back"]) == [*REPORT_KEYS, "goals_achieved"]
     assert list(data["mentor"]) == ["id", "name", "focus", "cadence", "last_met",
                                     "days_since_last", "next_due", "status"]  # fmt: skip
     assert data["resources"] == data["introductions"] == [] and data["last_checkin"] is None
@@ -404,10 +405,12 @@ def test_prep_text_and_markdown_show_the_new_sections(journal):
     put("checkin", rating=4, checked_on="2026-11-01", mentor_id=ALEX)
     out = _lines(journal("prep", "alex").stdout)
     headings = [line for line in out[2:] if line and not line.startswith(" ")]
-    assert headings == ["Report back (since 2026-11-10)", "Open commitments", "Goals", "Questions",
-                        "Advice still pending", "Resources", "Introductions", "Last check-in",
+    assert headings == ["Last time", "Report back (since 2026-11-10)", "Open commitments", "Goals",
+                        "Questions", "Advice still pending", "Resources", "Introductions", "Last check-in",
                         "Suggestions"]  # fmt: skip
     for line in (
+        "  meeting #2 on 2026-11-10",
+        "  n",
         "  ✓ Finished #1 The Staff Engineer's Path → decisions over designs",
         "  ✓ Acted on feedback #1 'Lead with the decision' → docs open with it",
         "  ✓ Met Dana Lee (intro #1, 2026-11-18)",
@@ -709,9 +712,9 @@ def test_log_records_feedback_resources_and_intros_with_the_meeting(journal):
     )
     feedback = query("SELECT text, direction, kind, given_on, mentor_id FROM feedback ORDER BY id")
     assert feedback == [
-        {"text": "Lead with the decision", "direction": "received", "kind": None,
+        {"text": "Lead with the decision", "direction": "received", "kind": "constructive",
          "given_on": "2026-11-20", "mentor_id": ALEX},
-        {"text": "Fewer slides", "direction": "received", "kind": None, "given_on": "2026-11-20",
+        {"text": "Fewer slides", "direction": "received", "kind": "constructive", "given_on": "2026-11-20",
          "mentor_id": ALEX},
     ]  # fmt: skip
     assert query("SELECT title, status, kind, mentor_id FROM resource") == [

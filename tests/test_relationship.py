@@ -129,8 +129,7 @@ def test_only_received_constructive_feedback_is_acted_on(loop):
     cli = loop
     assert "praise" in cli.fails("feedback", "act", "2")
     assert "gave" in cli.fails("feedback", "act", "3")
-    assert "--kind constructive" in cli.fails("feedback", "act", "4")  # uncategorised: says how
-    cli("feedback", "edit", "4", "--kind", "constructive")
+    # uncategorised received feedback counts as constructive: it can be acted on as it is
     out = cli("feedback", "act", "4", "1")
     assert out.stdout.startswith("Acted on 2 pieces of feedback: #4, #1.")
     # acted-on feedback keeps its kind and direction until reopened
@@ -460,7 +459,6 @@ BAD = [
     (["feedback", "act", "99"], 1),
     (["feedback", "act", "2"], 1),  # praise
     (["feedback", "act", "3"], 1),  # given
-    (["feedback", "act", "4"], 1),  # uncategorised
     (["feedback", "act", "1", "--on", "tomorrow"], 2),
     (["feedback", "act", "1", "--on", "2026-11-01"], 1),  # before the feedback
     (["feedback", "act", "1", "2"], 1),  # one bad id: none acted on

@@ -446,9 +446,11 @@ def _edit_and_save(
             mode=filled.mode,
             minutes=filled.minutes,
             feedback=filled.feedback,
+            praise=filled.praise,
             resources=filled.resources,
             intros=filled.intros,
             force=force,
+            done_results=filled.done_results,
         )
         _save(db, meeting, mentor)
     except MentorlogError as exc:

@@ -44,6 +44,51 @@ def goal_flags(goal: Facts, today: date) -> list[str]:
     return flags
 
 
+def flag_details(goal: Facts, today: date) -> dict[str, str]:
+    """What each flag is about, in words: the milestone that is overdue, what is due soon, how
+    long it has been quiet."""
+    details = {}
+    open_milestones = [m for m in goal["milestones"] if not m["done_on"]]
+    now = today.isoformat()
+    soon = (today + timedelta(days=GOAL_DUE_SOON_DAYS)).isoformat()
+    late = [m for m in open_milestones if m["due_date"] and m["due_date"] < now]
+    if late:
+        details["overdue-milestone"] = "; ".join(
+            f"milestone #{m['id']} '{m['title']}' was due {m['due_date']}" for m in late
+        )
+    due = [
+        f"milestone #{m['id']} '{m['title']}' due {m['due_date']}"
+        for m in open_milestones
+        if m["due_date"] and now <= m["due_date"] <= soon
+    ]
+    if goal["target_date"] and now <= goal["target_date"] <= soon:
+        due.insert(0, f"target {goal['target_date']}")
+    if due:
+        details["due-soon"] = "; ".join(due)
+    if goal["last_activity"] < (today - timedelta(days=STALLED_DAYS)).isoformat():
+        quiet = (today - date.fromisoformat(goal["last_activity"])).days
+        details["stalled"] = f"nothing linked to it changed in {quiet} days"
+    return details
+
+
+def _last_time(last: Facts | None) -> Facts | None:
+    """The previous meeting in brief: its notes, what the mentor advised and said, what you took on."""
+    if last is None:
+        return None
+    return {
+        "meeting_id": last["meeting_id"],
+        "on": last["on"],
+        "notes": last["notes"],
+        "advice": [{"id": a["id"], "text": a["text"]} for a in last["advice"]],
+        "feedback": [
+            {"id": f["id"], "text": f["text"], "kind": f["kind"]} for f in last["feedback"]
+        ],
+        "actions": [
+            {"id": a["id"], "text": a["text"], "status": a["status"]} for a in last["actions"]
+        ],
+    }
+
+
 def _goal(goal: Facts, today: date) -> Facts:
     upcoming = next((m for m in goal["milestones"] if not m["done_on"]), None)
     return {
@@ -59,6 +104,7 @@ def _goal(goal: Facts, today: date) -> Facts:
             else None
         ),
         "flags": goal_flags(goal, today),
+        "flag_details": flag_details(goal, today),
     }
 
 
@@ -84,6 +130,11 @@ def build_prep(facts: Facts, today: date) -> Facts:
                 {"id": i["id"], "person": i["person"], "met_on": i["met_on"]}
                 for i in facts["intros_met"]
             ],
+            # beyond DESIGN's keys (added after them, so the documented order holds):
+            "goals_achieved": [
+                {"id": g["id"], "title": g["title"], "achieved_on": g["achieved_on"]}
+                for g in facts["goals_achieved"]
+            ],
         },
         "open_actions": [
             {"id": a["id"], "text": a["text"], "due": a["due"], "overdue": a["overdue"]}
@@ -105,4 +156,10 @@ def build_prep(facts: Facts, today: date) -> Facts:
         "last_checkin": facts["last_checkin"]
         and {"on": facts["last_checkin"]["checked_on"], "rating": facts["last_checkin"]["rating"]},
         "suggestions": suggest(facts, today),
+        # beyond DESIGN's keys: the previous meeting in brief, and feedback still to act on
+        "last_time": _last_time(facts.get("last_time")),
+        "feedback_pending": [
+            {"id": f["id"], "text": f["text"], "kind": f["kind"], "given_on": f["given_on"]}
+            for f in facts["feedback_to_act_on"]
+        ],
     }

@@ -51,9 +51,8 @@ def meet(facts: Facts, today: date) -> Iterable[str]:
     """The meeting is overdue or lapsed: say by how many days."""
     mentor = facts["mentor"]
     name, status = mentor["name"], mentor["status"]
-    if status == "no-meetings":
-        yield f"You haven't met {name} yet: schedule a first meeting."
-    elif status in ("overdue", "lapsed"):
+    # no meetings yet: this prep is for the first one, so there is nothing to nag about
+    if status in ("overdue", "lapsed"):
         late = _plural(_days(mentor["next_due"], today), "day")
         if status == "lapsed":
             yield (
@@ -67,13 +66,23 @@ def meet(facts: Facts, today: date) -> Iterable[str]:
 
 @rule
 def celebrate(facts: Facts, today: date) -> Iterable[str]:
-    """A milestone reached or a goal achieved since the last meeting."""
+    """A milestone reached or a goal achieved since the last meeting: one line per goal."""
+    achieved = {goal["id"]: goal for goal in facts["goals_achieved"]}
+    reached: dict[int, list[Facts]] = {}
     for milestone in facts["milestones_done"]:
-        yield f"Celebrate: you reached '{milestone['title']}' since you last met — lead with it."
+        reached.setdefault(milestone["goal_id"], []).append(milestone)
     for goal in facts["goals_achieved"]:
         yield (
             f"Celebrate: you achieved goal #{goal['id']} '{goal['title']}' since you last met — "
-            f"thank {facts['mentor']['name']} for their part."
+            f"lead with it and thank {facts['mentor']['name']} for their part."
+        )
+    for goal_id, milestones in reached.items():
+        if goal_id in achieved:
+            continue
+        titles = ", ".join(f"'{m['title']}'" for m in milestones)
+        yield (
+            f"Celebrate: you reached {titles} on goal #{goal_id} '{milestones[0]['goal']}' "
+            "since you last met — lead with it."
         )
 
 

@@ -13,6 +13,7 @@ from mentorlog.errors import UsageProblem
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TICK = re.compile(r"^-\s*\[([ xX])\]\s*#(\d+)\b")
+_RESULT = re.compile(r"(?:→|->)\s*(.*)$")  # `- [x] #12 Draft the RFC → shipped it`
 _BULLET = re.compile(r"^[-*]\s+(?!\[[ xX]\])(.*)$")
 
 
@@ -67,11 +68,12 @@ Minutes:{f" {minutes}" if minutes else ""}
 <!-- One piece of advice per line: "- Write the decision log first" -->
 {items("advice")}
 ## Feedback
-<!-- Feedback you received, one per line: "- Your updates bury the decision" -->
+<!-- Feedback you received, one per line: "- Your updates bury the decision" (taken as
+     constructive, to act on); praise starts with "praise:": "- praise: the demo was clear" -->
 {items("feedback")}
 ## Actions
 <!-- New commitments, one per line: "- Draft the RFC due:+2w" (relative dates count from When).
-     Tick an open one to mark it done: "- [x] #12 ..." -->
+     Tick an open one to mark it done, with what came of it: "- [x] #12 ... → shipped it" -->
 {items("actions")}{actions}
 
 ## Questions covered
@@ -108,6 +110,8 @@ class FilledTemplate:
     feedback: list[str] = field(default_factory=list)
     resources: list[str] = field(default_factory=list)
     intros: list[str] = field(default_factory=list)
+    done_results: dict[int, str] = field(default_factory=dict)  # `- [x] #12 ... → result`
+    praise: list[str] = field(default_factory=list)  # `- praise: ...` in Feedback
 
 
 SECTIONS = frozenset(
@@ -169,10 +173,15 @@ def parse_template(text: str, now: datetime | None = None, week_start: int = 0) 
         ("introductions", filled.intros),
     ):
         items.extend(_unbullet(line) for line in _items(sections.get(key, [])))
+    praised = [f for f in filled.feedback if f.lower().startswith("praise:")]
+    filled.feedback = [f for f in filled.feedback if f not in praised]
+    filled.praise = [f.partition(":")[2].strip() for f in praised]
     for line in _items(sections.get("actions", [])):
         if m := _TICK.match(line):
             if m[1].lower() == "x":
                 filled.done_actions.append(int(m[2]))
+                if (r := _RESULT.search(line, m.end())) and r[1].strip():
+                    filled.done_results[int(m[2])] = r[1].strip()
         else:
             filled.actions.append(extract_due(_unbullet(line), held_at.date(), week_start))
     for line in _items(sections.get("questions covered", [])):

@@ -156,7 +156,9 @@ def _goal_line(g: Data) -> str:
             f"    next: {_e(nxt['title'])}" + (f" (due {day(nxt['due'])})" if nxt["due"] else "")
         )
     if g["flags"]:
-        parts.append(f"    [yellow]{' · '.join(g['flags'])}[/yellow]")
+        details = g.get("flag_details") or {}
+        flags = [f"{flag}: {_e(details[flag])}" if flag in details else flag for flag in g["flags"]]
+        parts.append(f"    [yellow]{' · '.join(flags)}[/yellow]")
     return "\n  ".join(parts)
 
 
@@ -186,11 +188,99 @@ def _intro_markdown(i: Data, view: Data) -> str:
     return f"Thank you for introducing me to {T(i['person'])}: we met on {i['met_on']}."
 
 
+NOTES_LINES = 3  # "last time" shows the previous meeting's notes in this many lines
+NOTES_WIDTH = 100
+
+
+def _notes_excerpt(notes: str | None) -> list[str]:
+    lines = [ln.strip() for ln in (notes or "").splitlines() if ln.strip()]
+    shown = [ln if len(ln) <= NOTES_WIDTH else ln[: NOTES_WIDTH - 1] + "…" for ln in lines]
+    if len(shown) > NOTES_LINES:
+        shown = shown[:NOTES_LINES]
+        shown[-1] += " …"
+    return shown
+
+
+def _last(key: str) -> Callable[[Data], list[Data]]:
+    def rows(data: Data) -> list[Data]:
+        last = data.get("last_time")
+        if not last:
+            return []
+        return [last] if key == "" else last[key]
+
+    return rows
+
+
+def _last_notes_text(t: Data, _: Data) -> str:
+    head = f"[dim]meeting #{t['meeting_id']} on {day(t['on'])}[/dim]"
+    return "\n".join([head, *(_e(ln) for ln in _notes_excerpt(t["notes"]))])
+
+
+def _auto_goal_win(win: Data, data: Data) -> bool:
+    achieved = {g["id"] for g in data["report_back"].get("goals_achieved", [])}
+    return win.get("goal_id") in achieved and str(win["text"]).startswith("Achieved goal: ")
+
+
+def _wins(data: Data) -> list[Data]:
+    """Wins that aren't already said by a milestone or goal line above them."""
+    return [
+        w for w in data["report_back"]["wins"] if _not_milestone(w) and not _auto_goal_win(w, data)
+    ]
+
+
+def _advice_applied(data: Data) -> list[Data]:
+    """Advice applied, with advice applied together (one outcome) on one line."""
+    groups: list[Data] = []
+    for item in data["report_back"]["advice_applied"]:
+        if groups and item["outcome"] and groups[-1]["outcome"] == item["outcome"]:
+            groups[-1]["items"].append(item)
+        else:
+            groups.append({"outcome": item["outcome"], "items": [item]})
+    return groups
+
+
+def _advice_group_text(g: Data, _: Data) -> str:
+    what = "; ".join(f"#{a['id']} {_e(a['text'])}" for a in g["items"])
+    return f"✓ Applied advice {what}{_then(g['outcome'])}"
+
+
+def _advice_group_markdown(g: Data, _: Data) -> str:
+    what = ", ".join(f'"{T(a["text"])}"' for a in g["items"])
+    return f"Applied your advice {what}{_md_then(g['outcome'])}"
+
+
+def _feedback_pending_text(f: Data, data: Data) -> str:
+    kind = f["kind"] or "not categorised"
+    return f"#{f['id']} {_e(f['text'])} [dim]({kind}, {day(f['given_on'])})[/dim]"
+
+
 PREP_SECTIONS = (
+    Section(
+        "Last time",
+        "Last time",
+        (
+            Part(_last(""), _last_notes_text),
+            Part(
+                _last("advice"),
+                lambda a, d: f"{_e(d['mentor']['name'])} advised: #{a['id']} {_e(a['text'])}",
+                lambda a, _: f"You advised: {T(a['text'])}",
+            ),
+            Part(
+                _last("feedback"),
+                lambda f, d: f"{_e(d['mentor']['name'])} said: #{f['id']} {_e(f['text'])}",
+                lambda f, _: f"You said: {T(f['text'])}",
+            ),
+        ),
+    ),
     Section(
         "Report back (since {since})",
         "Since we last met",
         (
+            Part(
+                _at("report_back", "goals_achieved"),
+                lambda g, _: f"★ Achieved goal #{g['id']} {_e(g['title'])}",
+                lambda g, _: f"Achieved my goal **{T(g['title'])}**",
+            ),
             Part(
                 _at("report_back", "milestones_done"),
                 lambda m, _: f"✓ Milestone: {_e(m['title'])} [dim](goal #{m['goal_id']})[/dim]",
@@ -201,13 +291,9 @@ PREP_SECTIONS = (
                 lambda a, _: f"✓ #{a['id']} {_e(a['text'])}{_then(a['result'])}",
                 lambda a, _: f"Done: {T(a['text'])}{_md_then(a['result'])}",
             ),
+            Part(_advice_applied, _advice_group_text, _advice_group_markdown),
             Part(
-                _at("report_back", "advice_applied"),
-                lambda a, _: f"✓ Applied advice #{a['id']} {_e(a['text'])}{_then(a['outcome'])}",
-                lambda a, _: f'Applied your advice "{T(a["text"])}"{_md_then(a["outcome"])}',
-            ),
-            Part(
-                _at("report_back", "wins", keep=_not_milestone),
+                _wins,
                 lambda w, _: f"★ {_e(w['text'])}",
                 lambda w, _: T(w["text"]),
             ),
@@ -266,6 +352,17 @@ PREP_SECTIONS = (
         ),
         "none queued",
         markdown_list="numbered",
+    ),
+    Section(
+        "Feedback to act on",
+        "Feedback I'm working on",
+        (
+            Part(
+                _at("feedback_pending"),
+                _feedback_pending_text,
+                lambda f, _: T(f["text"]),
+            ),
+        ),
     ),
     Section(
         "Advice still pending",

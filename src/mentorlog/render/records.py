@@ -316,7 +316,8 @@ def action_detail(r: Row) -> None:
             f"Action #{r['id']}: {e(r['text'])}",
             [
                 ("Status", "overdue" if r["overdue"] else r["status"]),
-                ("Due", when(r["due"])),
+                # a closed action was due, it isn't "due in 7d": its day, and when it was done
+                ("Due", when(r["due"]) if r["status"] == "open" else day(r["due"])),
                 ("Done on", day(r["done_on"])),
                 ("Result", r["result"]),
                 ("Mentor", r["mentor"]),

@@ -143,6 +143,33 @@ def prep_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
         params,
     )
     goals = [_goal_facts(conn, g) for g in list_goals(conn) if g["mentor_id"] in (mentor_id, None)]
+    last_time = None
+    if last:
+        meeting = fetch_one(
+            conn, "SELECT id, held_at, notes FROM meeting WHERE id = ?", (last["id"],)
+        )
+        met_on = local_day(meeting["held_at"]).isoformat()
+        last_time = {
+            "meeting_id": meeting["id"],
+            "on": met_on,
+            "notes": meeting["notes"],
+            "advice": fetch_all(
+                conn,
+                "SELECT id, text, status FROM advice WHERE meeting_id = ? ORDER BY id",
+                (meeting["id"],),
+            ),
+            "feedback": fetch_all(
+                conn,
+                """SELECT id, text, kind FROM feedback
+                   WHERE mentor_id = ? AND direction = 'received' AND given_on = ? ORDER BY id""",
+                (mentor_id, met_on),
+            ),
+            "actions": fetch_all(
+                conn,
+                "SELECT id, text, status, due_date AS due FROM action WHERE meeting_id = ? ORDER BY id",
+                (meeting["id"],),
+            ),
+        }
     goal_statuses = {
         r["status"]: r["n"]
         for r in fetch_all(
@@ -162,6 +189,7 @@ def prep_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
         "feedback_acted": feedback_acted,
         "intros_met": intros_met,
         "goals_achieved": goals_achieved,
+        "last_time": last_time,
         "open_actions": list_actions(conn, "open", mentor_id, include_unlinked=True),
         "goals": goals,
         "goal_statuses": goal_statuses,
@@ -206,11 +234,12 @@ def _relationship_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
             "WHERE mentor_id = :mentor AND direction = 'received'",
             received,
         )["d"],
+        # constructive, or not said: received feedback waits in prep until acted on unless praise
         "feedback_to_act_on": fetch_all(
             conn,
-            """SELECT id, text, given_on FROM feedback
-               WHERE mentor_id = :mentor AND direction = 'received' AND kind = 'constructive'
-                 AND acted_on IS NULL
+            """SELECT id, text, kind, given_on FROM feedback
+               WHERE mentor_id = :mentor AND direction = 'received'
+                 AND (kind IS NULL OR kind != 'praise') AND acted_on IS NULL
                ORDER BY given_on, id""",
             received,
         ),
@@ -236,10 +265,17 @@ def _goal_facts(conn: sqlite3.Connection, goal: Row) -> Row:
     )
     latest = fetch_one(
         conn,
+        # anything linked to the goal counts as work on it: a goal with recent advice, actions,
+        # questions, wins, feedback or resources is not stalled
         """SELECT MAX(t) AS t FROM (
                SELECT updated_at AS t FROM goal WHERE id = :g
                UNION ALL SELECT MAX(updated_at) FROM milestone WHERE goal_id = :g
-               UNION ALL SELECT MAX(updated_at) FROM action WHERE goal_id = :g)""",
+               UNION ALL SELECT MAX(updated_at) FROM action WHERE goal_id = :g
+               UNION ALL SELECT MAX(updated_at) FROM advice WHERE goal_id = :g
+               UNION ALL SELECT MAX(updated_at) FROM topic WHERE goal_id = :g
+               UNION ALL SELECT MAX(updated_at) FROM win WHERE goal_id = :g
+               UNION ALL SELECT MAX(updated_at) FROM feedback WHERE goal_id = :g
+               UNION ALL SELECT MAX(updated_at) FROM resource WHERE goal_id = :g)""",
         {"g": goal["id"]},
     )["t"]
     goal["last_activity"] = local_day(latest).isoformat()

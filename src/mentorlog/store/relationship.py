@@ -132,19 +132,16 @@ def add_feedback(
 
 
 def _can_act(feedback: Record) -> None:
+    """Received feedback is acted on unless it is praise (uncategorised counts as constructive:
+    feedback from a meeting before kinds were kept has none)."""
     if feedback.direction != "received":
         raise ConflictError(
             f"feedback #{feedback.id} is feedback you gave; only feedback received is acted on"
         )
-    if feedback.kind != "constructive":
-        hint = (
-            f"; if it is, run 'mentorlog feedback edit {feedback.id} --kind constructive' first"
-            if feedback.kind is None
-            else ""
-        )
+    if feedback.kind == "praise":
         raise ConflictError(
-            f"feedback #{feedback.id} is {feedback.kind or 'uncategorised'}; "
-            f"only constructive feedback is acted on{hint}"
+            f"feedback #{feedback.id} is praise; only constructive feedback is acted on "
+            f"('mentorlog feedback edit {feedback.id} --kind constructive' if it is)"
         )
 
 

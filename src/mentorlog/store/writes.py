@@ -651,10 +651,12 @@ class MeetingDraft(NamedTuple):
     next_date: date | None = None
     mode: str = "video"
     minutes: int | None = None
-    feedback: list[str] | tuple[()] = ()  # feedback received from the mentor (kind unset)
+    feedback: list[str] | tuple[()] = ()  # feedback received: constructive unless praise
+    praise: list[str] | tuple[()] = ()  # feedback received that is praise
     resources: list[str] | tuple[()] = ()  # titles the mentor recommended
     intros: list[str] | tuple[()] = ()  # people the mentor introduced
     force: bool = False  # log it even when it repeats a meeting already logged that day
+    done_results: dict[int, str] | None = None  # what came of an action ticked done
 
     def is_empty(self) -> bool:
         """Nothing said, decided or planned: no meeting worth a record."""
@@ -666,6 +668,7 @@ class MeetingDraft(NamedTuple):
             or self.done_actions
             or self.next_date
             or self.feedback
+            or self.praise
             or self.resources
             or self.intros
         )
@@ -775,14 +778,17 @@ def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeetin
             }
             for text, due in draft.actions
         ]
+        # feedback received in a meeting is constructive (to act on) unless it is praise
         feedback = [
             {
                 "text": _need_text(text, "feedback"),
                 "direction": "received",
+                "kind": kind,
                 "given_on": day,
                 "mentor_id": mentor_id,
             }
-            for text in draft.feedback
+            for kind, texts in (("constructive", draft.feedback), ("praise", draft.praise))
+            for text in texts
         ]
         resources = [
             {"title": _need_text(title, "resource title"), "mentor_id": mentor_id}
@@ -803,10 +809,14 @@ def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeetin
             if topic.status != "queued":
                 raise ConflictError(f"question #{topic.id} is already {topic.status}")
             rows.update(conn, "topic", topic.id, {"status": "discussed", "meeting_id": meeting.id})
+        results = draft.done_results or {}
         for action_id in draft.done_actions:
             action = _get(conn, "action", action_id)
             if action.status == "open":
-                rows.update(conn, "action", action.id, {"status": "done", "done_on": day})
+                done = {"status": "done", "done_on": day}
+                if results.get(action_id):
+                    done["result"] = _optional_text(results[action_id], "result")
+                rows.update(conn, "action", action.id, done)
         logged = LoggedMeeting(
             meeting,
             mentor["name"],
