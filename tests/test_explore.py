@@ -337,7 +337,8 @@ def test_brag_json_keys_and_contents(bragging):
     data = bragging.json("brag")
     assert list(data) == ["period", "wins", "milestones_done", "goals_achieved", "praise",
                           "advice_outcomes", "actions_with_results"]  # fmt: skip
-    assert data["period"] == {"start": "2026-05-23", "end": "2026-11-22"}
+    # six months back, but not before the journal's first record (Alex, since 2026-09-01)
+    assert data["period"] == {"start": "2026-09-01", "end": "2026-11-22"}
     assert [w["text"] for w in data["wins"]] == [
         "Gave the team talk"
     ]  # the milestone's own win: once
@@ -372,11 +373,14 @@ def test_brag_never_shows_what_is_private(bragging, tmp_path):
 def test_brag_markdown_by_month_newest_first(bragging):
     out = bragging("brag").stdout
     months = [line for line in out.splitlines() if line.startswith("## ")]
-    assert months == ["## November 2026", "## October 2026", "## September 2026"]
+    assert months == ["## Highlights", "## November 2026", "## October 2026", "## September 2026"]
+    assert "2026-09-01 → 2026-11-22" in out  # from the journal's first record
+    highlights = out.split("## Highlights")[1].split("## November")[0]
+    assert highlights.index("### Goals achieved") < highlights.index("### Praise received")
+    assert "Speak at a meetup — measure: one talk given" in highlights
     november = out.split("## November 2026")[1].split("## October")[0]
-    assert november.index("### Praise received") < november.index("### Advice applied")
+    assert "### Praise received" not in november  # said once, in the highlights
     assert "- 2026-11-12: Draft the RFC → RFC approved" in november
-    assert "Speak at a meetup — measure: one talk given" in out
     assert "Nothing to show" in bragging("brag", "--until", "2026-01-01").stdout
 
 

@@ -136,6 +136,12 @@ def timeline(
     start, end = default_period(today(), since, until)
     _period_order(start, end)
     with reading() as conn:
+        if since is None:  # six months back, but not before the journal's first record
+            from mentorlog.store.brag import first_record_day
+
+            first = first_record_day(conn)
+            if first is not None and start < first <= end:
+                start = first
         mentor_id = _mentor_id(conn, mentor)
         rows = run_timeline(conn, start, end, [k.value for k in kind or []], mentor_id)
     if json:
@@ -170,7 +176,8 @@ def brag(
     ] = None,
     force: Annotated[bool, Opt("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
-    """Your achievements for a review or promotion case (default: the last 6 months), by month.
+    """Your achievements for a review or promotion case (default: the last 6 months, from the
+    journal's first record if that is later): highlights first, then month by month.
 
     Wins, milestones reached, goals achieved with their measure, praise received, advice applied
     that has an outcome, actions done that have a result. Constructive feedback and meeting notes
@@ -183,6 +190,12 @@ def brag(
     start, end = default_period(today(), since, until)
     _period_order(start, end)
     with reading() as conn:
+        if since is None:  # six months back, but not before the journal's first record
+            from mentorlog.store.brag import first_record_day
+
+            first = first_record_day(conn)
+            if first is not None and start < first <= end:
+                start = first
         mentor_id = _mentor_id(conn, mentor)
         mentor_name = None
         if mentor_id is not None:

@@ -137,6 +137,9 @@ HEADINGS = {
 }
 
 
+HIGHLIGHTS = ("goals_achieved", "praise")  # led with, before the monthly detail
+
+
 def _flat(text: str | None) -> str:
     """User text on a line of the brag document: one line, escaped (render/md.py), so it can't
     change the document's structure."""
@@ -170,11 +173,20 @@ def brag_markdown(data: Row, mentor: str | None = None) -> str:
 
     title = "# Brag document" + (f": work with {heading(mentor)}" if mentor else "")
     lines = [title, "", f"{period['start']} → {period['end']}", ""]
+    highlights = [name for name in HIGHLIGHTS if data.get(name)]
+    if highlights:  # what a manager should read first: goals achieved and praise, the whole period
+        lines += ["## Highlights", ""]
+        for section in highlights:
+            lines += [f"### {HEADINGS[section]}", ""]
+            lines += [_brag_line(section, r) for r in data[section]]
+            lines.append("")
     months: dict[str, dict[str, list[Row]]] = {}
     for section in sections:
+        if section in HIGHLIGHTS:
+            continue
         for row in data[section]:
             months.setdefault(row["on"][:7], {}).setdefault(section, []).append(row)
-    if not months:
+    if not months and not highlights:
         lines.append(
             "Nothing to show for this period yet: record wins (`mentorlog win add`), finish "
             "milestones, apply advice with an outcome, and note results when actions are done."

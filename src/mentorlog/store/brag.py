@@ -103,6 +103,23 @@ QUERIES = {
 }
 
 
+FIRST_RECORD = """SELECT MIN(d) AS d FROM (
+    SELECT MIN(started_on) AS d FROM mentor
+    UNION ALL SELECT MIN(given_on) FROM advice
+    UNION ALL SELECT MIN(won_on) FROM win
+    UNION ALL SELECT MIN(done_on) FROM milestone
+    UNION ALL SELECT MIN(given_on) FROM feedback
+    UNION ALL SELECT MIN(achieved_on) FROM goal
+    UNION ALL SELECT MIN(done_on) FROM action WHERE status = 'done')"""
+
+
+def first_record_day(conn: sqlite3.Connection) -> date | None:
+    """The journal's first day: the earliest mentorship start or dated record (each an index's
+    first entry, or a small table), so the default brag starts where the journal does."""
+    row = fetch_all(conn, FIRST_RECORD, {})[0]
+    return date.fromisoformat(row["d"]) if row["d"] else None
+
+
 def brag_sql(section: str, with_mentor: bool) -> str:
     sql, mentor_clause = QUERIES[section]
     return sql.format(mentor=f"AND {mentor_clause}" if with_mentor else "")

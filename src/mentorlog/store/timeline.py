@@ -66,7 +66,10 @@ QUERIES: dict[str, tuple[str, str | None]] = {
     "win": (
         """SELECT w.id, w.won_on AS at, w.text, COALESCE(w.mentor_id, g.mentor_id) AS mentor_id
            FROM win w LEFT JOIN goal g ON g.id = w.goal_id
-           WHERE w.won_on BETWEEN :start AND :end""",
+           WHERE w.won_on BETWEEN :start AND :end
+             -- the win a milestone or goal records is that milestone's or goal's line already
+             AND w.milestone_id IS NULL
+             AND NOT (w.goal_id IS NOT NULL AND substr(w.text, 1, 15) = 'Achieved goal: ')""",
         ":mentor IN (w.mentor_id, g.mentor_id)",
     ),
     "feedback": (
