@@ -427,6 +427,9 @@ GRAMMAR = {
                 ('name', 'argument', ('name',), (), False, False, 1, True, ('str',)),
                 ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
                 ('note', 'option', ('--note',), (), False, False, 1, False, ('str',)),
+                ('goals_to', 'option', ('--goals-to',), (), False, False, 1, False, ('str',)),
+                ('keep_goals', 'option', ('--keep-goals',), (), True, False, 1, False, ('bool',)),
+                ('drop_goals', 'option', ('--drop-goals',), (), True, False, 1, False, ('bool',)),
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ]},
             'list': {'target': 'mentorlog.cli.mentor:list_', 'bound': {}, 'params': [

@@ -183,6 +183,9 @@ NODES = {
         'options': [
             ('on', ('--on',), (), True, False, False, 'When it ended (default today). DATE: 2026-12-01, Dec 1, today, +3d, -1w, fri, last fri, eow, eom...', None),
             ('note', ('--note',), (), True, False, False, 'A closing note: what you got from it.', None),
+            ('goals_to', ('--goals-to',), (), True, False, False, 'Move its active goals to this mentor.', None),
+            ('keep_goals', ('--keep-goals',), (), False, False, False, 'Keep its active goals as they are (still linked).', None),
+            ('drop_goals', ('--drop-goals',), (), False, False, False, 'Drop its active goals (reason: the mentorship ended).', None),
             ('json', ('--json',), (), False, False, False, 'Print the closing summary as plain JSON.', None),
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],

@@ -10,6 +10,7 @@ from mentorlog.cli.common import (
     date_option,
     delete_command,
     journal,
+    reading,
     show_view,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
@@ -90,17 +91,102 @@ def end(
     name: NameArg,
     on: Annotated[date | None, date_option("--on", help="When it ended (default today).")] = None,
     note: Annotated[str | None, Opt(help="A closing note: what you got from it.")] = None,
+    goals_to: Annotated[
+        str | None,
+        Opt("--goals-to", help="Move its active goals to this mentor.", metavar="NAME"),
+    ] = None,
+    keep_goals: Annotated[
+        bool, Opt("--keep-goals", help="Keep its active goals as they are (still linked).")
+    ] = False,
+    drop_goals: Annotated[
+        bool, Opt("--drop-goals", help="Drop its active goals (reason: the mentorship ended).")
+    ] = False,
     json: Annotated[bool, Opt("--json", help="Print the closing summary as plain JSON.")] = False,
 ) -> None:
     """Conclude a mentorship gracefully and see what it brought, to thank them properly.
 
     The mentor leaves the default views but stays in the journal; 'mentor reopen' undoes it.
+    Active goals linked to the mentor are named and need a decision — move them to another
+    mentor (--goals-to NAME), keep them (--keep-goals) or drop them (--drop-goals). On a
+    terminal you are asked; otherwise they are kept, with a warning naming them.
     """
+    import sys
+
+    from mentorlog.errors import UsageProblem
+    from mentorlog.render.output import safe
     from mentorlog.store.facts import closing_summary
+    from mentorlog.store.queries import fetch_all, resolve_mentor
     from mentorlog.store.writes import end_mentor
 
-    mentor = end_mentor(journal(), name, on, note)
+    chosen = [flag for flag, on_ in (("--goals-to", goals_to is not None),
+              ("--keep-goals", keep_goals), ("--drop-goals", drop_goals)) if on_]  # fmt: skip
+    if len(chosen) > 1:
+        raise UsageProblem(
+            f"choose one of --goals-to, --keep-goals, --drop-goals, not {' and '.join(chosen)}"
+        )
+    with reading() as conn:
+        found = resolve_mentor(conn, name)
+        goals = fetch_all(
+            conn,
+            "SELECT id, title FROM goal WHERE mentor_id = ? AND status IN ('active', 'paused') "
+            "ORDER BY id",
+            (found["id"],),
+        )
+    choice = (
+        "move" if goals_to is not None else "keep" if keep_goals else "drop" if drop_goals else None
+    )
+    if goals and choice is None:
+        listed = ", ".join(f"#{g['id']} {g['title']}" for g in goals)
+        if sys.stdin.isatty():
+            choice, goals_to = _ask_about_goals(found["name"], listed)
+        else:  # a script: DESIGN's `mentor end NAME` keeps working, and says what it left
+            choice = "keep"
+    mentor, moved = end_mentor(
+        journal(), name, on, note, goals=choice if goals else None, goals_to=goals_to
+    )
+    if moved and moved["how"] == "keep" and not keep_goals:
+        print(
+            safe(
+                f"Warning: {mentor.name}'s active goals stay linked to the ended mentorship "
+                f"({listed}); move them with 'mentorlog goal edit ID --mentor NAME' or drop "
+                "them with 'mentorlog goal drop ID' (next time: mentor end --goals-to NAME)."
+            ),
+            file=sys.stderr,
+        )
+    elif moved and moved["how"] != "keep":
+        ids = ", ".join(f"#{g}" for g in moved["ids"])
+        verb = {"move": f"moved to {moved['to']}", "drop": "dropped", "keep": "kept"}[moved["how"]]
+        # on stderr: with --json, stdout is the summary alone
+        print(safe(f"Goal{'s' if len(moved['ids']) > 1 else ''} {ids} {verb}."), file=sys.stderr)
     show_view(lambda conn: closing_summary(conn, mentor.id), json, "briefing.closing_text")
+
+
+def _ask_about_goals(mentor: str, listed: str) -> tuple[str, str | None]:
+    """On a terminal: move, keep or drop the ended mentorship's active goals (and to whom)."""
+    from mentorlog.errors import MentorlogError
+    from mentorlog.render.output import safe
+
+    try:
+        answer = (
+            input(
+                safe(
+                    f"{mentor}'s active goals: {listed}. Move them to another mentor, keep or drop them? [m/k/d]: "
+                )
+            )
+            .strip()
+            .lower()
+        )
+        if answer in ("m", "move"):
+            to = input("Move them to which mentor? ").strip()
+            if to:
+                return "move", to
+        elif answer in ("k", "keep"):
+            return "keep", None
+        elif answer in ("d", "drop"):
+            return "drop", None
+    except EOFError:
+        print(flush=True)
+    raise MentorlogError("aborted; nothing was changed")
 
 
 @app.command("reopen", epilog="Example: mentorlog mentor reopen alex")

@@ -122,12 +122,56 @@ def edit_mentor(path: Path, ref: str, changes: dict[str, Any]) -> Record:
     return mentor
 
 
-def end_mentor(path: Path, ref: str, on: date | None, note: str | None) -> Record:
-    """Conclude a mentorship, with its closing note (reopening clears it)."""
+def end_mentor(
+    path: Path,
+    ref: str,
+    on: date | None,
+    note: str | None,
+    goals: str | None = None,
+    goals_to: str | None = None,
+) -> tuple[Record, dict[str, Any] | None]:
+    """Conclude a mentorship, with its closing note (reopening clears it), and in the same
+    transaction move (`goals='move'`, to `goals_to`), keep or drop its active and paused goals.
+    Returns the mentor and what happened to the goals (None when there were none to decide)."""
     ended_on = not_in_future(on, "--on")
     note = _optional_text(note, "closing note")
     with write_connection(path) as conn:
         mentor = rows.decode("mentor", queries.resolve_mentor(conn, ref))
+        open_goals = [
+            r["id"]
+            for r in queries.fetch_all(
+                conn,
+                "SELECT id FROM goal WHERE mentor_id = ? AND status IN ('active', 'paused') "
+                "ORDER BY id",
+                (mentor.id,),
+            )
+        ]
+        moved = None
+        if open_goals and goals == "move":
+            target = queries.resolve_mentor(conn, goals_to or "")
+            if target["id"] == mentor.id:
+                raise ConflictError(f"--goals-to names {mentor.name}, the mentorship being ended")
+            if target["ended_on"]:
+                raise ConflictError(
+                    f"the mentorship with {target['name']} has ended; pick an active mentor"
+                )
+            for goal_id in open_goals:
+                rows.update(conn, "goal", goal_id, {"mentor_id": target["id"]})
+            moved = {"how": "move", "ids": open_goals, "to": target["name"]}
+        elif open_goals and goals == "drop":
+            for goal_id in open_goals:
+                rows.update(
+                    conn,
+                    "goal",
+                    goal_id,
+                    {
+                        "status": "dropped",
+                        "status_note": f"the mentorship with {mentor.name} ended",
+                    },
+                )
+            moved = {"how": "drop", "ids": open_goals, "to": None}
+        elif open_goals and goals == "keep":
+            moved = {"how": "keep", "ids": open_goals, "to": None}
         if mentor.ended_on:
             raise ConflictError(
                 f"the mentorship with {mentor.name} already ended on {mentor.ended_on}"
@@ -143,7 +187,7 @@ def end_mentor(path: Path, ref: str, on: date | None, note: str | None) -> Recor
             mentor.id,
             {"ended_on": ended_on, "closing_note": note},
         )
-    return mentor
+    return mentor, moved
 
 
 def reopen_mentor(path: Path, ref: str) -> tuple[Record, Record]:
