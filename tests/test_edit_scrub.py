@@ -35,6 +35,10 @@ EDITS = {
     "checkin working": (["checkin", "add", "alex", "--rating", "4", "--working", f"the {CANARY}"],
                         ["checkin", "edit", "{id}", "--working", "the calls"]),
     "reflection replaced": (["review", "--reflect", f"A {CANARY} week"], ["review", "--reflect", "A good week", "--replace"]),
+    "advice text": (["advice", "add", f"Try {CANARY}", "--mentor", "alex"], ["advice", "edit", "{id}", "--text", "Try Go"]),
+    "advice why": (["advice", "add", "Try Go", "--why", f"{CANARY} is slow"], ["advice", "edit", "{id}", "--why", "it is fast"]),
+    "question text": (["ask", f"What about {CANARY}?"], ["agenda", "edit", "{id}", "--text", "What about Go?"]),
+    "win text": (["win", "add", f"Shipped {CANARY}"], ["win", "edit", "{id}", "--text", "Shipped it"]),
 }  # fmt: skip
 
 

@@ -166,8 +166,11 @@ def edit(
     milestone: Annotated[int | None, _id_option("--milestone", "Link to milestone ID.")] = None,
     advice: Annotated[int | None, _id_option("--advice", "Link to advice ID.")] = None,
     mentor: MentorOpt = None,
+    result: Annotated[
+        str | None, Opt(help="What came of it (a done action); '' clears it.")
+    ] = None,
 ) -> None:
-    """Change an action's text, due date or links."""
+    """Change an action's text, due date, result or links."""
     from mentorlog.render.output import say
     from mentorlog.store.writes import edit_action
 
@@ -178,6 +181,7 @@ def edit(
         milestone_id=milestone,
         advice_id=advice,
         mentor=mentor,
+        result=result,
     )
     action = edit_action(journal(), action_id, fields)
     say(f"Updated action #{action.id} {action.text}.")

@@ -57,6 +57,37 @@ def add(
     say(f"Recorded advice #{advice.id}. Try it: mentorlog advice try {advice.id}")
 
 
+@app.command("edit", epilog="Example: mentorlog advice edit 4 --mentor sam --meeting 9")
+def edit(
+    advice_id: IdArg,
+    text: Annotated[str | None, Opt(help="New text.")] = None,
+    why: Annotated[str | None, Opt(help="The mentor's reasoning ('' clears it).")] = None,
+    mentor: MentorOpt = None,
+    goal: GoalOpt = None,
+    meeting: Annotated[
+        int | None, Opt(help="The meeting it came from.", parser=record_id, metavar="ID")
+    ] = None,
+    on: Annotated[date | None, date_option("--on", help="When it was given (not later).")] = None,
+    outcome: Annotated[str | None, Opt(help="What came of applying it ('' clears it).")] = None,
+) -> None:
+    """Change advice: its text, why, mentor, goal, meeting or day (a meeting brings its mentor)."""
+    from mentorlog.cli.common import changes
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import edit_advice
+
+    fields = changes(
+        text=text,
+        why=why,
+        mentor=mentor,
+        goal_id=goal,
+        meeting_id=meeting,
+        given_on=on,
+        outcome=outcome,
+    )
+    advice = edit_advice(journal(), advice_id, fields)
+    say(f"Updated advice #{advice.id}.")
+
+
 @app.command("list", epilog="Example: mentorlog advice list --status pending --mentor alex")
 def list_(
     status: Annotated[

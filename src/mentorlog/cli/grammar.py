@@ -48,6 +48,7 @@ GRAMMAR = {
                 ('milestone', 'option', ('--milestone',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
                 ('advice', 'option', ('--advice',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
                 ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('result', 'option', ('--result',), (), False, False, 1, False, ('str',)),
             ]},
             'list': {'target': 'mentorlog.cli.action:list_', 'bound': {}, 'params': [
                 ('open_', 'option', ('--open',), (), True, False, 1, False, ('bool',)),
@@ -85,6 +86,16 @@ GRAMMAR = {
                 ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
             ]},
+            'edit': {'target': 'mentorlog.cli.advice:edit', 'bound': {}, 'params': [
+                ('advice_id', 'argument', ('advice_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('text', 'option', ('--text',), (), False, False, 1, False, ('str',)),
+                ('why', 'option', ('--why',), (), False, False, 1, False, ('str',)),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('meeting', 'option', ('--meeting',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+                ('outcome', 'option', ('--outcome',), (), False, False, 1, False, ('str',)),
+            ]},
             'list': {'target': 'mentorlog.cli.advice:list_', 'bound': {}, 'params': [
                 ('status', 'option', ('--status',), (), False, False, 1, False, ('enum', 'mentorlog.cli.advice:AdviceStatus')),
                 ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
@@ -112,6 +123,12 @@ GRAMMAR = {
             ]},
             'drop': {'target': 'mentorlog.cli.questions:drop', 'bound': {}, 'params': [
                 ('question_ids', 'argument', ('question_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
+            ]},
+            'edit': {'target': 'mentorlog.cli.questions:edit', 'bound': {}, 'params': [
+                ('question_id', 'argument', ('question_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('text', 'option', ('--text',), (), False, False, 1, False, ('str',)),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
             ]},
             'list': {'target': 'mentorlog.cli.questions:list_', 'bound': {}, 'params': [
                 ('mentor', 'argument', ('mentor',), (), False, False, 1, False, ('str',)),
@@ -393,6 +410,7 @@ GRAMMAR = {
                 ('next_', 'option', ('--next',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
                 ('mode', 'option', ('--mode',), (), False, False, 1, False, ('enum', 'mentorlog.cli.meeting:Mode')),
                 ('minutes', 'option', ('--minutes',), (), False, False, 1, False, ('int', 1, 1440)),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
             ]},
             'list': {'target': 'mentorlog.cli.meeting:list_', 'bound': {}, 'params': [
                 ('mentor', 'argument', ('mentor',), (), False, False, 1, False, ('str',)),
@@ -464,6 +482,7 @@ GRAMMAR = {
                 ('title', 'option', ('--title',), (), False, False, 1, False, ('str',)),
                 ('due', 'option', ('--due',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_future_date_value')),
                 ('note', 'option', ('--note',), (), False, False, 1, False, ('str',)),
+                ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
             ]},
             'list': {'target': 'mentorlog.cli.milestone:list_', 'bound': {}, 'params': [
                 ('goal_id', 'argument', ('goal_id',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
@@ -573,6 +592,13 @@ GRAMMAR = {
             'delete': {'target': 'mentorlog.cli.common:delete', 'bound': {'table': 'win', 'noun': 'win'}, 'params': [
                 ('record_id', 'argument', ('record_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('yes', 'option', ('--yes', '-y'), (), True, False, 1, False, ('bool',)),
+            ]},
+            'edit': {'target': 'mentorlog.cli.win:edit', 'bound': {}, 'params': [
+                ('win_id', 'argument', ('win_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('text', 'option', ('--text',), (), False, False, 1, False, ('str',)),
+                ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+                ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+                ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
             ]},
             'list': {'target': 'mentorlog.cli.win:list_', 'bound': {}, 'params': [
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),

@@ -317,7 +317,7 @@ NODES = {
         'arguments': [('record_id', 1, ('ids', 'goal'))],
     },
     'milestone': {
-        'commands': {'add': 'Add a milestone to a goal (it goes last).', 'done': 'Mark one or more milestones reached (each...', 'reopen': "Undo 'milestone done': not reached after...", 'list': 'List milestones, by goal and order.', 'edit': 'Change a milestone.', 'delete': 'Delete a milestone for good (linked...'},
+        'commands': {'add': 'Add a milestone to a goal (it goes last).', 'done': 'Mark one or more milestones reached (each...', 'reopen': "Undo 'milestone done': not reached after...", 'list': 'List milestones, by goal and order.', 'edit': 'Change a milestone: its title, due date,...', 'delete': 'Delete a milestone for good (linked...'},
         'interspersed': False,
         'options': [
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
@@ -367,6 +367,7 @@ NODES = {
             ('title', ('--title',), (), True, False, False, 'New title.', None),
             ('due', ('--due',), (), True, False, False, 'New due date. DATE: 2026-12-01, Dec 1, today, +3d, -1w, fri, last fri, eow, eom...', None),
             ('note', ('--note',), (), True, False, False, 'A note.', None),
+            ('goal', ('--goal', '-g'), (), True, False, False, 'Move it to goal ID (as its last milestone).', ('ids', 'goal')),
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],
         'arguments': [('milestone_id', 1, ('ids', 'milestone'))],
@@ -381,7 +382,7 @@ NODES = {
         'arguments': [('record_id', 1, ('ids', 'milestone'))],
     },
     'action': {
-        'commands': {'add': 'Add an action you committed to.', 'list': 'List actions: open ones, overdue first,...', 'show': 'Show one action and what it links to.', 'done': 'Mark one or more actions done, with their...', 'reopen': "Undo 'action done' or 'action drop': the...", 'drop': 'Drop one or more actions you will not do.', 'edit': "Change an action's text, due date or links.", 'delete': 'Delete an action for good (linked records...'},
+        'commands': {'add': 'Add an action you committed to.', 'list': 'List actions: open ones, overdue first,...', 'show': 'Show one action and what it links to.', 'done': 'Mark one or more actions done, with their...', 'reopen': "Undo 'action done' or 'action drop': the...", 'drop': 'Drop one or more actions you will not do.', 'edit': "Change an action's text, due date, result...", 'delete': 'Delete an action for good (linked records...'},
         'interspersed': False,
         'options': [
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
@@ -465,6 +466,7 @@ NODES = {
             ('milestone', ('--milestone',), (), True, False, False, 'Link to milestone ID.', ('ids', 'milestone')),
             ('advice', ('--advice',), (), True, False, False, 'Link to advice ID.', ('ids', 'advice')),
             ('mentor', ('--mentor', '-m'), (), True, False, False, 'Mentor name or unique prefix.', ('mentors',)),
+            ('result', ('--result',), (), True, False, False, "What came of it (a done action); '' clears it.", None),
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],
         'arguments': [('action_id', 1, ('ids', 'action'))],
@@ -479,7 +481,7 @@ NODES = {
         'arguments': [('record_id', 1, ('ids', 'action'))],
     },
     'advice': {
-        'commands': {'add': 'Record advice you received.', 'list': 'List advice, newest first.', 'show': 'Show one piece of advice with the actions...', 'try': 'Mark one or more pieces of advice as being...', 'apply': 'Mark advice applied, with its outcome to...', 'skip': 'Decide not to follow advice (and say why).', 'reopen': "Undo 'advice try', 'apply' or 'skip': the...", 'delete': 'Delete an advice for good (linked records...'},
+        'commands': {'add': 'Record advice you received.', 'edit': 'Change advice: its text, why, mentor,...', 'list': 'List advice, newest first.', 'show': 'Show one piece of advice with the actions...', 'try': 'Mark one or more pieces of advice as being...', 'apply': 'Mark advice applied, with its outcome to...', 'skip': 'Decide not to follow advice (and say why).', 'reopen': "Undo 'advice try', 'apply' or 'skip': the...", 'delete': 'Delete an advice for good (linked records...'},
         'interspersed': False,
         'options': [
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
@@ -498,6 +500,21 @@ NODES = {
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],
         'arguments': [('text', 1, None)],
+    },
+    'advice edit': {
+        'commands': None,
+        'interspersed': True,
+        'options': [
+            ('text', ('--text',), (), True, False, False, 'New text.', None),
+            ('why', ('--why',), (), True, False, False, "The mentor's reasoning ('' clears it).", None),
+            ('mentor', ('--mentor', '-m'), (), True, False, False, 'Mentor name or unique prefix.', ('mentors',)),
+            ('goal', ('--goal', '-g'), (), True, False, False, 'Link to goal ID.', ('ids', 'goal')),
+            ('meeting', ('--meeting',), (), True, False, False, 'The meeting it came from.', ('ids', 'meeting')),
+            ('on', ('--on',), (), True, False, False, 'When it was given (not later). DATE: 2026-12-01, Dec 1, today, +3d, -1w, fri, last fri, eow, eom...', None),
+            ('outcome', ('--outcome',), (), True, False, False, "What came of applying it ('' clears it).", None),
+            ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
+        ],
+        'arguments': [('advice_id', 1, ('ids', 'advice'))],
     },
     'advice list': {
         'commands': None,
@@ -574,7 +591,7 @@ NODES = {
         'arguments': [('text', 1, None)],
     },
     'agenda': {
-        'commands': {'list': 'List queued questions (those for no mentor...', 'drop': 'Take one or more queued questions off the...', 'delete': 'Delete a question for good (linked records...'},
+        'commands': {'list': 'List queued questions (those for no mentor...', 'drop': 'Take one or more queued questions off the...', 'edit': 'Change a queued question: its text, the...', 'delete': 'Delete a question for good (linked records...'},
         'interspersed': False,
         'options': [
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
@@ -598,6 +615,17 @@ NODES = {
         ],
         'arguments': [('question_ids', -1, ('ids', 'topic'))],
     },
+    'agenda edit': {
+        'commands': None,
+        'interspersed': True,
+        'options': [
+            ('text', ('--text',), (), True, False, False, 'New text.', None),
+            ('mentor', ('--mentor', '-m'), (), True, False, False, 'Mentor name or unique prefix.', ('mentors',)),
+            ('goal', ('--goal', '-g'), (), True, False, False, 'Link to goal ID.', ('ids', 'goal')),
+            ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
+        ],
+        'arguments': [('question_id', 1, ('ids', 'topic'))],
+    },
     'agenda delete': {
         'commands': None,
         'interspersed': True,
@@ -608,7 +636,7 @@ NODES = {
         'arguments': [('record_id', 1, ('ids', 'topic'))],
     },
     'meeting': {
-        'commands': {'list': 'List meetings, latest first.', 'show': 'Show a meeting: notes, advice, actions and...', 'edit': 'Correct a logged meeting.', 'delete': 'Delete a meeting for good (linked records...'},
+        'commands': {'list': 'List meetings, latest first.', 'show': 'Show a meeting: notes, advice, actions and...', 'edit': 'Correct a logged meeting: when, notes,...', 'delete': 'Delete a meeting for good (linked records...'},
         'interspersed': False,
         'options': [
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
@@ -642,6 +670,7 @@ NODES = {
             ('next_', ('--next',), (), True, False, False, 'Planned next meeting. DATE: 2026-12-01, Dec 1, today, +3d, -1w, fri, last fri, eow, eom...', None),
             ('mode', ('--mode',), (), True, False, False, 'in-person, video, call or chat.', ('choice', ('in-person', 'video', 'call', 'chat'), True)),
             ('minutes', ('--minutes',), (), True, False, False, 'How long it took.', None),
+            ('mentor', ('--mentor', '-m'), (), True, False, False, 'File it under this mentor, with what came from it.', ('mentors',)),
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],
         'arguments': [('meeting_id', 1, ('ids', 'meeting'))],
@@ -656,7 +685,7 @@ NODES = {
         'arguments': [('record_id', 1, ('ids', 'meeting'))],
     },
     'win': {
-        'commands': {'add': 'Record a win.', 'list': 'List wins, latest first.', 'delete': 'Delete a win for good (linked records are...'},
+        'commands': {'add': 'Record a win.', 'edit': 'Change a win: its text, goal, mentor or day.', 'list': 'List wins, latest first.', 'delete': 'Delete a win for good (linked records are...'},
         'interspersed': False,
         'options': [
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
@@ -673,6 +702,18 @@ NODES = {
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],
         'arguments': [('text', 1, None)],
+    },
+    'win edit': {
+        'commands': None,
+        'interspersed': True,
+        'options': [
+            ('text', ('--text',), (), True, False, False, 'New text.', None),
+            ('goal', ('--goal', '-g'), (), True, False, False, 'Link to goal ID.', ('ids', 'goal')),
+            ('mentor', ('--mentor', '-m'), (), True, False, False, 'Mentor name or unique prefix.', ('mentors',)),
+            ('on', ('--on',), (), True, False, False, 'When (not later than today). DATE: 2026-12-01, Dec 1, today, +3d, -1w, fri, last fri, eow, eom...', None),
+            ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
+        ],
+        'arguments': [('win_id', 1, ('ids', 'win'))],
     },
     'win list': {
         'commands': None,

@@ -57,19 +57,48 @@ def edit(
     next_: Annotated[date | None, date_option("--next", help="Planned next meeting.")] = None,
     mode: Annotated[Mode | None, Opt(help="in-person, video, call or chat.")] = None,
     minutes: Annotated[int | None, Opt(min=1, max=1440, help="How long it took.")] = None,
+    mentor: Annotated[
+        str | None,
+        Opt(
+            "--mentor",
+            "-m",
+            help="File it under this mentor, with what came from it.",
+            metavar="NAME",
+        ),
+    ] = None,
 ) -> None:
-    """Correct a logged meeting."""
+    """Correct a logged meeting: when, notes, next date, mode, length, or its mentor.
+
+    --mentor moves a misfiled meeting and what came from it: its advice and actions, and the
+    feedback, resources and introductions the same log recorded.
+    """
     import sys
 
-    from mentorlog.render.output import say
+    from mentorlog.render.output import plural, say
+    from mentorlog.store.queries import NOUNS
     from mentorlog.store.writes import edit_meeting
 
     if notes == "-":
         notes = sys.stdin.read()
     fields = changes(
-        held_at=on, notes=notes, next_date=next_, mode=mode.value if mode else None, minutes=minutes
+        held_at=on,
+        notes=notes,
+        next_date=next_,
+        mode=mode.value if mode else None,
+        minutes=minutes,
+        mentor=mentor,
     )
-    meeting = edit_meeting(journal(), meeting_id, fields)
+    moved: dict[str, int] = {}
+    meeting = edit_meeting(journal(), meeting_id, fields, moved)
+    if mentor is not None and "mentor_id" in fields:
+        from mentorlog.cli.common import reading
+        from mentorlog.store.queries import get_record
+
+        with reading() as conn:
+            name = get_record(conn, "mentor", meeting.mentor_id)["name"]
+        along = ", ".join(plural(n, NOUNS.get(t, (t,))[0]) for t, n in moved.items())
+        say(f"Moved meeting #{meeting.id} to {name}" + (f" with {along}." if along else "."))
+        return
     say(f"Updated meeting #{meeting.id}.")
 
 

@@ -100,13 +100,23 @@ def edit(
     title: Annotated[str | None, Opt(help="New title.")] = None,
     due: Annotated[date | None, future_date_option("--due", help="New due date.")] = None,
     note: Annotated[str | None, Opt(help="A note.")] = None,
+    goal: Annotated[
+        int | None,
+        Opt(
+            "--goal",
+            "-g",
+            help="Move it to goal ID (as its last milestone).",
+            parser=record_id,
+            metavar="ID",
+        ),
+    ] = None,
 ) -> None:
-    """Change a milestone."""
+    """Change a milestone: its title, due date, note, or the goal it belongs to."""
     from mentorlog.render.output import say
     from mentorlog.store.writes import edit_milestone
 
     milestone = edit_milestone(
-        journal(), milestone_id, changes(title=title, due_date=due, note=note)
+        journal(), milestone_id, changes(title=title, due_date=due, note=note, goal_id=goal)
     )
     say(f"Updated milestone #{milestone.id} {milestone.title}.")
 

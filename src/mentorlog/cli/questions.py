@@ -1,9 +1,10 @@
-"""ask, agenda list/drop: questions and talking points queued for the next meeting."""
+"""ask, agenda list/drop/edit: questions and talking points queued for the next meeting."""
 
 from typing import Annotated
 
 from mentorlog.cli.common import (
     GoalOpt,
+    IdArg,
     Json,
     MentorOpt,
     delete_command,
@@ -11,7 +12,7 @@ from mentorlog.cli.common import (
     journal,
     show_view,
 )
-from mentorlog.cli.decl import Arg, Group
+from mentorlog.cli.decl import Arg, Group, Opt
 
 app = Group()  # its help text: GROUPS in cli/registry.py
 top = Group()  # top-level commands, registered in cli/registry.py
@@ -53,6 +54,22 @@ def drop(question_ids: Annotated[list[int], ids_arg("question")]) -> None:
 
     dropped = drop_topics(journal(), question_ids)
     say(f"Dropped {plural(len(dropped), 'question')}: {ids(dropped)}.")
+
+
+@app.command("edit", epilog="Example: mentorlog agenda edit 5 --mentor sam")
+def edit(
+    question_id: IdArg,
+    text: Annotated[str | None, Opt(help="New text.")] = None,
+    mentor: MentorOpt = None,
+    goal: GoalOpt = None,
+) -> None:
+    """Change a queued question: its text, the mentor it is for, its goal."""
+    from mentorlog.cli.common import changes
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import edit_topic
+
+    topic = edit_topic(journal(), question_id, changes(text=text, mentor=mentor, goal_id=goal))
+    say(f"Updated question #{topic.id}.")
 
 
 delete_command(app, "topic", "question", "mentorlog agenda delete 5")

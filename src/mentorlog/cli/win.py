@@ -1,4 +1,4 @@
-"""win add/list: achievements worth celebrating (milestones and goals record their own)."""
+"""win add/list/edit: achievements worth celebrating (milestones and goals record their own)."""
 
 from datetime import date
 from typing import Annotated
@@ -10,9 +10,10 @@ from mentorlog.cli.common import (
     date_option,
     delete_command,
     journal,
+    record_id,
     show_view,
 )
-from mentorlog.cli.decl import Arg, Group
+from mentorlog.cli.decl import Arg, Group, Opt
 
 app = Group()  # its help text: GROUPS in cli/registry.py
 
@@ -30,6 +31,23 @@ def add(
 
     win = add_win(journal(), text, goal, on, mentor)
     say(f"🎉 Win #{win.id} recorded: {win.text}")
+
+
+@app.command("edit", epilog="Example: mentorlog win edit 3 --goal 2 --on 'last fri'")
+def edit(
+    win_id: Annotated[int, Arg(help="Win id: 12 or #12.", parser=record_id, metavar="ID")],
+    text: Annotated[str | None, Opt(help="New text.")] = None,
+    goal: GoalOpt = None,
+    mentor: MentorOpt = None,
+    on: Annotated[date | None, date_option("--on", help="When (not later than today).")] = None,
+) -> None:
+    """Change a win: its text, goal, mentor or day."""
+    from mentorlog.cli.common import changes
+    from mentorlog.render.output import say
+    from mentorlog.store.writes import edit_win
+
+    win = edit_win(journal(), win_id, changes(text=text, goal_id=goal, mentor=mentor, won_on=on))
+    say(f"Updated win #{win.id}.")
 
 
 @app.command("list", epilog="Example: mentorlog win list --json")

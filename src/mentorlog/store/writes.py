@@ -425,8 +425,19 @@ def reopen_milestones(path: Path, milestone_ids: Iterable[int]) -> list[Changed]
 
 
 def edit_milestone(path: Path, milestone_id: int, changes: dict[str, Any]) -> Record:
+    """Change a milestone; `goal_id` moves it to the end of another goal's milestones."""
     with write_connection(path) as conn:
         milestone = _get(conn, "milestone", milestone_id)
+        goal_id = changes.get("goal_id")
+        if goal_id is not None and goal_id != milestone.goal_id:
+            goal = _get(conn, "goal", goal_id)
+            last = queries.fetch_one(
+                conn, "SELECT MAX(position) AS p FROM milestone WHERE goal_id = ?", (goal.id,)
+            )["p"]
+            changes["position"] = (last or 0) + 1
+        elif goal_id is not None:
+            changes.pop("goal_id")
+            changes = changes or {"goal_id": goal_id}  # said where it already is: no-op write
         milestone = _apply(conn, "milestone", milestone, changes)
     return milestone
 
@@ -606,6 +617,29 @@ def add_advice(
     return advice
 
 
+def edit_advice(path: Path, advice_id: int, changes: dict[str, Any]) -> Record:
+    """Change what you typed about advice: text, why, mentor, the meeting and goal it came with,
+    the day it was given. A meeting names its mentor when no mentor is given."""
+    with write_connection(path) as conn:
+        advice = _get(conn, "advice", advice_id)
+        if "mentor" in changes:
+            changes["mentor_id"] = _mentor_id(conn, changes.pop("mentor"), active_only=False)
+        if changes.get("meeting_id") is not None:
+            meeting = _get(conn, "meeting", changes["meeting_id"])
+            changes.setdefault("mentor_id", meeting.mentor_id)
+        if changes.get("goal_id") is not None:
+            _get(conn, "goal", changes["goal_id"])
+        if "given_on" in changes:
+            changes["given_on"] = not_in_future(changes["given_on"], "--on")
+            if advice.status_on and changes["given_on"] > advice.status_on:
+                raise ConflictError(
+                    f"advice #{advice.id} was {advice.status} on {advice.status_on}; "
+                    f"it can't have been given after that ({changes['given_on']})"
+                )
+        advice = _apply(conn, "advice", advice, changes)
+    return advice
+
+
 def set_advice_status(
     path: Path,
     advice_ids: Iterable[int],
@@ -664,6 +698,18 @@ def ask(path: Path, text: str, mentor: str | None = None, goal_id: int | None = 
                 "goal_id": goal_id,
             },
         )
+    return topic
+
+
+def edit_topic(path: Path, topic_id: int, changes: dict[str, Any]) -> Record:
+    """Change a queued question: its text, the mentor it is for, its goal."""
+    with write_connection(path) as conn:
+        topic = _get(conn, "topic", topic_id)
+        if "mentor" in changes:
+            changes["mentor_id"] = _mentor_id(conn, changes.pop("mentor"))
+        if changes.get("goal_id") is not None:
+            _get(conn, "goal", changes["goal_id"])
+        topic = _apply(conn, "topic", topic, changes)
     return topic
 
 
@@ -876,9 +922,66 @@ def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeetin
     return logged
 
 
-def edit_meeting(path: Path, meeting_id: int, changes: dict[str, Any]) -> Record:
+WITH_THE_MEETING_SECONDS = 5  # what a `log` recorded with its meeting, in the same transaction
+
+
+def _move_meeting(conn: sqlite3.Connection, meeting: Record, mentor_id: int) -> dict[str, int]:
+    """A meeting filed under the wrong mentor moves, and so does what came from it: its advice
+    and actions (linked by meeting), and the feedback, resources and introductions the same `log`
+    recorded (that mentor's, created with the meeting). How many of each moved."""
+    from datetime import timedelta
+
+    old = meeting.mentor_id
+    low = rows.encode(meeting.created_at - timedelta(seconds=WITH_THE_MEETING_SECONDS))
+    high = rows.encode(meeting.created_at + timedelta(seconds=WITH_THE_MEETING_SECONDS))
+    moved: dict[str, int] = {}
+    linked = {
+        "advice": (
+            "SELECT id FROM advice WHERE meeting_id = ? AND mentor_id IS ?",
+            (meeting.id, old),
+        ),
+        "action": (
+            "SELECT id FROM action WHERE meeting_id = ? AND mentor_id IS ?",
+            (meeting.id, old),
+        ),
+    }
+    day = clock.to_local(meeting.held_at).date().isoformat()
+    for table, dated in (
+        ("feedback", "given_on"),
+        ("resource", None),
+        ("introduction", "introduced_on"),
+    ):
+        same_day = f" AND {dated} = :day" if dated else ""
+        linked[table] = (
+            f"SELECT id FROM {table} WHERE mentor_id = :old AND created_at BETWEEN :low AND :high"
+            + same_day,
+            {"old": old, "low": low, "high": high, "day": day},
+        )
+    for table, (sql, params) in linked.items():
+        ids = [r["id"] for r in queries.fetch_all(conn, sql, params)]
+        for record_id in ids:
+            rows.update(conn, table, record_id, {"mentor_id": mentor_id})
+        if ids:
+            moved[table] = len(ids)
+    return moved
+
+
+def edit_meeting(
+    path: Path, meeting_id: int, changes: dict[str, Any], moved: dict[str, int] | None = None
+) -> Record:
+    """Correct a meeting. `mentor` (a name) files it under another mentor, with what came from
+    it; `moved` (when given) is filled with how many records of each kind moved along."""
     with write_connection(path) as conn:
         meeting = _get(conn, "meeting", meeting_id)
+        if "mentor" in changes:
+            mentor_id = _mentor_id(conn, changes.pop("mentor"), active_only=False)
+            if mentor_id != meeting.mentor_id:
+                result = _move_meeting(conn, meeting, mentor_id)
+                if moved is not None:
+                    moved.update(result)
+                changes["mentor_id"] = mentor_id
+            elif not changes:
+                changes["mentor_id"] = mentor_id
         if "held_at" in changes:
             held = changes["held_at"]
             not_in_future(clock.to_local(clock.to_utc(held)).date(), "the meeting's day")
@@ -917,6 +1020,20 @@ def add_win(
                 "mentor_id": mentor_id,
             },
         )
+    return win
+
+
+def edit_win(path: Path, win_id: int, changes: dict[str, Any]) -> Record:
+    """Change a win's text, day, goal or mentor."""
+    with write_connection(path) as conn:
+        win = _get(conn, "win", win_id)
+        if "mentor" in changes:
+            changes["mentor_id"] = _mentor_id(conn, changes.pop("mentor"), active_only=False)
+        if changes.get("goal_id") is not None:
+            _get(conn, "goal", changes["goal_id"])
+        if "won_on" in changes:
+            changes["won_on"] = not_in_future(changes["won_on"], "--on")
+        win = _apply(conn, "win", win, changes)
     return win
 
 
