@@ -311,7 +311,7 @@ REPORT_KEYS = ["milestones_done", "actions_done", "advice_applied", "wins", "res
 def test_prep_json_keys_are_the_designs(journal):
     """DESIGN's keys in DESIGN's order; what was added since comes after them."""
     data = prep(journal, "alex")
-    assert list(data) == [*PREP_KEYS, "last_time", "feedback_pending"]
+    assert list(data) == [*PREP_KEYS, "last_time", "feedback_pending", "totals"]
     assert list(data["report_back"]) == [*REPORT_KEYS, "goals_achieved"]
     assert list(data["mentor"]) == ["id", "name", "focus", "cadence", "last_met",
                                     "days_since_last", "next_due", "status"]  # fmt: skip

@@ -53,7 +53,7 @@ def test_advice_applied_together_prints_the_outcome_once(journal):
     out = journal("prep", "alex").stdout
     assert out.count("the review ended on time") == 1
     assert (
-        "✓ Applied advice #1 Write the decision log first; #3 Timebox the review → the review "
+        "✓ Applied advice #3 Timebox the review; #1 Write the decision log first → the review "
         "ended on time" in " ".join(out.split())
     )
 

@@ -17,7 +17,8 @@ from typing import NamedTuple
 
 from mentorlog.errors import MentorlogError, UsageProblem
 
-KEYS = ("default_mentor", "week_start", "editor", "date_format")
+KEYS = ("default_mentor", "week_start", "editor", "date_format", "prep_items")
+PREP_ITEMS = 7  # items per section of prep, review and status's lists before "… and N more"
 
 # name: strftime pattern ("long" drops the day's leading zero, portably)
 DATE_FORMATS = {"iso": "%Y-%m-%d", "us": "%m/%d/%Y", "eu": "%d/%m/%Y", "long": "%d %b %Y"}
@@ -35,6 +36,7 @@ class Config(NamedTuple):
     week_start: int = 0  # Monday
     editor: str | None = None
     date_format: str = "iso"
+    prep_items: int = PREP_ITEMS
 
     def editor_command(self) -> str:
         """$VISUAL, then $EDITOR, then config, then vi: the order git uses."""
@@ -49,6 +51,8 @@ DEFAULT = Config()
 
 def check_value(key: str, value: object) -> str:
     """The value as stored (normalised), or ValueError saying what is accepted."""
+    if key == "prep_items" and isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # `prep_items = 10` reads as naturally as `prep_items = "10"`
     if not isinstance(value, str):
         raise ValueError(f'must be text in double quotes, e.g. {key} = "{_EXAMPLES[key]}"')
     text = value.strip()
@@ -65,6 +69,10 @@ def check_value(key: str, value: object) -> str:
         return WEEKDAY_NAMES[index]
     if key == "date_format":
         return _check_date_format(text)
+    if key == "prep_items":
+        if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 999):
+            raise ValueError(f"{text!r} is not a number of items from 1 to 999")
+        return str(int(text))
     return text
 
 
@@ -73,6 +81,7 @@ _EXAMPLES = {
     "week_start": "monday",
     "editor": "nano",
     "date_format": "iso",
+    "prep_items": "7",
 }
 
 
@@ -174,6 +183,7 @@ def _load(path: Path) -> tuple[dict[str, str], Config]:
         week_start=WEEKDAY_NAMES.index(values.get("week_start", "monday")),
         editor=values.get("editor"),
         date_format=values.get("date_format", "iso"),
+        prep_items=int(values.get("prep_items", PREP_ITEMS)),
     )
     if signature[0] != "unreadable":
         _file_memo = (signature, values, config)

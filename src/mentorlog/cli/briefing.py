@@ -29,6 +29,17 @@ OutOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[bool, Opt("--force", help="With -o: replace FILE if it exists.")]
+AllOpt = Annotated[
+    bool, Opt("--all", "-a", help="Every item of every section (default: prep_items, 7, each).")
+]
+SectionOpt = Annotated[
+    str | None,
+    Opt(
+        "--section",
+        help="Only this section, in full (its name as the '… more' line says).",
+        metavar="KEY",
+    ),
+]
 
 
 def chosen_format(fmt: "Format", json: bool) -> str:
@@ -47,11 +58,19 @@ def prep(
     json: JsonFlag = False,
     output: OutOpt = None,
     force: ForceOpt = False,
+    all_: AllOpt = False,
+    section: SectionOpt = None,
 ) -> None:
-    """Your agenda for the next meeting: report back, commitments, goals, questions, suggestions."""
+    """Your agenda for the next meeting: report back, commitments, goals, questions, suggestions.
+
+    Each section shows what matters most first (overdue before due, newer before older, this
+    mentor's before general) and at most prep_items (config, default 7), then one line naming
+    the command that lists the rest; --all shows everything. --json always has every item, and
+    `totals` says how many each section holds.
+    """
     from mentorlog.cli.reads import show_prep
 
-    show_prep(mentor, chosen_format(fmt, json), output, force)
+    show_prep(mentor, chosen_format(fmt, json), output, force, all_, section)
 
 
 @top.command(
@@ -86,6 +105,8 @@ def review(
     append: Annotated[
         bool, Opt("--append", help="With --reflect: add to the period's reflection.")
     ] = False,
+    all_: AllOpt = False,
+    section: SectionOpt = None,
 ) -> None:
     """The week (default: the 7 days ending today): done, overdue, goals moved, meetings, wins.
 
@@ -111,7 +132,7 @@ def review(
         existing = "replace" if replace else "append" if append else "refuse"
         _reflection(period, reflect, existing)
         return
-    show_review(chosen_format(fmt, json), output, force=force, **period)
+    show_review(chosen_format(fmt, json), output, force=force, all_=all_, section=section, **period)
 
 
 def _reflection(period: dict, text: str | None, existing: str) -> None:
@@ -264,8 +285,14 @@ def _reflect_in_editor(
 @top.command("status", epilog="Example: mentorlog status --json")
 def status(
     json: JsonFlag = False,
+    all_: Annotated[
+        bool, Opt("--all", "-a", help="Every item (default: what fits 24 lines).")
+    ] = False,
 ) -> None:
-    """The dashboard: next meetings, overdue and this week's actions, goals."""
+    """The dashboard: next meetings, overdue and this week's actions, goals.
+
+    It fits 24 lines, showing fewer items per section when there are many; --all shows them all.
+    """
     from mentorlog.cli.reads import show_status
 
-    show_status(json)
+    show_status(json, all_)

@@ -498,6 +498,8 @@ GRAMMAR = {
             ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ('output', 'option', ('--output', '-o'), (), False, False, 1, False, ('path',)),
             ('force', 'option', ('--force',), (), True, False, 1, False, ('bool',)),
+            ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
+            ('section', 'option', ('--section',), (), False, False, 1, False, ('str',)),
         ]},
         'resource': {'group': True, 'commands': {
             'add': {'target': 'mentorlog.cli.resource:add', 'bound': {}, 'params': [
@@ -564,6 +566,8 @@ GRAMMAR = {
             ('edit', 'option', ('--edit', '-e'), (), True, False, 1, False, ('bool',)),
             ('replace', 'option', ('--replace',), (), True, False, 1, False, ('bool',)),
             ('append', 'option', ('--append',), (), True, False, 1, False, ('bool',)),
+            ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
+            ('section', 'option', ('--section',), (), False, False, 1, False, ('str',)),
         ]},
         'search': {'target': 'mentorlog.cli.explore:search', 'bound': {}, 'params': [
             ('query', 'argument', ('query',), (), False, False, 1, True, ('str',)),
@@ -574,6 +578,7 @@ GRAMMAR = {
         ]},
         'status': {'target': 'mentorlog.cli.briefing:status', 'bound': {}, 'params': [
             ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
         ]},
         'timeline': {'target': 'mentorlog.cli.explore:timeline', 'bound': {}, 'params': [
             ('since', 'option', ('--since',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),

@@ -12,8 +12,46 @@ FORMATS = ("text", "markdown", "json")
 ACTION_FLAGS = ("open", "done", "overdue", "all")
 
 
+def shown(sections: str, all_: bool, section: str | None, more: str, fmt: str) -> Any:
+    """How much of a view the terminal and Markdown get (render.briefing.View): prep_items per
+    section with the command that lists the rest, everything with --all, one section with
+    --section KEY. JSON always has every item."""
+    from mentorlog.config import load_config
+    from mentorlog.errors import UsageProblem
+    from mentorlog.render import briefing
+
+    listed = getattr(briefing, sections)
+    if section is not None:
+        keys = briefing.section_keys(listed)
+        if fmt == "json":
+            raise UsageProblem(
+                "--section is for the text and Markdown views; --json has every item"
+            )
+        if section not in keys:
+            raise UsageProblem(f"no section {section!r}; sections: {', '.join(keys)}")
+        return briefing.View(only=section)
+    if all_:
+        return briefing.ALL
+    return briefing.View(limit=load_config().prep_items, more=more)
+
+
+def command_line(*words: str) -> str:
+    """A mentorlog command to copy: the --db this invocation was given, words shell-quoted."""
+    import shlex
+
+    from mentorlog.cli.session import State
+
+    prefix = ["mentorlog", *(("--db", State.db) if State.db else ())]
+    return " ".join(shlex.quote(w) if "{" not in w else w for w in (*prefix, *words))
+
+
 def deliver(
-    data: dict[str, Any], fmt: str, output: Path | None, view: str, force: bool = False
+    data: dict[str, Any],
+    fmt: str,
+    output: Path | None,
+    view: str,
+    force: bool = False,
+    shown: Any = None,
 ) -> None:
     """Print or save a view in the chosen format; a file gets Markdown unless JSON was asked for.
     Text and Markdown come from `render.briefing.<view>_text` / `<view>_markdown`, loaded only then.
@@ -25,7 +63,9 @@ def deliver(
     from mentorlog.render import output as out
 
     def markdown(data: dict[str, Any]) -> str:
-        return renderer(f"briefing.{view}_markdown")(data)
+        if shown is None:
+            return renderer(f"briefing.{view}_markdown")(data)
+        return renderer(f"briefing.{view}_markdown")(data, shown)
 
     if output is not None:
         from mentorlog.cli.session import State
@@ -42,12 +82,19 @@ def deliver(
         out.print_json(data)
     elif fmt == "markdown":
         out.say(markdown(data).rstrip("\n"))
-    else:
+    elif shown is None:
         renderer(f"briefing.{view}_text")(data)
+    else:
+        renderer(f"briefing.{view}_text")(data, shown)
 
 
 def show_prep(
-    mentor: str | None, fmt: str = "text", output: Path | None = None, force: bool = False
+    mentor: str | None,
+    fmt: str = "text",
+    output: Path | None = None,
+    force: bool = False,
+    all_: bool = False,
+    section: str | None = None,
 ) -> None:
     from mentorlog.config import load_config
     from mentorlog.core.clock import today
@@ -62,7 +109,13 @@ def show_prep(
             else mentor_due_soonest(conn, load_config().default_mentor)
         )
         data = build_prep(prep_facts(conn, chosen["id"]), today())
-    deliver(data, fmt, output, "prep", force)
+    more = command_line("prep", chosen["name"], "--section", "{key}")
+    view = (
+        None
+        if fmt == "json" and section is None
+        else shown("PREP_SECTIONS", all_, section, more, fmt)
+    )
+    deliver(data, fmt, output, "prep", force, view)
 
 
 def checked_period(
@@ -89,7 +142,10 @@ def checked_period(
 
 
 def review_data(
-    week: bool = False, month: bool = False, since: date | None = None, until: date | None = None
+    week: bool = False,
+    month: bool = False,
+    since: date | None = None,
+    until: date | None = None,
 ) -> tuple[dict, date, date]:
     from mentorlog.config import load_config
     from mentorlog.core.clock import today
@@ -103,13 +159,26 @@ def review_data(
 
 
 def show_review(
-    fmt: str = "text", output: Path | None = None, force: bool = False, **period: Any
+    fmt: str = "text",
+    output: Path | None = None,
+    force: bool = False,
+    all_: bool = False,
+    section: str | None = None,
+    **period: Any,
 ) -> None:
-    data, _, _ = review_data(**period)
-    deliver(data, fmt, output, "review", force)
+    data, start, end = review_data(**period)
+    more = command_line(
+        "review", "--since", start.isoformat(), "--until", end.isoformat(), "--section", "{key}"
+    )
+    view = (
+        None
+        if fmt == "json" and section is None
+        else shown("REVIEW_SECTIONS", all_, section, more, fmt)
+    )
+    deliver(data, fmt, output, "review", force, view)
 
 
-def show_status(as_json: bool = False) -> None:
+def show_status(as_json: bool = False, all_: bool = False) -> None:
     from mentorlog.cli.common import emit_view
     from mentorlog.config import load_config
     from mentorlog.core.status import build_status
@@ -117,7 +186,12 @@ def show_status(as_json: bool = False) -> None:
 
     with reading() as conn:
         data = build_status(status_facts(conn, load_config().week_start))
-    emit_view(data, as_json, "briefing.status_text")
+    if as_json:
+        emit_view(data, as_json, "briefing.status_text")
+        return
+    from mentorlog.cli.common import renderer
+
+    renderer("briefing.status_text")(data, all_, command_line("status", "--all"))
 
 
 def show_actions(

@@ -108,27 +108,60 @@ def _goal(goal: Facts, today: date) -> Facts:
     }
 
 
+def totals(view: Facts, skip: tuple[str, ...] = ()) -> Facts:
+    """How many items each list of a view holds (nested like the view), so a script knows what
+    the capped terminal view left out."""
+    counted: Facts = {}
+    for key, value in view.items():
+        if key in skip:
+            continue
+        if isinstance(value, list):
+            counted[key] = len(value)
+        elif isinstance(value, dict) and value and all(isinstance(v, list) for v in value.values()):
+            counted[key] = {k: len(v) for k, v in value.items()}
+    return counted
+
+
+def _newest_first(rows: list[Facts], day: str) -> list[Facts]:
+    return sorted(rows, key=lambda r: (r.get(day) or "", r["id"]), reverse=True)
+
+
+def _commitment_order(action: Facts) -> tuple:
+    """Overdue first, then this mentor's before general, then the soonest due (undated last)."""
+    return (not action["overdue"], action.get("mentor_id") is None, action["due"] is None,
+            action["due"] or "", action["id"])  # fmt: skip
+
+
 def build_prep(facts: Facts, today: date) -> Facts:
-    """The agenda in the documented JSON shape; renderers turn it into text or Markdown."""
+    """The agenda in the documented JSON shape; renderers turn it into text or Markdown.
+
+    Every list holds every item, the ones that matter most first: overdue before due, newer
+    before older, linked to this mentor before general; `totals` counts each list."""
+    view = _build_prep(facts, today)
+    view["totals"] = totals(view, skip=("mentor", "last_time", "last_checkin"))
+    return view
+
+
+def _build_prep(facts: Facts, today: date) -> Facts:
     return {
         "mentor": {key: facts["mentor"][key] for key in MENTOR_KEYS},
         "since": facts["since"],
         "report_back": {
-            "milestones_done": facts["milestones_done"],
-            "actions_done": facts["actions_done"],
-            "advice_applied": facts["advice_applied"],
-            "wins": facts["wins"],
+            "milestones_done": _newest_first(facts["milestones_done"], "done_on"),
+            "actions_done": _newest_first(facts["actions_done"], "done_on"),
+            "advice_applied": _newest_first(facts["advice_applied"], "status_on"),
+            "wins": _newest_first(facts["wins"], "won_on"),
             "resources_done": [
                 {"id": r["id"], "title": r["title"], "takeaway": r["takeaway"]}
-                for r in facts["resources_done"]
+                for r in _newest_first(facts["resources_done"], "done_on")
             ],
             "feedback_acted": [
                 {"id": f["id"], "text": f["text"], "note": f["note"]}
-                for f in facts["feedback_acted"]
+                for f in _newest_first(facts["feedback_acted"], "acted_on")
             ],
             "intros_met": [
                 {"id": i["id"], "person": i["person"], "met_on": i["met_on"]}
-                for i in facts["intros_met"]
+                for i in _newest_first(facts["intros_met"], "met_on")
             ],
             # beyond DESIGN's keys (added after them, so the documented order holds):
             "goals_achieved": [
@@ -138,7 +171,7 @@ def build_prep(facts: Facts, today: date) -> Facts:
         },
         "open_actions": [
             {"id": a["id"], "text": a["text"], "due": a["due"], "overdue": a["overdue"]}
-            for a in sorted(facts["open_actions"], key=lambda a: not a["overdue"])
+            for a in sorted(facts["open_actions"], key=_commitment_order)
         ],
         "goals": [_goal(g, today) for g in facts["goals"]],
         "questions": [{"id": q["id"], "text": q["text"]} for q in facts["questions"]],

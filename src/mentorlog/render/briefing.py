@@ -77,6 +77,42 @@ class Section(NamedTuple):
     parts: tuple[Part, ...]
     empty: str | None = None
     markdown_list: str = "bullets"  # or "numbered", or "plain" (paragraphs)
+    capped: bool = True  # False: a section of one item (last time, the check-in, the reflection)
+
+    @property
+    def key(self) -> str:
+        """The section's name for `--section` (`Report back (since …)` → report-back)."""
+        return self.title.split(" (")[0].lower().replace(" ", "-")
+
+
+class View(NamedTuple):
+    """How much of a view to show: `limit` items per section (None: all), `more` the command
+    that lists one section in full (`{key}` is replaced by the section's key), `only` one
+    section's key (then in full)."""
+
+    limit: int | None = None
+    more: str | None = None
+    only: str | None = None
+
+
+ALL = View()
+
+
+def _cut(section: Section, items: list, view: View) -> tuple[list, int]:
+    """The items shown and how many were left out."""
+    if view.only or view.limit is None or not section.capped or len(items) <= view.limit:
+        return items, 0
+    return items[: view.limit], len(items) - view.limit
+
+
+def _chosen(sections: tuple[Section, ...], view: View) -> tuple[Section, ...]:
+    if view.only is None:
+        return sections
+    return tuple(s for s in sections if s.key == view.only)
+
+
+def section_keys(sections: tuple[Section, ...]) -> list[str]:
+    return [s.key for s in sections]
 
 
 def _at(*path: str, keep: Callable[[Data], bool] | None = None) -> Callable[[Data], list[Data]]:
@@ -111,24 +147,33 @@ def _not_milestone(win: Data) -> bool:
     return win.get("milestone_id") is None  # milestones show in their own part
 
 
-def render_text(out, sections: tuple[Section, ...], data: Data) -> None:
-    for section in sections:
-        lines = [part.text(item, data) for part in section.parts for item in part.rows(data)]
+def render_text(out, sections: tuple[Section, ...], data: Data, view: View = ALL) -> None:
+    for section in _chosen(sections, view):
+        rows = [(part, item) for part in section.parts for item in part.rows(data)]
+        rows, left = _cut(section, rows, view)
+        lines = [part.text(item, data) for part, item in rows]
+        if left:
+            command = f" — {view.more.format(key=section.key)}" if view.more else ""
+            lines.append(f"[dim]… and {left} more{_e(command)}[/dim]")
         if lines or section.empty is not None:
             _section(out, section.title.format(**data), lines, section.empty)
 
 
-def render_markdown(sections: tuple[Section, ...], data: Data) -> list[str]:
+def render_markdown(sections: tuple[Section, ...], data: Data, view: View = ALL) -> list[str]:
     lines: list[str] = []
-    for section in sections:
+    for section in _chosen(sections, view):
         if section.markdown_title is None:
             continue
-        items = [
-            part.markdown(item, data)
+        rows = [
+            (part, item)
             for part in section.parts
             if part.markdown is not None
             for item in part.rows(data)
         ]
+        rows, left = _cut(section, rows, view)
+        items = [part.markdown(item, data) for part, item in rows]
+        if left:
+            items.append(f"… and {left} more")
         if items:
             marks = {"numbered": "{}. ", "plain": ""}.get(section.markdown_list, "- ")
             listed = [
@@ -271,6 +316,7 @@ PREP_SECTIONS = (
                 lambda f, _: f"You said: {T(f['text'])}",
             ),
         ),
+        capped=False,
     ),
     Section(
         "Report back (since {since})",
@@ -399,12 +445,13 @@ PREP_SECTIONS = (
                 _at("last_checkin"), lambda c, _: f"{c['on']}: rated the mentorship {c['rating']}/5"
             ),
         ),
+        capped=False,
     ),
     Section("Suggestions", None, (Part(_at("suggestions"), lambda s, _: f"→ {_e(s)}"),)),
 )
 
 
-def prep_text(data: Data) -> None:
+def prep_text(data: Data, view: View = ALL) -> None:
     out = console()
     m = data["mentor"]
     out.print(
@@ -415,17 +462,17 @@ def prep_text(data: Data) -> None:
     out.print(
         f"{m['cadence']} · last met {_ago(m['days_since_last'])}{next_part} · [bold]{m['status']}[/bold]"
     )
-    render_text(out, PREP_SECTIONS, data)
+    render_text(out, PREP_SECTIONS, data, view)
 
 
-def prep_markdown(data: Data) -> str:
+def prep_markdown(data: Data, view: View = ALL) -> str:
     """An agenda to paste into an email; suggestions and check-ins stay private and are left out."""
     m = data["mentor"]
     lines = [f"# Meeting prep: {md.heading(m['name'])}", ""]
     facts = [f"**Cadence:** {m['cadence']}", f"**Last met:** {m['last_met'] or 'not yet'}"]
     if m["focus"]:
         facts.insert(0, f"**Focus:** {md.inline(m['focus'])}")
-    lines += [" · ".join(facts), "", *render_markdown(PREP_SECTIONS, data)]
+    lines += [" · ".join(facts), "", *render_markdown(PREP_SECTIONS, data, view)]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -634,29 +681,34 @@ REVIEW_SECTIONS = (
             ),
         ),
         markdown_list="plain",
+        capped=False,
     ),
-    Section("To reflect on", None, (Part(_at("prompts"), lambda p, _: f"- {_e(p)}"),)),
+    Section(
+        "To reflect on", None, (Part(_at("prompts"), lambda p, _: f"- {_e(p)}"),), capped=False
+    ),
 )
 
 
-def review_text(data: Data) -> None:
+def review_text(data: Data, view: View = ALL) -> None:
     out = console()
     period = data["period"]
     out.print(
         f"[bold]Review {period['start']} → {period['end']}[/bold]  ·  streak: "
         f"{plural(data['streak_weeks'], 'week')} with progress"
     )
-    render_text(out, REVIEW_SECTIONS, {**data, "actions_done_count": len(data["actions_done"])})
+    render_text(
+        out, REVIEW_SECTIONS, {**data, "actions_done_count": len(data["actions_done"])}, view
+    )
 
 
-def review_markdown(data: Data) -> str:
+def review_markdown(data: Data, view: View = ALL) -> str:
     period = data["period"]
     lines = [
         f"# Weekly review {period['start']} → {period['end']}",
         "",
         f"Streak: {plural(data['streak_weeks'], 'week')} with progress",
         "",
-        *render_markdown(REVIEW_SECTIONS, data),
+        *render_markdown(REVIEW_SECTIONS, data, view),
     ]
     return "\n".join(lines).rstrip() + "\n"
 
@@ -697,13 +749,14 @@ def _fit(sections: list[tuple[str, list[str], str | None]], budget: int, width: 
     return limits
 
 
-def _limited(items: list[str], limit: int) -> list[str]:
+def _limited(items: list[str], limit: int, command: str = "") -> list[str]:
     rest = len(items) - limit
     if rest <= 0:
         return items
+    tail = f" — {_e(command)}" if command else ""
     return [
         *items[:limit],
-        f"[dim]… and {rest} more[/dim]" if limit else f"[dim]… {rest} items[/dim]",
+        f"[dim]… and {rest} more{tail}[/dim]" if limit else f"[dim]… {rest} items{tail}[/dim]",
     ]
 
 
@@ -712,8 +765,9 @@ def _pending_intro(i: Data) -> str:
     return f"intro #{i['id']} {_e(i['person'])} [dim](via {_e(i['mentor'])})[/dim]: {state}"
 
 
-def status_text(data: Data) -> None:
-    """The dashboard; it fits 24 lines, showing fewer items per section when there are many."""
+def status_text(data: Data, everything: bool = False, more: str = "mentorlog status --all") -> None:
+    """The dashboard; it fits 24 lines, showing fewer items per section when there are many
+    (each cut section says how many more, and `mentorlog status --all` shows them)."""
     out = console()
     if data["empty"]:
         out.print(_e(FIRST_RUN))
@@ -741,9 +795,12 @@ def status_text(data: Data) -> None:
         ("Reading and introductions", loop, None),
     ]
     out.print(f"[bold]mentorlog[/bold] · {data['today']}")
-    limits = _fit(sections, STATUS_LINES - 1, out.width)
+    if everything:
+        limits = [len(items) for _, items, _ in sections]
+    else:
+        limits = _fit(sections, STATUS_LINES - 1, out.width)
     for (title, items, empty), limit in zip(sections, limits, strict=True):
-        _section(out, title, _limited(items, limit), empty)
+        _section(out, title, _limited(items, limit, more), empty)
 
 
 def closing_text(data: Data) -> None:
