@@ -9,6 +9,7 @@ from typing import Annotated
 from mentorlog.cli.common import DATE_HELP, journal, later_id, parse_datetime_value, record_id
 from mentorlog.cli.decl import Arg, Group, Opt
 from mentorlog.cli.meeting import Mode
+from mentorlog.core.fields import MINUTES
 from mentorlog.errors import MentorlogError
 
 top = Group()  # top-level commands, registered in cli/registry.py
@@ -63,7 +64,9 @@ def log(
     mode: Annotated[
         Mode | None, Opt(help="in-person, video, call or chat (default video).")
     ] = None,
-    minutes: Annotated[int | None, Opt(min=1, max=1440, help="How long it took.")] = None,
+    minutes: Annotated[
+        int | None, Opt(min=MINUTES[0], max=MINUTES[1], help="How long it took.")
+    ] = None,
     feedback: Annotated[
         list[str] | None,
         Opt("--feedback", help="Feedback the mentor gave you (repeat).", metavar="TEXT"),
