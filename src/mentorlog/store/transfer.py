@@ -91,17 +91,92 @@ def export_json(conn: sqlite3.Connection) -> str:
     return json_escaped(json.dumps(export_records(conn), indent=2, ensure_ascii=False)) + "\n"
 
 
-def load_export(path: Path) -> dict[str, Any]:
-    """Read and check an export file before anything touches the journal."""
+# An import reads at most this much (MiB); MENTORLOG_IMPORT_MAX_MB raises or lowers it. An export
+# of a 100k-record journal is ~50 MiB; 1 GiB leaves 20 times that while a wrong file (a disk
+# image, /dev/zero through a link) is refused before it is read.
+IMPORT_MAX_MB = 1024
+IMPORT_MAX_ENV = "MENTORLOG_IMPORT_MAX_MB"
+
+
+def import_limit() -> int:
+    """The most bytes an import reads: IMPORT_MAX_MB MiB, or MENTORLOG_IMPORT_MAX_MB's."""
+    import os
+
+    raw = os.environ.get(IMPORT_MAX_ENV, "").strip()
+    if not raw:
+        return IMPORT_MAX_MB * 1024**2
+    if not (raw.isascii() and raw.isdigit()) or not 0 < int(raw) <= 2**20:
+        raise MentorlogError(
+            f"{IMPORT_MAX_ENV}={raw!r} is not a size; give a whole number of MiB "
+            f"(the default is {IMPORT_MAX_MB})"
+        )
+    return int(raw) * 1024**2
+
+
+def _size(count: int) -> str:
+    """1.5 GiB, 2.0 MiB, 1 GiB: as the limit and a file's size are told."""
+    for unit, size in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
+        if count >= size:
+            return f"{count // size} {unit}" if count % size == 0 else f"{count / size:.1f} {unit}"
+    return f"{count} bytes"
+
+
+def read_export_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most import_limit(): a pipe (which would block until a
+    writer came), a device (/dev/zero never ends), a folder or an oversized file is refused before
+    anything is read."""
+    import os
+    import stat
+
+    limit = import_limit()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; a regular file ignores it.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise MentorlogError(f"no file at {path}; check the path") from None
+    except IsADirectoryError:
+        raise MentorlogError(f"{path} is a folder; give the export file inside it") from None
+    except OSError as exc:
+        raise MentorlogError(f"can't read {path}: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise MentorlogError(f"{path} is a folder; give the export file inside it")
+        raise MentorlogError(
+            f"{path} is not a regular file (a pipe, socket or device); import reads a file "
+            "made by 'mentorlog export'"
+        )
+    with os.fdopen(fd, "rb") as handle:
+        too_big = (
+            f"over the {_size(limit)} an import reads; if it is an export, set "
+            f"{IMPORT_MAX_ENV} (MiB) higher and run import again"
+        )
+        if info.st_size > limit:
+            raise MentorlogError(f"{path} is {_size(info.st_size)}, {too_big}")
+        try:
+            data = handle.read(limit + 1)  # the file may have grown since fstat
+        except OSError as exc:
+            raise MentorlogError(f"can't read {path}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise MentorlogError(f"{path} grew past {_size(limit)} while it was read, {too_big}")
+    return data
+
+
+def load_export(path: Path) -> dict[str, Any]:
+    """Read and check an export file before anything touches the journal."""
+    raw = read_export_bytes(path)
+    try:
+        data = json.loads(raw.decode("utf-8"))
     except RecursionError:  # json's decoder recurses once per level of [ or {
         raise MentorlogError(
             f"can't read {path} as a mentorlog export: its JSON is nested too deeply"
         ) from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError) as exc:
         raise MentorlogError(
             f"can't read {path} as a mentorlog export: {type(exc).__name__}"
         ) from None
