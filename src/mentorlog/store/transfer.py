@@ -92,7 +92,7 @@ def export_json(conn: sqlite3.Connection) -> str:
 
 
 # An import reads at most this much (MiB); MENTORLOG_IMPORT_MAX_MB raises or lowers it. An export
-# of a 100k-record journal is ~50 MiB; 1 GiB leaves 20 times that while a wrong file (a disk
+# of a 100k-record journal is ~70 MiB; 1 GiB leaves 14 times that while a wrong file (a disk
 # image, /dev/zero through a link) is refused before it is read.
 IMPORT_MAX_MB = 1024
 IMPORT_MAX_ENV = "MENTORLOG_IMPORT_MAX_MB"
@@ -171,7 +171,9 @@ def load_export(path: Path) -> dict[str, Any]:
     """Read and check an export file before anything touches the journal."""
     raw = read_export_bytes(path)
     try:
-        data = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
+        del raw  # not both copies in memory while json builds the records
+        data = json.loads(text)
     except RecursionError:  # json's decoder recurses once per level of [ or {
         raise MentorlogError(
             f"can't read {path} as a mentorlog export: its JSON is nested too deeply"
