@@ -527,7 +527,7 @@ def test_import_reports_the_ids_it_had_to_change(journal, tmp_path):
     assert "nothing new" in cli("--db", str(target), "import", str(path)).stdout
 
 
-@pytest.mark.parametrize("bad", [0, -1, "7", 2**40, True])
+@pytest.mark.parametrize("bad", [0, -1, "7", True])  # 2**40: renumbered (test_import_fields)
 def test_import_refuses_a_bad_id(journal, tmp_path, bad):
     cli = journal
     export = json.loads(cli("export").stdout)

@@ -27,6 +27,7 @@ NAME, KIND, OPTS, SECONDARY, FLAG, MULTIPLE, NARGS, REQUIRED, CONVERT = range(9)
 
 SAMPLES = {
     "mentorlog.cli.common:record_id": "#1",
+    "mentorlog.cli.common:later_id": "#1",
     "mentorlog.cli.common:parse_date_value": "2026-11-20",
     "mentorlog.cli.common:parse_future_date_value": "2026-12-20",
     "mentorlog.cli.common:parse_datetime_value": "2026-11-20 14:00",

@@ -164,14 +164,16 @@ def temp_beside(path: Path) -> tuple[Path, int]:
 
 
 def write_private_text(
-    path: Path, text: str, protect: Path | None = None, overwrite: bool = True
+    path: Path, text: str | bytes, protect: Path | None = None, overwrite: bool = True
 ) -> Path:
     """Write a file only its owner can read (0600) — never the journal, never a folder, never
     through a link, and never over an existing file when `overwrite` is False (the `-o FILE` of a
     view: add --force). A new file is created (O_EXCL|O_NOFOLLOW); an existing one is replaced by
-    a new file moved over its name, so nothing another name points to is ever written or chmod'ed."""
+    a new file moved over its name, so nothing another name points to is ever written or chmod'ed.
+    Bytes are written as they are, text as UTF-8."""
     from mentorlog.errors import ConflictError, MentorlogError
 
+    data = text if isinstance(text, bytes) else text.encode("utf-8")  # before any file exists
     target = path.expanduser()
     exists = check_output(path, protect, overwrite)
     try:
@@ -185,8 +187,8 @@ def write_private_text(
             except FileExistsError:
                 raise ConflictError(f"{path} appeared while writing; try again") from None
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
             if temp is not None:
                 os.replace(temp, target)
         except BaseException:

@@ -258,22 +258,26 @@ class MentorlogGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        argv = list(args) if args is not None else sys.argv[1:]
         code = run_safely(
             lambda: super(MentorlogGroup, self).main(
-                args=args,
+                args=argv,
                 prog_name=prog_name or "mentorlog",
                 complete_var=complete_var,
                 standalone_mode=False,
                 **extra,
-            )
+            ),
+            argv,
         )
         if standalone_mode:
             sys.exit(code)
         return code
 
 
-def run_safely(invoke: Any) -> int:
-    """session.guarded, plus the failures only Typer raises (usage errors, aborts)."""
+def run_safely(invoke: Any, argv: list[str] | None = None) -> int:
+    """session.guarded, plus the failures only Typer raises (usage errors, aborts).
+
+    A `log` the parser refuses still keeps the notes piped into it (cli/log.py)."""
     from mentorlog.render.output import error_line
 
     try:
@@ -292,6 +296,12 @@ def run_safely(invoke: Any) -> int:
             message = "n" + message[1:]
             if "Did you mean" in message:
                 hint = ""
+        if ctx is not None and ctx.info_name == "log" and ctx.parent and not ctx.parent.parent:
+            from mentorlog.cli.log import keep_refused_notes
+
+            piped = keep_refused_notes(argv or [])
+            if piped is not None:
+                hint = piped.told(hint)
         error_line(f"{message}{hint}")
         return getattr(exc, "exit_code", 2) or 2
 

@@ -64,6 +64,12 @@ def record_id(text: str) -> int:
     return parse_id(text)
 
 
+def later_id(text: str) -> str:
+    """An id the command reads itself with parse_id (as `log` does, once piped notes are kept);
+    completed as a record_id is."""
+    return text
+
+
 DATE_HELP = "DATE: 2026-12-01, Dec 1, today, +3d, -1w, fri, last fri, eow, eom..."
 
 Json = Annotated[bool, Opt("--json", help="Print plain JSON instead of a table.")]

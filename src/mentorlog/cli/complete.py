@@ -48,7 +48,7 @@ def completer_for(
         and command != "add"
     ):
         return ("mentors",)
-    if parser == "mentorlog.cli.common:record_id":
+    if parser in ("mentorlog.cli.common:record_id", "mentorlog.cli.common:later_id"):
         stem = param.removesuffix("_ids").removesuffix("_id")
         table = TABLES.get(stem) or TABLES.get(group or "")
         return ("ids", table) if table else None

@@ -162,10 +162,17 @@ def import_(
     )
     say(("Would add: " if dry_run else "Added: ") + added + ".")
     if report.renumbered:
+        from mentorlog.core.fields import MAX_ID
+
+        why = (
+            f"taken here or above {MAX_ID}"
+            if any(r.old > MAX_ID for r in report.renumbered)
+            else "taken here"
+        )
         say(
-            "These ids are taken here, so they would change:"
+            f"These ids are {why}, so they would change:"
             if dry_run
-            else "These ids were taken here, so they changed:"
+            else f"These ids were {why}, so they changed:"
         )
         for kind in dict.fromkeys(r.table for r in report.renumbered):
             moves = [r for r in report.renumbered if r.table == kind]

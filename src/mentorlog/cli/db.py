@@ -21,12 +21,20 @@ def check() -> None:
     from mentorlog.errors import StoreError
     from mentorlog.paths import db_path
     from mentorlog.render.output import say
-    from mentorlog.store.health import check_journal
+    from mentorlog.store.health import check_journal, check_values
 
     target = db_path(State.db)
     problems = check_journal(target)
     if problems:
         raise StoreError(f"{target} is damaged: {'; '.join(problems[:5])}. Restore a backup")
+    values, count = check_values(target)
+    if values:
+        more = f" (and {count - len(values)} more)" if count > len(values) else ""
+        raise StoreError(
+            f"{target} passed SQLite's checks but holds {count} value{'s' if count > 1 else ''} "
+            f"the commands refuse: {'; '.join(values)}{more}. Edit those records "
+            "(or delete them), or restore a backup"
+        )
     say(f"ok: {target} passed integrity and foreign-key checks.")
 
 

@@ -20,11 +20,12 @@ def demo(
 
     Without --db it lives in a temporary folder that is removed when the demo ends.
     """
+    import shlex
     import shutil
     import tempfile
 
     from mentorlog.errors import UsageProblem
-    from mentorlog.render.output import console
+    from mentorlog.render.output import console, say
 
     target = db_file or (Path(State.db) if State.db else None)
     if target is not None:
@@ -33,9 +34,10 @@ def demo(
                 f"{target} already exists; the demo writes a new journal — pick a new path"
             )
         _show(target)
-        out = console()
-        out.print(f"This sample journal is at {target}")
-        out.print(f"Explore it: mentorlog --db {target} prep priya --format markdown")
+        # Plain lines: a path is text as typed, never Rich markup ('[x]' is not a style), and
+        # quoted so it can be pasted back into a shell.
+        say(f"This sample journal is at {target}")
+        say(f"Explore it: mentorlog --db {shlex.quote(str(target))} prep priya --format markdown")
         return
     folder = Path(tempfile.mkdtemp(prefix="mentorlog-demo-"))
     try:

@@ -383,11 +383,11 @@ GRAMMAR = {
         }},
         'log': {'target': 'mentorlog.cli.log:log', 'bound': {}, 'params': [
             ('mentor', 'argument', ('mentor',), (), False, False, 1, False, ('str',)),
-            ('on', 'option', ('--on',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_datetime_value')),
+            ('on', 'option', ('--on',), (), False, False, 1, False, ('str',)),
             ('notes', 'option', ('--notes',), (), False, False, 1, False, ('str',)),
             ('advice', 'option', ('--advice',), (), False, True, 1, False, ('str',)),
             ('action', 'option', ('--action',), (), False, True, 1, False, ('str',)),
-            ('discussed', 'option', ('--discussed',), (), False, True, 1, False, ('func', 'mentorlog.cli.common:record_id')),
+            ('discussed', 'option', ('--discussed',), (), False, True, 1, False, ('func', 'mentorlog.cli.common:later_id')),
             ('next_', 'option', ('--next',), (), False, False, 1, False, ('str',)),
             ('mode', 'option', ('--mode',), (), False, False, 1, False, ('enum', 'mentorlog.cli.meeting:Mode')),
             ('minutes', 'option', ('--minutes',), (), False, False, 1, False, ('int', 1, 1440)),

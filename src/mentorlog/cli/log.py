@@ -1,13 +1,16 @@
 """log: record a meeting in one go, from flags, stdin, or the editor template."""
 
+import contextlib
 import sys
-from datetime import datetime
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
-from mentorlog.cli.common import DATE_HELP, datetime_option, journal, record_id
+from mentorlog.cli.common import DATE_HELP, journal, later_id, parse_datetime_value, record_id
 from mentorlog.cli.decl import Arg, Group, Opt
 from mentorlog.cli.meeting import Mode
+from mentorlog.core.fields import MINUTES
+from mentorlog.errors import MentorlogError
 
 top = Group()  # top-level commands, registered in cli/registry.py
 
@@ -19,8 +22,13 @@ top = Group()  # top-level commands, registered in cli/registry.py
 def log(
     mentor: Annotated[str | None, Arg(help="Mentor (default: the one due soonest).")] = None,
     on: Annotated[
-        datetime | None,
-        datetime_option("--on", help="When it was held (default now; never in the future)."),
+        str | None,
+        Opt(  # read in log itself (as --discussed is), once piped notes are kept
+            "--on",
+            help="When it was held (default now; never in the future). A DATE with optional "
+            "time, e.g. 'yesterday 15:30'.",
+            metavar="DATETIME",
+        ),
     ] = None,
     notes: Annotated[
         str | None,
@@ -36,11 +44,11 @@ def log(
         ),
     ] = None,
     discussed: Annotated[
-        list[int] | None,
+        list[str] | None,
         Opt(
             "--discussed",
             help="Queued question ID covered (repeat).",
-            parser=record_id,
+            parser=later_id,
             metavar="ID",
         ),
     ] = None,
@@ -56,7 +64,9 @@ def log(
     mode: Annotated[
         Mode | None, Opt(help="in-person, video, call or chat (default video).")
     ] = None,
-    minutes: Annotated[int | None, Opt(min=1, max=1440, help="How long it took.")] = None,
+    minutes: Annotated[
+        int | None, Opt(min=MINUTES[0], max=MINUTES[1], help="How long it took.")
+    ] = None,
     feedback: Annotated[
         list[str] | None,
         Opt("--feedback", help="Feedback the mentor gave you (repeat).", metavar="TEXT"),
@@ -114,21 +124,38 @@ def log(
     up to 15 minutes ahead is allowed, to log one as it ends; logging the same meeting twice
     (same day, same notes, advice and actions) needs --force.
     """
-    import shlex
+    from mentorlog.errors import UsageProblem
 
+    content = (notes, advice, action, discussed, next_, feedback, resource, intro)
+    details = (on, mode, minutes)
+    if resume and (any(content) or any(v is not None for v in details)):
+        raise UsageProblem("--resume reopens the kept draft as it is; change it in the editor")
+    # Piped notes can't be typed again: read and copied to drafts/ before anything is checked
+    # (the mentor, the dates, the journal itself), removed once they are recorded.
+    raw = None if resume else _stdin_bytes(notes, others_given=edit or any(content))
+    piped = PipedNotes.keep(raw) if raw is not None else None
+    with _keeping(piped):
+        if raw is not None:
+            notes = decode_notes(raw, piped)
+        when = parse_datetime_value(on) if on is not None else None
+        question_ids = [record_id(text) for text in discussed] if discussed else None
+        _log(mentor, when, notes, advice, action, question_ids, next_, mode, minutes, feedback,
+             resource, intro, edit=edit, resume=resume, force=force, piped=piped)  # fmt: skip
+
+
+def _log(
+    mentor, on, notes, advice, action, discussed, next_, mode, minutes, feedback, resource, intro,
+    *, edit: bool, resume: bool, force: bool, piped: "PipedNotes | None"
+) -> None:  # fmt: skip
     from mentorlog.config import load_config
     from mentorlog.core.clock import local_now
     from mentorlog.core.rules import meeting_not_in_future
-    from mentorlog.errors import MentorlogError, UsageProblem
     from mentorlog.store.db import read_connection
     from mentorlog.store.queries import mentor_agenda, mentor_due_soonest, resolve_mentor
 
     config = load_config()
     db = journal()  # this invocation's journal: opened (and checked for exposure) once
     content = (notes, advice, action, discussed, next_, feedback, resource, intro)
-    details = (on, mode, minutes)
-    if resume and (any(content) or any(v is not None for v in details)):
-        raise UsageProblem("--resume reopens the kept draft as it is; change it in the editor")
     with read_connection(db) as conn:
         kept = None
         if resume and not mentor:
@@ -150,11 +177,6 @@ def log(
         return
     when = on or local_now()
     meeting_not_in_future(when, "--on")  # before any editor opens
-    # Piped notes are kept whatever other flags come with them; with -e they pre-fill the
-    # template, and the editor reads the terminal instead (cli/editor.py).
-    typed = notes
-    notes = _stdin_notes(notes, others_given=edit or any(content))
-    piped = notes if notes is not None and (typed is None or typed == "-") else None
     if kept is not None:
         again = _resume_hint(chosen["name"])
         if agenda is not None and not any(content) and _interactive():
@@ -179,7 +201,11 @@ def log(
             "resources": resource,
             "intros": intro,
         }
-        _edit_and_save(db, chosen, editor, fresh=(when, agenda, given), force=force)
+        # With -e, piped notes pre-fill the template and the editor reads the terminal instead
+        # (cli/editor.py); once the template is written they are kept in it.
+        _edit_and_save(
+            db, chosen, editor, fresh=(when, agenda, given), force=force, handed_over=piped
+        )
         return
     from mentorlog.core.dates import extract_due, parse_date
     from mentorlog.store.writes import MeetingDraft
@@ -200,19 +226,129 @@ def log(
         intros=list(intro or []),
         force=force,
     )
+    _save(db, draft, chosen)
+
+
+# ---------------------------------------------------------------- notes piped on stdin
+
+
+class NotUtf8(MentorlogError):
+    """Notes on stdin that are not UTF-8 text: refused, never guessed at."""
+
+
+class PipedNotes:
+    """Notes that came on a pipe, and the private copy of their bytes in drafts/ that waits
+    until they are recorded (None when stdin is a file, which is still there, or when even the
+    copy can't be written)."""
+
+    def __init__(self, copy: Path | None) -> None:
+        self.copy = copy
+
+    @classmethod
+    def keep(cls, raw: bytes) -> "PipedNotes | None":
+        if not raw.strip() or _stdin_is_a_file():
+            return None
+        return cls(_keep_bytes(raw))
+
+    def release(self) -> None:
+        """The notes are recorded (or kept in another draft): the copy goes."""
+        if self.copy is not None:
+            self.copy.unlink(missing_ok=True)
+            self.copy = None
+
+    def told(self, message: str, not_utf8: bool = False) -> str:
+        """`message`, saying where the notes wait and how to give them to log again."""
+        if self.copy is None:
+            return message
+        import shlex
+
+        where = shlex.quote(str(self.copy))
+        if not_utf8:
+            return (
+                f"{message}. Your piped notes are kept at {self.copy}, as they came; convert "
+                f"them (e.g. 'iconv -f latin1 -t utf-8 {where} > notes.md') and add "
+                "'--notes - < notes.md' when you run log again"
+            )
+        return (
+            f"{message}. Your piped notes are kept at {self.copy}; "
+            f"add '--notes - < {where}' when you run log again"
+        )
+
+
+@contextlib.contextmanager
+def _keeping(piped: "PipedNotes | None") -> Iterator[None]:
+    """Recorded: the copy of the piped notes goes. Refused: the error says where it is."""
+    if piped is None or piped.copy is None:
+        yield
+        return
     try:
-        _save(db, draft, chosen)
+        yield
     except MentorlogError as exc:
-        if not (piped or "").strip() or _stdin_is_a_file():
-            raise  # nothing piped, or it came from a file that is still there
-        # Piped notes can't be typed again: keep them where the error says.
-        kept_at = _keep_piped_notes(db, chosen, piped)
-        if kept_at is None:
-            raise
-        raise type(exc)(
-            f"{exc.message}. Your piped notes are kept at {kept_at}; "
-            f"add '--notes - < {shlex.quote(str(kept_at))}' when you run log again"
+        if piped.copy is None:
+            raise  # handed over to a meeting draft, which the error names
+        raise type(exc)(piped.told(exc.message, isinstance(exc, NotUtf8))) from None
+    except BaseException:
+        if piped.copy is not None:
+            from mentorlog.render.output import error_line
+
+            error_line(f"your piped notes are kept at {piped.copy}")
+        raise
+    piped.release()
+
+
+def decode_notes(raw: bytes, piped: "PipedNotes | None") -> str:
+    """UTF-8 text with newlines as text mode reads them; anything else is refused, not guessed."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        fix = (
+            "" if piped is not None and piped.copy else "; convert them to UTF-8 (e.g. with iconv)"
+        )
+        raise NotUtf8(
+            f"the notes on stdin are not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
+            f"{exc.start}); nothing was recorded{fix}"
         ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _keep_bytes(raw: bytes, db: Path | None = None) -> Path | None:
+    """The bytes in a new private draft beside the journal; None when even that can't be written."""
+    from mentorlog.cli.session import State
+    from mentorlog.core.clock import utcnow
+    from mentorlog.paths import db_path, drafts_dir, write_private_text
+
+    db = db or State.opened or db_path(State.db)
+    path = drafts_dir(db) / f"notes-{utcnow():%Y%m%dT%H%M%S%f}.md"
+    try:
+        return write_private_text(path, raw, overwrite=False)
+    except MentorlogError:
+        return None
+
+
+def keep_refused_notes(argv: list[str]) -> "PipedNotes | None":
+    """`log` refused by the command-line parser itself (a bad --on, --minutes 0, a typo'd option):
+    the notes it would have read from a pipe, kept. Only what log would read: not with --notes
+    TEXT or --resume, never from a terminal or a file (still there), never waiting on an idle pipe."""
+    words = argv[argv.index("log") + 1 :] if "log" in argv else argv
+    for index, word in enumerate(words):
+        if word == "--":
+            break
+        if word == "--resume":
+            return None
+        value = (
+            word.partition("=")[2]
+            if word.startswith("--notes=")
+            else (words[index + 1] if word == "--notes" and index + 1 < len(words) else None)
+        )
+        if value is not None and value != "-":
+            return None
+    if _interactive() or _stdin_is_a_file() or not _data_arrives(sys.stdin, STDIN_WAIT):
+        return None
+    try:
+        raw = _read_all(sys.stdin)
+    except OSError:
+        return None
+    return PipedNotes.keep(raw)
 
 
 def _wants_editor(*content: object) -> bool:
@@ -224,8 +360,9 @@ def _wants_editor(*content: object) -> bool:
 STDIN_WAIT = 0.5
 
 
-def _stdin_notes(notes: str | None, others_given: bool) -> str | None:
-    """The notes, read from stdin when that is what the user means (see `log --help`).
+def _stdin_bytes(notes: str | None, others_given: bool) -> bytes | None:
+    """The notes' bytes, read from stdin when that is what the user means (see `log --help`);
+    None when stdin is not read.
 
     `--notes -` always reads; a terminal never does. Otherwise stdin is read when it holds the
     only content, when it is a regular file (`< notes.md`), or, with other content flags, when
@@ -233,11 +370,11 @@ def _stdin_notes(notes: str | None, others_given: bool) -> str | None:
     not hang a `log --action ...` until it closes.
     """
     if notes == "-":
-        return sys.stdin.read()
+        return _read_all(sys.stdin)
     if notes is not None or _interactive():
-        return notes
+        return None
     if not others_given or _data_arrives(sys.stdin, STDIN_WAIT):
-        return sys.stdin.read()
+        return _read_all(sys.stdin)
     from mentorlog.render.output import warn
 
     # Not silent: if notes were on their way after all, the user learns how to keep them.
@@ -246,6 +383,14 @@ def _stdin_notes(notes: str | None, others_given: bool) -> str | None:
         "to log piped notes, add --notes -"
     )
     return None
+
+
+def _read_all(stream) -> bytes:
+    """Every byte on `stream`, as it came (a text stream without a buffer: its text, as UTF-8)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        return buffer.read()
+    return stream.read().encode("utf-8", "surrogateescape")
 
 
 def _data_arrives(stream, wait: float) -> bool:
@@ -278,20 +423,6 @@ def _stdin_is_a_file() -> bool:
         return stat.S_ISREG(os.fstat(sys.stdin.fileno()).st_mode)
     except (AttributeError, OSError, ValueError):
         return False
-
-
-def _keep_piped_notes(db: Path, mentor: dict, notes: str) -> Path | None:
-    """The piped notes in a private draft; None when even that can't be written (disk full)."""
-    from mentorlog.core.clock import utcnow
-    from mentorlog.errors import MentorlogError
-    from mentorlog.paths import drafts_dir, write_private_text
-
-    path = drafts_dir(db) / f"notes-{mentor['id']}-{utcnow():%Y%m%dT%H%M%S%f}.md"
-    try:
-        return write_private_text(path, notes.rstrip("\n") + "\n")
-    except MentorlogError:
-        path.unlink(missing_ok=True)  # no half-written copy
-        return None
 
 
 def _save(db: Path, draft, mentor: dict) -> None:
@@ -392,13 +523,15 @@ def _edit_and_save(
     fresh: tuple | None = None,
     draft: Path | None = None,
     force: bool = False,
+    handed_over: PipedNotes | None = None,
 ) -> None:
     """Template (or kept draft) → editor → parse → save; the draft survives any failure.
 
     A template left as it was built with no flags, or emptied, records nothing and keeps nothing;
     one pre-filled from flags is recorded as saved (as `git commit -e -m` does). One the editor
     failed on is kept if it holds anything of yours (typed in the editor or given as flags). A
-    resumed draft is the user's text already: recorded as saved, and kept until it is.
+    resumed draft is the user's text already: recorded as saved, and kept until it is. Piped
+    notes (`handed_over`) are in the template: their own copy goes once it is written.
     """
     from mentorlog.cli.editor import EditorFailed, edit_file, read_draft
     from mentorlog.core.clock import utcnow
@@ -415,6 +548,8 @@ def _edit_and_save(
         bare = build_template(mentor["name"], when, agenda)
         draft = drafts_dir(db) / f"meeting-{mentor['id']}-{utcnow():%Y%m%dT%H%M%S%f}.md"
         write_private_text(draft, template)
+        if handed_over is not None:
+            handed_over.release()
     try:
         text = edit_file(draft, editor)
     except EditorFailed as exc:

@@ -16,6 +16,7 @@ from mentorlog.cli.common import (
     show_view,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
+from mentorlog.core.fields import MINUTES
 
 app = Group()  # its help text: GROUPS in cli/registry.py
 
@@ -56,7 +57,9 @@ def edit(
     notes: Annotated[str | None, Opt(help="Replace the notes ('-' reads stdin).")] = None,
     next_: Annotated[date | None, date_option("--next", help="Planned next meeting.")] = None,
     mode: Annotated[Mode | None, Opt(help="in-person, video, call or chat.")] = None,
-    minutes: Annotated[int | None, Opt(min=1, max=1440, help="How long it took.")] = None,
+    minutes: Annotated[
+        int | None, Opt(min=MINUTES[0], max=MINUTES[1], help="How long it took.")
+    ] = None,
     mentor: Annotated[
         str | None,
         Opt(

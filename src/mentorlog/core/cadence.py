@@ -7,7 +7,7 @@ from datetime import date
 from typing import NamedTuple
 
 from mentorlog.core.dates import UNITS, shift
-from mentorlog.errors import UsageProblem
+from mentorlog.errors import MentorlogError, UsageProblem
 
 CADENCE_FORMS = (
     "weekly, biweekly, fortnightly, every other week, monthly, quarterly, "
@@ -63,6 +63,20 @@ def parse_cadence(text: str) -> Cadence:
     close = difflib.get_close_matches(cleaned, list(NAMED), n=1, cutoff=0.75)
     hint = f"did you mean {close[0]!r}? " if close else ""
     raise UsageProblem(f"can't read {text!r} as a cadence; {hint}use one of: {CADENCE_FORMS}")
+
+
+def stored_cadence(spec: str, mentor: str) -> Cadence:
+    """A mentor's cadence as the journal holds it. One mentorlog can't read (a journal written
+    by hand, or by an import before import checked it) names the mentor and the fix, not exit 2."""
+    try:
+        return parse_cadence(spec if isinstance(spec, str) else str(spec))
+    except UsageProblem:
+        import shlex
+
+        raise MentorlogError(
+            f"mentor {mentor} has a cadence mentorlog can't read ({spec!r}); set one with "
+            f"'mentorlog mentor edit {shlex.quote(mentor)} --cadence monthly'"
+        ) from None
 
 
 class MeetingHealth(NamedTuple):

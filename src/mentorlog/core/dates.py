@@ -146,6 +146,29 @@ def _bad(text: str, forms: str, what: str, parse=None) -> UsageProblem:
     return UsageProblem(f"can't read {text!r} as a {what}; {hint}use one of: {forms}")
 
 
+# The days a journal keeps: far enough either way for any mentorship, near enough that every
+# view can still add a cadence or a day to one (9999-12-31 + 1 day is an OverflowError) and
+# print its year in four digits. Commands and import refuse a day outside (core/fields.py).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
+
+
+class OutOfRange(UsageProblem):
+    """A day that reads well but lies outside FIRST_DAY..LAST_DAY."""
+
+
+def kept_day(day: date, shown: str, what: str = "date") -> date:
+    """`day` (read from `shown`) when it lies in FIRST_DAY..LAST_DAY, else a usage error."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise OutOfRange(
+            f"{what} {shown!r} is {day}, outside the days a journal keeps "
+            f"({FIRST_DAY.year} to {LAST_DAY.year})"
+            if shown != day.isoformat()
+            else f"{what} {shown} is outside the days a journal keeps "
+            f"({FIRST_DAY.year} to {LAST_DAY.year})"
+        )
+    return day
+
+
 def parse_date(
     text: str, today: date | None = None, week_start: int = 0, future: bool = False
 ) -> date:
@@ -172,7 +195,7 @@ def parse_date(
         result = None
     if result is None:
         raise _bad(raw, DATE_FORMS, "date", lambda t: parse_date(t, today, week_start))
-    return result
+    return kept_day(result, raw.strip())
 
 
 def past_warning(day: date, today: date | None = None, what: str = "") -> str | None:
@@ -281,6 +304,8 @@ def parse_datetime(text: str, now: datetime | None = None, week_start: int = 0) 
         return parse_datetime(f"today {text}", now, week_start)
     try:
         day = parse_date(day_part, now.date(), week_start)
+    except OutOfRange:
+        raise
     except UsageProblem:
         raise _bad(
             raw, DATETIME_FORMS, "date and time", lambda t: parse_datetime(t, now, week_start)

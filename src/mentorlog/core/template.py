@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from mentorlog.core.dates import extract_due, parse_date, parse_datetime
+from mentorlog.core.fields import MINUTES
 from mentorlog.core.vocab import MEETING_MODES
 from mentorlog.errors import UsageProblem
 
@@ -158,7 +159,8 @@ def parse_template(text: str, now: datetime | None = None, week_start: int = 0) 
     if mode not in MEETING_MODES:
         raise UsageProblem(f"Mode: {mode!r} is not one of {', '.join(MEETING_MODES)}")
     minutes_text = fields.get("minutes") or ""
-    if minutes_text and not (minutes_text.isdigit() and 0 < int(minutes_text) <= 1440):
+    low, high = MINUTES
+    if minutes_text and not (minutes_text.isdigit() and low <= int(minutes_text) <= high):
         raise UsageProblem(f"Minutes: {minutes_text!r} is not a number of minutes")
     filled = FilledTemplate(
         held_at=held_at,

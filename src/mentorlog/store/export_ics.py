@@ -29,7 +29,7 @@ import sqlite3
 from datetime import UTC, date, datetime, time, timedelta
 
 from mentorlog.core import clock
-from mentorlog.core.cadence import parse_cadence
+from mentorlog.core.cadence import stored_cadence
 from mentorlog.store.queries import fetch_all, local_day
 
 PRODID = "-//mentorlog//mentorlog journal//EN"
@@ -85,7 +85,7 @@ def next_meeting_day(mentor: dict) -> date | None:
     if mentor["next_date"]:
         return date.fromisoformat(mentor["next_date"])
     last_met = local_day(mentor["held_at"])
-    return parse_cadence(mentor["cadence"]).after(last_met) if last_met else None
+    return stored_cadence(mentor["cadence"], mentor["name"]).after(last_met) if last_met else None
 
 
 def _empty_marker():
@@ -127,7 +127,7 @@ def export_ics(conn: sqlite3.Connection) -> str:
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         event.add("summary", f"Mentoring: meet {name}")
-        details = [f"Cadence: {parse_cadence(mentor['cadence']).label}"]
+        details = [f"Cadence: {stored_cadence(mentor['cadence'], mentor['name']).label}"]
         if mentor["focus"]:
             details.insert(0, f"Focus: {_line(mentor['focus'])}")
         if mentor["ended_on"]:

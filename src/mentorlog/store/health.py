@@ -38,6 +38,45 @@ def check_journal(path: Path) -> list[str]:
     return problems
 
 
+def check_values(path: Path, limit: int = 20) -> tuple[list[str], int]:
+    """Values the journal holds that the rules of the commands refuse (core/fields.py): a day
+    stored as a number, a cadence no command would write, an id past MAX_ID, a mentorship ending
+    before it began... The first `limit` problems as 'table #id: what', and how many in all.
+
+    SQLite's checks can't see these (its columns take any type); the commands would trip on them
+    later, so `db check` names the record to fix."""
+    from mentorlog.core.fields import FIELDS, MAX_ID, stored_problems
+
+    found: list[str] = []
+    count = 0
+    try:
+        conn = connect(path, readonly=True)
+        try:
+            conn.row_factory = sqlite3.Row
+            present = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            for table in FIELDS:
+                if table not in present:
+                    continue
+                for row in conn.execute(f"SELECT * FROM {table} ORDER BY id"):
+                    for problem in stored_problems(table, dict(row)):
+                        count += 1
+                        if len(found) < limit:
+                            found.append(f"{table} #{row['id']}: {problem}")
+            if "sqlite_sequence" in present:
+                for name, seq in conn.execute("SELECT name, seq FROM sqlite_sequence"):
+                    if name in FIELDS and isinstance(seq, int) and seq > MAX_ID:
+                        count += 1
+                        if len(found) < limit:
+                            found.append(f"the next {name} id would be {seq + 1}, past {MAX_ID}")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise explain_sqlite_error(exc, path) from None
+    return found, count
+
+
 def check_search_index(path: Path) -> list[str]:
     """FTS5's 'integrity-check' of the search index against its stored text.
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from mentorlog.core import clock
-from mentorlog.core.cadence import meeting_health, parse_cadence
+from mentorlog.core.cadence import meeting_health, stored_cadence
 from mentorlog.core.rules import due_soonest, fold_name, goal_progress, is_overdue
 from mentorlog.errors import AmbiguousError, MentorlogError, NotFoundError
 
@@ -234,7 +234,7 @@ def mentor_summary(conn: sqlite3.Connection, mentor: Row, today: date | None = N
     """A mentor with its cadence health: last met, next due, status, days since last."""
     today = today or clock.today()
     last = last_meeting(conn, mentor["id"])
-    cadence = parse_cadence(mentor["cadence"])
+    cadence = stored_cadence(mentor["cadence"], mentor["name"])
     last_met = local_day(last["held_at"]) if last else None
     planned = date.fromisoformat(last["next_date"]) if last and last["next_date"] else None
     health = meeting_health(cadence, last_met, planned, today, mentor["ended_on"])

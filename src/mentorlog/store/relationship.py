@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mentorlog.core.fields import valid_rating
 from mentorlog.core.rules import RESOURCE_TRANSITIONS, not_in_future
 from mentorlog.errors import ConflictError, NotFoundError, UsageProblem
 from mentorlog.store import queries, rows
@@ -562,14 +563,6 @@ def introduction_detail(conn: sqlite3.Connection, intro_id: int) -> Row:
 
 
 # ---------------------------------------------------------------- check-ins
-
-
-def valid_rating(rating: int | None) -> int:
-    if rating is None:
-        raise UsageProblem("rate the relationship with --rating 1-5 (5: it works very well)")
-    if not 1 <= rating <= 5:
-        raise UsageProblem(f"--rating {rating} is out of range; give 1 to 5")
-    return rating
 
 
 def add_checkin(

@@ -5,7 +5,9 @@ exports too. Links travel as the UUID of the record they point to (`mentor_id` -
 Moments are written as `--json` prints them ('2026-11-20T14:00:00.000000Z', core/clock.py's
 moment_text); import also reads the `+00:00` form of earlier exports and the stored form older
 ones carried ('2026-11-20 14:00:00.000000', UTC). Each record carries its id:
-import keeps it when that id is free in the journal and reports the ones it had to renumber.
+import keeps it when that id is free in the journal (and at most core.fields.MAX_ID) and reports
+the ones it had to renumber. Every field of every record is checked, before anything is written,
+by the rules the commands use (core/fields.py).
 """
 
 from __future__ import annotations
@@ -17,15 +19,16 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mentorlog.core import clock
-from mentorlog.errors import MentorlogError
+from mentorlog.core.fields import MAX_ID, Rule, check_record
+from mentorlog.errors import MentorlogError, UsageProblem
+from mentorlog.store import rows
 from mentorlog.store.db import REVISIONS
 from mentorlog.store.queries import RECORD_TABLES
-from mentorlog.store.rows import encode
+from mentorlog.store.tables import TABLES
 
 FORMAT = "mentorlog-export"
 FORMAT_VERSION = 2  # 2: records carry their id; moments as ISO 8601 in UTC (Z or +00:00 both read)
 READS_VERSIONS = (1, 2)
-MAX_ID = 2**40  # the search index keys rows by kind * 2**40 + id (migration 0003)
 
 
 def _tables(conn: sqlite3.Connection) -> list[str]:
@@ -50,12 +53,6 @@ def moment_text(value: Any) -> Any:
         return clock.moment_text(datetime.fromisoformat(value).replace(tzinfo=UTC))
     except ValueError:
         return value
-
-
-def stored_moment(value: str) -> str:
-    """An exported moment, either form (naive means UTC), as the journal stores it."""
-    moment = datetime.fromisoformat(value)
-    return encode(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
 
 
 def export_records(conn: sqlite3.Connection) -> dict[str, Any]:
@@ -94,13 +91,94 @@ def export_json(conn: sqlite3.Connection) -> str:
     return json_escaped(json.dumps(export_records(conn), indent=2, ensure_ascii=False)) + "\n"
 
 
-def load_export(path: Path) -> dict[str, Any]:
-    """Read and check an export file before anything touches the journal."""
+# An import reads at most this much (MiB); MENTORLOG_IMPORT_MAX_MB raises or lowers it. An export
+# of a 100k-record journal is ~70 MiB; 1 GiB leaves 14 times that while a wrong file (a disk
+# image, /dev/zero through a link) is refused before it is read.
+IMPORT_MAX_MB = 1024
+IMPORT_MAX_ENV = "MENTORLOG_IMPORT_MAX_MB"
+
+
+def import_limit() -> int:
+    """The most bytes an import reads: IMPORT_MAX_MB MiB, or MENTORLOG_IMPORT_MAX_MB's."""
+    import os
+
+    raw = os.environ.get(IMPORT_MAX_ENV, "").strip()
+    if not raw:
+        return IMPORT_MAX_MB * 1024**2
+    if not (raw.isascii() and raw.isdigit()) or not 0 < int(raw) <= 2**20:
+        raise MentorlogError(
+            f"{IMPORT_MAX_ENV}={raw!r} is not a size; give a whole number of MiB "
+            f"(the default is {IMPORT_MAX_MB})"
+        )
+    return int(raw) * 1024**2
+
+
+def _size(count: int) -> str:
+    """1.5 GiB, 2.0 MiB, 1 GiB: as the limit and a file's size are told."""
+    for unit, size in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
+        if count >= size:
+            return f"{count // size} {unit}" if count % size == 0 else f"{count / size:.1f} {unit}"
+    return f"{count} bytes"
+
+
+def read_export_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most import_limit(): a pipe (which would block until a
+    writer came), a device (/dev/zero never ends), a folder or an oversized file is refused before
+    anything is read."""
+    import os
+    import stat
+
+    limit = import_limit()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; a regular file ignores it.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise MentorlogError(f"no file at {path}; check the path") from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except IsADirectoryError:
+        raise MentorlogError(f"{path} is a folder; give the export file inside it") from None
+    except OSError as exc:
+        raise MentorlogError(f"can't read {path}: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise MentorlogError(f"{path} is a folder; give the export file inside it")
+        raise MentorlogError(
+            f"{path} is not a regular file (a pipe, socket or device); import reads a file "
+            "made by 'mentorlog export'"
+        )
+    with os.fdopen(fd, "rb") as handle:
+        too_big = (
+            f"over the {_size(limit)} an import reads; if it is an export, set "
+            f"{IMPORT_MAX_ENV} (MiB) higher and run import again"
+        )
+        if info.st_size > limit:
+            raise MentorlogError(f"{path} is {_size(info.st_size)}, {too_big}")
+        try:
+            data = handle.read(limit + 1)  # the file may have grown since fstat
+        except OSError as exc:
+            raise MentorlogError(f"can't read {path}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise MentorlogError(f"{path} grew past {_size(limit)} while it was read, {too_big}")
+    return data
+
+
+def load_export(path: Path) -> dict[str, Any]:
+    """Read and check an export file before anything touches the journal."""
+    raw = read_export_bytes(path)
+    try:
+        text = raw.decode("utf-8")
+        del raw  # not both copies in memory while json builds the records
+        data = json.loads(text)
+    except RecursionError:  # json's decoder recurses once per level of [ or {
+        raise MentorlogError(
+            f"can't read {path} as a mentorlog export: its JSON is nested too deeply"
+        ) from None
+    except (UnicodeDecodeError, ValueError) as exc:
         raise MentorlogError(
             f"can't read {path} as a mentorlog export: {type(exc).__name__}"
         ) from None
@@ -127,33 +205,6 @@ def load_export(path: Path) -> dict[str, Any]:
     return data
 
 
-def _check_value(table: str, column: str, kind: str, value: Any, where: str) -> None:
-    if value is None:
-        return
-    if column.endswith("_uuid") or kind in ("VARCHAR", "TEXT", "") or kind.startswith("VARCHAR"):
-        ok = isinstance(value, str) and "\x00" not in value
-    elif kind == "INTEGER":
-        ok = isinstance(value, int) and not isinstance(value, bool)
-    elif kind == "DATE":
-        ok = isinstance(value, str) and _parses(date.fromisoformat, value)
-    elif kind == "DATETIME":
-        ok = isinstance(value, str) and _parses(datetime.fromisoformat, value)
-    else:
-        ok = isinstance(value, str | int | float)
-    if not ok:
-        raise MentorlogError(
-            f"{where}: {table}.{column} has an invalid value; nothing was imported"
-        )
-
-
-def _parses(parse, value: str) -> bool:
-    try:
-        parse(value)
-    except ValueError:
-        return False
-    return True
-
-
 class Renumbered(NamedTuple):
     """A record whose id was taken in the journal: it is `new` here, `old` in the file."""
 
@@ -171,41 +222,70 @@ def _row_values(
     conn: sqlite3.Connection,
     table: str,
     row: dict[str, Any],
-    columns: dict[str, str],
     links: dict[str, str],
     where: str,
 ) -> dict[str, Any]:
-    """One exported record as the columns to insert (without its id), links resolved by UUID."""
+    """One exported record as the columns to insert (without its id): every field checked by the
+    rules the commands use (core/fields.py), links resolved by UUID."""
+    spec = TABLES[table]
+    fields: dict[str, Any] = {}
     values: dict[str, Any] = {}
     for key, value in row.items():
         if key == "id":
             continue
-        column = f"{key[:-5]}_id" if key.endswith("_uuid") and f"{key[:-5]}_id" in links else key
-        if column not in columns or column == "id":
-            raise MentorlogError(f"{where}: unknown field {key!r}; nothing was imported")
-        _check_value(table, key, columns[column], value, where)
-        if column in links and value is not None:
-            target = conn.execute(
-                f"SELECT id FROM {links[column]} WHERE uuid = ?", (value,)
-            ).fetchone()
-            if target is None:
-                raise MentorlogError(
-                    f"{where} links to a {links[column]} that is not in the file or journal"
-                )
-            value = target[0]
-        elif columns[column] == "DATETIME" and value is not None:
-            value = stored_moment(value)
-        values[column] = value
+        column = f"{key[:-5]}_id" if key.endswith("_uuid") else key
+        if column in links:
+            values[column] = _linked(conn, table, key, links[column], value, where)
+        elif column in spec["columns"] and column != "id" and not column.endswith("_id"):
+            fields[column] = value
+        else:
+            raise MentorlogError(f"{where}: unknown field {_shown(key)}; nothing was imported")
+    try:
+        values.update(check_record(table, fields, tuple(spec["defaults"])))
+    except UsageProblem as exc:
+        raise MentorlogError(f"{where}: {exc.message}; nothing was imported") from None
+    missing = [c for c in spec["required"] if c in links and values.get(c) is None]
+    if missing:
+        raise MentorlogError(
+            f"{where}: {table}.{missing[0][:-3]}_uuid is missing; it is required; "
+            "nothing was imported"
+        )
+    if table == "mentor":
+        from mentorlog.store.queries import name_taken
+
+        clash = name_taken(conn, values["name"])
+        if clash:
+            raise MentorlogError(
+                f"{where} conflicts with a mentor already in the journal: a mentor named "
+                f"{clash['name']!r} already exists; nothing was imported"
+            )
     return values
 
 
-def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any], where: str) -> int:
-    names = ", ".join(values)
-    marks = ", ".join("?" for _ in values)
+def _linked(
+    conn: sqlite3.Connection, table: str, key: str, parent: str, value: Any, where: str
+) -> int | None:
+    """The id of the record a `*_uuid` field points to (in the file, imported first, or here)."""
+    if value is None:
+        return None
     try:
-        cur = conn.execute(
-            f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(values.values())
-        )
+        Rule("uuid").check(value, f"{table}.{key}", date.max)
+    except UsageProblem as exc:
+        raise MentorlogError(f"{where}: {exc.message}; nothing was imported") from None
+    target = conn.execute(f"SELECT id FROM {parent} WHERE uuid = ?", (value,)).fetchone()
+    if target is None:
+        raise MentorlogError(f"{where} links to a {parent} that is not in the file or journal")
+    return int(target[0])
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any], where: str) -> int:
+    try:
+        return rows.insert(conn, table, values)
     except sqlite3.IntegrityError as exc:
         detail = (
             "a mentor with that name already exists"
@@ -213,42 +293,46 @@ def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any], where:
             else "a rule of the journal"
         )
         raise MentorlogError(f"{where} conflicts with {detail}; nothing was imported") from None
-    return int(cur.lastrowid)
 
 
 def import_records(conn: sqlite3.Connection, data: dict[str, Any], source: str) -> ImportReport:
     """Insert what is not there yet (by UUID), inside the caller's transaction.
 
-    A record keeps the id it had in the file when that id is free here (so an import into an empty
-    journal keeps every id); the others get new ids, after all the free ones are placed, and are
-    reported.
+    A record keeps the id it had in the file when that id is free here and at most MAX_ID (so
+    an import into an empty journal keeps every id); the others get new ids, after all the free
+    ones are placed, and are reported.
     """
     added: dict[str, int] = {}
     renumbered: list[Renumbered] = []
     for table in RECORD_TABLES:
-        rows = data["records"].get(table) or []
-        if not isinstance(rows, list):
+        rows_ = data["records"].get(table) or []
+        if not isinstance(rows_, list):
             raise MentorlogError(f"{source}: '{table}' must be a list of records")
-        columns = _columns(conn, table)
         links = _links(conn, table)
         added[table] = 0
-        taken: list[tuple[int, dict[str, Any], str]] = []
-        for index, row in enumerate(rows):
+        taken: list[tuple[int | None, dict[str, Any], str]] = []
+        for index, row in enumerate(rows_):
             where = f"{source} {table} #{index + 1}"
             if not isinstance(row, dict) or not isinstance(row.get("uuid"), str):
                 raise MentorlogError(f"{where} has no uuid; nothing was imported")
             old_id = row.get("id")
             if old_id is not None and (
-                not isinstance(old_id, int) or isinstance(old_id, bool) or not 0 < old_id < MAX_ID
+                not isinstance(old_id, int) or isinstance(old_id, bool) or old_id <= 0
             ):
                 raise MentorlogError(
-                    f"{where}: {table}.id has an invalid value; nothing was imported"
+                    f"{where}: {table}.id {_shown(old_id)} is not a record id (a whole number "
+                    "from 1); nothing was imported"
                 )
+            try:
+                Rule("uuid", True).check(row["uuid"], f"{table}.uuid", date.max)
+            except UsageProblem as exc:
+                raise MentorlogError(f"{where}: {exc.message}; nothing was imported") from None
             if conn.execute(f"SELECT 1 FROM {table} WHERE uuid = ?", (row["uuid"],)).fetchone():
-                continue
-            values = _row_values(conn, table, row, columns, links, where)
+                continue  # imported before (or twice in the file): the journal's copy stands
+            values = _row_values(conn, table, row, links, where)
             free = (
                 old_id is not None
+                and old_id <= MAX_ID
                 and not conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (old_id,)).fetchone()
             )
             if free:

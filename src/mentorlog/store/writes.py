@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mentorlog.core import clock
+from mentorlog.core.fields import need_text, optional_text, valid_text
 from mentorlog.core.rules import (
     ACTION_MOVES,
     ADVICE_TRANSITIONS,
@@ -25,27 +26,9 @@ from mentorlog.store import queries, rows
 from mentorlog.store.db import write_connection
 from mentorlog.store.rows import Record
 
-
-def _need_text(text: str | None, what: str) -> str:
-    cleaned = (text or "").strip()
-    if not cleaned:
-        raise UsageProblem(f"the {what} is empty; give some text")
-    return valid_text(cleaned, what)
-
-
-def valid_text(text: str, what: str) -> str:
-    """Text SQLite can store and every terminal can show: no NUL bytes, no lone surrogates."""
-    if "\x00" in text:
-        raise UsageProblem(f"the {what} contains a NUL byte; remove it")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise UsageProblem(f"the {what} contains bytes that are not valid UTF-8 text") from None
-    return text
-
-
-def _optional_text(text: str | None, what: str) -> str | None:
-    return _need_text(text, what) if text is not None and text.strip() else None
+# The text rules are core/fields.py's, shared with import and `db check`.
+_need_text = need_text
+_optional_text = optional_text
 
 
 def _get(conn: sqlite3.Connection, table: str, record_id: int) -> Record:
