@@ -41,10 +41,12 @@ def test_single_active_mentor_may_be_omitted(cli):
     assert cli.json("meeting", "list")[0]["mentor"] == "Alex"
 
 
-def test_log_without_mentor_picks_the_one_due_soonest(journal):
+def test_log_without_mentor_never_guesses_between_several(journal):
     cli = journal
-    cli("log", "--notes", "who?")  # Alex has never met: due first
-    assert cli.json("meeting", "list")[0]["mentor"] == "Alex Chen"
+    # two active mentors, no meeting planned today: a guess could misfile the record
+    line = cli.fails("log", "--notes", "who?", code=2)
+    assert "Alex Chen, Sam Rivera" in line and "mentorlog log alex" in line
+    assert len(cli.json("meeting", "list")) == 1
 
 
 def test_goals_and_milestones(journal):

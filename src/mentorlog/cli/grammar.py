@@ -392,6 +392,8 @@ GRAMMAR = {
             ('mode', 'option', ('--mode',), (), False, False, 1, False, ('enum', 'mentorlog.cli.meeting:Mode')),
             ('minutes', 'option', ('--minutes',), (), False, False, 1, False, ('int', 1, 1440)),
             ('feedback', 'option', ('--feedback',), (), False, True, 1, False, ('str',)),
+            ('praise', 'option', ('--praise',), (), False, True, 1, False, ('str',)),
+            ('goal', 'option', ('--goal', '-g'), (), False, False, 1, False, ('func', 'mentorlog.cli.common:record_id')),
             ('resource', 'option', ('--resource',), (), False, True, 1, False, ('str',)),
             ('intro', 'option', ('--intro',), (), False, True, 1, False, ('str',)),
             ('edit', 'option', ('--edit', '-e'), (), True, False, 1, False, ('bool',)),

@@ -69,7 +69,25 @@ def log(
     ] = None,
     feedback: Annotated[
         list[str] | None,
-        Opt("--feedback", help="Feedback the mentor gave you (repeat).", metavar="TEXT"),
+        Opt(
+            "--feedback",
+            help="Feedback the mentor gave you, constructive: to act on (repeat).",
+            metavar="TEXT",
+        ),
+    ] = None,
+    praise: Annotated[
+        list[str] | None,
+        Opt("--praise", help="Praise the mentor gave you (repeat).", metavar="TEXT"),
+    ] = None,
+    goal: Annotated[
+        int | None,
+        Opt(
+            "--goal",
+            "-g",
+            help="The goal this meeting was about: its advice and actions are linked to it.",
+            parser=record_id,
+            metavar="ID",
+        ),
     ] = None,
     resource: Annotated[
         list[str] | None,
@@ -126,8 +144,8 @@ def log(
     """
     from mentorlog.errors import UsageProblem
 
-    content = (notes, advice, action, discussed, next_, feedback, resource, intro)
-    details = (on, mode, minutes)
+    content = (notes, advice, action, discussed, next_, feedback, resource, intro, praise)
+    details = (on, mode, minutes, goal)
     if resume and (any(content) or any(v is not None for v in details)):
         raise UsageProblem("--resume reopens the kept draft as it is; change it in the editor")
     # Piped notes can't be typed again: read and copied to drafts/ before anything is checked
@@ -140,37 +158,51 @@ def log(
         when = parse_datetime_value(on) if on is not None else None
         question_ids = [record_id(text) for text in discussed] if discussed else None
         _log(mentor, when, notes, advice, action, question_ids, next_, mode, minutes, feedback,
-             resource, intro, edit=edit, resume=resume, force=force, piped=piped)  # fmt: skip
+             resource, intro, edit=edit, resume=resume, force=force, piped=piped, praise=praise,
+             goal=goal)  # fmt: skip
 
 
 def _log(
     mentor, on, notes, advice, action, discussed, next_, mode, minutes, feedback, resource, intro,
-    *, edit: bool, resume: bool, force: bool, piped: "PipedNotes | None"
+    *, edit: bool, resume: bool, force: bool, piped: "PipedNotes | None",
+    praise: list[str] | None = None, goal: int | None = None,
 ) -> None:  # fmt: skip
     from mentorlog.config import load_config
     from mentorlog.core.clock import local_now
     from mentorlog.core.rules import meeting_not_in_future
     from mentorlog.store.db import read_connection
-    from mentorlog.store.queries import mentor_agenda, mentor_due_soonest, resolve_mentor
+    from mentorlog.store.queries import (
+        get_record,
+        mentor_agenda,
+        mentor_for_meeting,
+        resolve_mentor,
+    )
 
     config = load_config()
     db = journal()  # this invocation's journal: opened (and checked for exposure) once
-    content = (notes, advice, action, discussed, next_, feedback, resource, intro)
+    content = (notes, advice, action, discussed, next_, feedback, resource, intro, praise)
+    picked = None
     with read_connection(db) as conn:
         kept = None
+        if goal is not None:
+            get_record(conn, "goal", goal)
         if resume and not mentor:
             kept = _newest_draft(conn, db)
             chosen = kept[1]
         elif mentor:
             chosen = resolve_mentor(conn, mentor, active_only=True)
         else:
-            chosen = mentor_due_soonest(conn, config.default_mentor)
+            chosen, picked = mentor_for_meeting(
+                conn, config.default_mentor, (on or local_now()).date()
+            )
         if resume and kept is None:
             kept = _newest_draft(conn, db, chosen)
         elif not resume:
             kept = _newest_draft(conn, db, chosen, missing_ok=True)
         editing = resume or edit or _wants_editor(*content)
         agenda = mentor_agenda(conn, chosen["id"]) if editing else None
+    if picked:  # log is a record: say whose, every time the name was left out
+        print(f"Logging with {chosen['name']} ({picked}).", file=sys.stderr)
     editor = config.editor_command()
     if resume:
         _edit_and_save(db, chosen, editor, draft=kept[0], force=force)
@@ -198,6 +230,8 @@ def _log(
             "discussed": discussed,
             "next": next_,
             "feedback": feedback,
+            "praise": praise,
+            "goal": goal,
             "resources": resource,
             "intros": intro,
         }
@@ -218,10 +252,12 @@ def _log(
         advice=list(advice or []),
         actions=[extract_due(text, day, config.week_start) for text in action or []],
         discussed=list(discussed or []),
-        next_date=parse_date(next_, day, config.week_start) if next_ else None,
+        next_date=parse_date(next_, day, config.week_start, future=True) if next_ else None,
         mode=mode.value if mode else "video",
         minutes=minutes,
         feedback=list(feedback or []),
+        praise=list(praise or []),
+        goal_id=goal,
         resources=list(resource or []),
         intros=list(intro or []),
         force=force,
@@ -582,6 +618,7 @@ def _edit_and_save(
             minutes=filled.minutes,
             feedback=filled.feedback,
             praise=filled.praise,
+            goal_id=filled.goal_id,
             resources=filled.resources,
             intros=filled.intros,
             force=force,

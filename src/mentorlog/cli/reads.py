@@ -100,13 +100,13 @@ def show_prep(
     from mentorlog.core.clock import today
     from mentorlog.core.prep import build_prep
     from mentorlog.store.facts import prep_facts
-    from mentorlog.store.queries import mentor_due_soonest, resolve_mentor
+    from mentorlog.store.queries import resolve_mentor
 
     with reading() as conn:
         chosen = (
             resolve_mentor(conn, mentor)
             if mentor
-            else mentor_due_soonest(conn, load_config().default_mentor)
+            else _mentor_to_prep(conn, load_config().default_mentor, today())
         )
         data = build_prep(prep_facts(conn, chosen["id"]), today())
     more = command_line("prep", chosen["name"], "--section", "{key}")
@@ -116,6 +116,21 @@ def show_prep(
         else shown("PREP_SECTIONS", all_, section, more, fmt)
     )
     deliver(data, fmt, output, "prep", force, view)
+
+
+def _mentor_to_prep(conn: Any, default: str | None, day: date) -> dict[str, Any]:
+    """prep without a name: config's default; else the one meeting planned today (the meeting
+    you are about to have); else the active mentor due soonest (DESIGN)."""
+    from mentorlog.errors import UsageProblem
+    from mentorlog.store.queries import mentor_due_soonest, mentor_for_meeting
+
+    if default:
+        return mentor_due_soonest(conn, default)
+    try:
+        chosen, _ = mentor_for_meeting(conn, None, day, "prep")
+    except UsageProblem:
+        return mentor_due_soonest(conn)
+    return chosen
 
 
 def checked_period(

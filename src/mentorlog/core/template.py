@@ -53,6 +53,15 @@ def build_template(
     )
     notes = (given.get("notes") or "").strip()
     minutes = given.get("minutes")
+    goal = given.get("goal")
+    goals = agenda.get("goals", [])
+    goal_hint = (
+        "\n<!-- Goal: the one this meeting was about (its advice and actions link to it): "
+        + ", ".join(f"#{g['id']} {g['title']}" for g in goals)
+        + " -->"
+        if goals
+        else ""
+    )
     nothing = "Empty the file" if any(given.values()) else "Leave it untouched"
     return f"""# Meeting with {mentor}
 <!-- Fill in what you need, save and close. {nothing} to record nothing.
@@ -61,6 +70,7 @@ def build_template(
 When: {when.strftime("%Y-%m-%d %H:%M")}
 Mode: {given.get("mode") or "video"}
 Minutes:{f" {minutes}" if minutes else ""}
+Goal:{f" #{goal}" if goal else ""}{goal_hint}
 
 ## Notes
 {notes + chr(10) if notes else ""}
@@ -71,7 +81,7 @@ Minutes:{f" {minutes}" if minutes else ""}
 ## Feedback
 <!-- Feedback you received, one per line: "- Your updates bury the decision" (taken as
      constructive, to act on); praise starts with "praise:": "- praise: the demo was clear" -->
-{items("feedback")}
+{items("feedback")}{"".join(f"- praise: {p}" + chr(10) for p in given.get("praise") or ())}
 ## Actions
 <!-- New commitments, one per line: "- Draft the RFC due:+2w" (relative dates count from When).
      Tick an open one to mark it done, with what came of it: "- [x] #12 ... → shipped it" -->
@@ -112,6 +122,7 @@ class FilledTemplate:
     resources: list[str] = field(default_factory=list)
     intros: list[str] = field(default_factory=list)
     done_results: dict[int, str] = field(default_factory=dict)  # `- [x] #12 ... → result`
+    goal_id: int | None = None  # `Goal: #3` in the header
     praise: list[str] = field(default_factory=list)  # `- praise: ...` in Feedback
 
 
@@ -162,11 +173,21 @@ def parse_template(text: str, now: datetime | None = None, week_start: int = 0) 
     low, high = MINUTES
     if minutes_text and not (minutes_text.isdigit() and low <= int(minutes_text) <= high):
         raise UsageProblem(f"Minutes: {minutes_text!r} is not a number of minutes")
+    goal_text = (fields.get("goal") or "").lstrip("#").strip()
+    goal_id = None
+    if goal_text:
+        first = goal_text.split()[0].lstrip("#")
+        if not (first.isascii() and first.isdigit()):
+            raise UsageProblem(
+                f"Goal: {goal_text!r} is not a goal id; write it as '#3' or leave it empty"
+            )
+        goal_id = int(first)
     filled = FilledTemplate(
         held_at=held_at,
         mode=mode,
         minutes=int(minutes_text) if minutes_text else None,
         notes="\n".join(sections.get("notes", [])).strip(),
+        goal_id=goal_id,
     )
     for key, items in (
         ("advice", filled.advice),

@@ -308,6 +308,19 @@ def goal_detail(r: Row) -> None:
         if rows:
             out.print()
             render(rows)
+    linked = [
+        ("Meetings", [f"#{m['id']} {day(m['held_at'][:10])} with {e(m['mentor'])}" for m in r.get("meetings", [])]),
+        ("Questions", [f"#{q['id']} {e(q['text'])} ({q['status']})" for q in r.get("questions", [])]),
+        ("Wins", [f"#{w['id']} {e(w['text'])} ({day(w['won_on'])})" for w in r.get("wins", [])]),
+        ("Feedback", [f"#{f['id']} {e(f['text'])} ({f['direction']}, {day(f['given_on'])})" for f in r.get("feedback", [])]),
+        ("Resources", [f"#{x['id']} {e(x['title'])} ({x['status']})" for x in r.get("resources", [])]),
+    ]  # fmt: skip
+    for title, lines in linked:
+        if lines:
+            out.print()
+            out.print(f"[bold]{title}[/bold]")
+            for line in lines:
+                out.print(f"  {line}")
 
 
 def action_detail(r: Row) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from mentorlog.core import clock
 from mentorlog.core.cadence import meeting_health, stored_cadence
 from mentorlog.core.rules import due_soonest, fold_name, goal_progress, is_overdue
-from mentorlog.errors import AmbiguousError, MentorlogError, NotFoundError
+from mentorlog.errors import AmbiguousError, MentorlogError, NotFoundError, UsageProblem
 
 Row = dict[str, Any]
 
@@ -199,12 +199,43 @@ def mentor_due_soonest(conn: sqlite3.Connection, default_name: str | None = None
     return mentors[due_soonest(candidates)]
 
 
+def mentor_for_meeting(
+    conn: sqlite3.Connection, default_name: str | None, day: date, command: str = "log"
+) -> tuple[Row, str]:
+    """For `log` (a record: a wrong guess misfiles it) without a name: config's default; the one
+    active mentor; else the one whose meeting is planned for `day`; else an error naming them.
+    Returns the mentor and why it was chosen."""
+    if default_name:
+        return resolve_mentor(conn, default_name, active_only=True), "your default_mentor"
+    mentors = active_mentors(conn)
+    if len(mentors) <= 1:
+        return mentor_due_soonest(conn), "your only active mentor"
+    today = [m for m in mentors if mentor_summary(conn, m)["next_due"] == day.isoformat()]
+    if len(today) == 1:
+        return today[0], f"the meeting planned for {day.isoformat()}"
+    import shlex
+
+    names = ", ".join(m["name"] for m in mentors)
+    example = shlex.quote(mentors[0]["name"].split()[0].lower())
+    raise UsageProblem(
+        f"you have {len(mentors)} active mentors ({names}) and "
+        + ("several have" if today else "none has")
+        + f" a meeting planned for {day.isoformat()}: say which, e.g. "
+        f"'mentorlog {command} {example}'"
+    )
+
+
 def mentor_agenda(conn: sqlite3.Connection, mentor_id: int) -> dict[str, list[Row]]:
     """What is open with a mentor: the part of prep the `log` template pre-fills."""
     return {
         "open_actions": list_actions(conn, "open", mentor_id, include_unlinked=True),
         "questions": list_topics(conn, mentor_id),
         "pending_advice": list_advice(conn, "pending", mentor_id, include_unlinked=True),
+        "goals": [
+            {"id": g["id"], "title": g["title"]}
+            for g in list_goals(conn)
+            if g["mentor_id"] in (mentor_id, None)
+        ],
     }
 
 
@@ -338,6 +369,35 @@ def goal_detail(conn: sqlite3.Connection, goal_id: int) -> Row:
     goal["milestones"] = list_milestones(conn, goal_id)
     goal["actions"] = list_actions(conn, "all", goal_id=goal_id)
     goal["advice"] = list_advice(conn, goal_id=goal_id)
+    # everything else linked to it: what was asked, won, said and read about it, and the meetings
+    # its advice and actions came from
+    goal["questions"] = fetch_all(
+        conn, "SELECT id, text, status FROM topic WHERE goal_id = ? ORDER BY id", (goal_id,)
+    )
+    goal["wins"] = fetch_all(
+        conn, "SELECT id, text, won_on FROM win WHERE goal_id = ? ORDER BY won_on, id", (goal_id,)
+    )
+    goal["feedback"] = fetch_all(
+        conn,
+        "SELECT id, text, direction, kind, given_on FROM feedback WHERE goal_id = ? "
+        "ORDER BY given_on, id",
+        (goal_id,),
+    )
+    goal["resources"] = fetch_all(
+        conn, "SELECT id, title, status FROM resource WHERE goal_id = ? ORDER BY id", (goal_id,)
+    )
+    goal["meetings"] = [
+        {**m, "held_at": iso_moment(m["held_at"])}
+        for m in fetch_all(
+            conn,
+            """SELECT m.id, m.held_at, (SELECT name FROM mentor WHERE id = m.mentor_id) AS mentor
+               FROM meeting m WHERE m.id IN (
+                   SELECT meeting_id FROM advice WHERE goal_id = :g AND meeting_id IS NOT NULL
+                   UNION SELECT meeting_id FROM action WHERE goal_id = :g AND meeting_id IS NOT NULL)
+               ORDER BY m.held_at, m.id""",
+            {"g": goal_id},
+        )
+    ]
     return goal
 
 

@@ -730,6 +730,7 @@ class MeetingDraft(NamedTuple):
     intros: list[str] | tuple[()] = ()  # people the mentor introduced
     force: bool = False  # log it even when it repeats a meeting already logged that day
     done_results: dict[int, str] | None = None  # what came of an action ticked done
+    goal_id: int | None = None  # the goal the meeting was about: its advice and actions link to it
 
     def is_empty(self) -> bool:
         """Nothing said, decided or planned: no meeting worth a record."""
@@ -833,11 +834,14 @@ def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeetin
             },
         )
         day = clock.to_local(meeting.held_at).date()
+        if draft.goal_id is not None:
+            _get(conn, "goal", draft.goal_id)
         advice = [
             {
                 "text": _need_text(text, "advice"),
                 "mentor_id": mentor_id,
                 "meeting_id": meeting.id,
+                "goal_id": draft.goal_id,
                 "given_on": day,
             }
             for text in draft.advice
@@ -847,6 +851,7 @@ def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeetin
                 "text": _need_text(text, "action"),
                 "due_date": due,
                 "meeting_id": meeting.id,
+                "goal_id": draft.goal_id,
                 "mentor_id": mentor_id,
             }
             for text, due in draft.actions
@@ -859,6 +864,7 @@ def log_meeting(path: Path, draft: MeetingDraft, mentor_id: int) -> LoggedMeetin
                 "kind": kind,
                 "given_on": day,
                 "mentor_id": mentor_id,
+                "goal_id": draft.goal_id,
             }
             for kind, texts in (("constructive", draft.feedback), ("praise", draft.praise))
             for text in texts
