@@ -201,7 +201,11 @@ def _goal_line(g: Data) -> str:
             f"    next: {_e(nxt['title'])}" + (f" (due {day(nxt['due'])})" if nxt["due"] else "")
         )
     if g["flags"]:
-        details = g.get("flag_details") or {}
+        details = dict(g.get("flag_details") or {})
+        if nxt and details.get("due-soon") == (
+            f"milestone #{nxt['id']} '{nxt['title']}' due {nxt['due']}"
+        ):
+            del details["due-soon"]  # the `next:` line above already says what and when
         flags = [f"{flag}: {_e(details[flag])}" if flag in details else flag for flag in g["flags"]]
         parts.append(f"    [yellow]{' · '.join(flags)}[/yellow]")
     return "\n  ".join(parts)
