@@ -85,7 +85,15 @@ def prompts(facts: Facts) -> list[str]:
 
 
 def build_review(facts: Facts) -> Facts:
-    """The review in the documented JSON shape."""
+    """The review in the documented JSON shape, with `totals` (items per list) after it."""
+    from mentorlog.core.prep import totals
+
+    view = _build_review(facts)
+    view["totals"] = totals(view, skip=("period", "reflection", "prompts"))
+    return view
+
+
+def _build_review(facts: Facts) -> Facts:
     return {
         "period": facts["period"],
         "actions_done": [
