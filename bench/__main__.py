@@ -319,6 +319,9 @@ def peer_commands(journal, notes: list[str]) -> dict[tuple[str, int], Command]:
         commands[("jrnl add", PEERS_SIZE)] = Command(
             f"jrnl <new entry> @{PEERS_SIZE}", [str(jrnl), "benchmark entry."], env
         )
+        commands[("jrnl -n 10", PEERS_SIZE)] = Command(
+            f"jrnl -n 10 @{PEERS_SIZE}", [str(jrnl), "-n", "10"], env
+        )
     task = setup_task(journal, notes)
     if task:
         commands[("task add", PEERS_SIZE)] = Command(
@@ -328,6 +331,9 @@ def peer_commands(journal, notes: list[str]) -> dict[tuple[str, int], Command]:
         )
         commands[("task next", PEERS_SIZE)] = Command(
             f"task next @{PEERS_SIZE}", [str(task), "next"], base_env(TASKRC=str(WORK / "taskrc"))
+        )
+        commands[("task list", PEERS_SIZE)] = Command(
+            f"task list @{PEERS_SIZE}", [str(task), "list"], base_env(TASKRC=str(WORK / "taskrc"))
         )
     return commands
 
@@ -342,6 +348,7 @@ def import_profile(argv: list[str], env: dict[str, str]) -> str:
     if proc.returncode != 0:
         return f"failed: {proc.stderr.strip().splitlines()[-1:]}"
     by_package: dict[str, int] = {}
+    modules: dict[str, int] = {}
     for line in proc.stderr.splitlines():
         if not line.startswith("import time:") or "|" not in line:
             continue
@@ -349,10 +356,14 @@ def import_profile(argv: list[str], env: dict[str, str]) -> str:
         if own.isdigit():
             package = name.split(".")[0].lstrip("_")
             by_package[package] = by_package.get(package, 0) + int(own)
+            modules[name] = int(own)
     total = sum(by_package.values())
     heavy = sorted(by_package.items(), key=lambda kv: -kv[1])[:6]
-    return f"all imports {total / 1000:.0f} ms: " + ", ".join(
-        f"{name} {us / 1000:.0f}" for name, us in heavy
+    worst = max(modules.items(), key=lambda kv: kv[1], default=("-", 0))
+    return (
+        f"all imports {total / 1000:.0f} ms: "
+        + ", ".join(f"{name} {us / 1000:.0f}" for name, us in heavy)
+        + f"; heaviest module {worst[0]} {worst[1] / 1000:.1f} ms"
     )
 
 
@@ -534,11 +545,65 @@ def targets(commands, sizes: list[int], search: bool) -> list[tuple[str, list[Ta
         for n in WHOLE
     ]
     groups.append((f"whole-journal commands: linear at most (x{growth:g} the records)", whole))
+    at = PEERS_SIZE
+    groups.append(
+        (
+            "issue 19: the daily views",
+            [
+                ratio(
+                    f"prep @{kilo(at)} / jrnl -n 10", ("prep", at), ("jrnl -n 10", at), 0.25, 0.15
+                ),
+                ratio(
+                    f"action list @{kilo(at)} / task list",
+                    ("action list", at),
+                    ("task list", at),
+                    3.0,
+                    2.0,
+                ),
+                ratio(
+                    f"action add @{kilo(at)} / task add",
+                    ("action add", at),
+                    ("task add", at),
+                    5.0,
+                    2.0,
+                ),
+                Target(
+                    f"prep @{kilo(at)}: its length",
+                    screen_lines(commands.get(("prep", at))),
+                    60,
+                    40,
+                    unit=" lines",
+                ),
+            ],
+        )
+    )
     help_row = ratio(
         "mentorlog --help / minimal Typer --help", ("--help", 0), ("typer --help", 0), 1.0, 0.8
     )
     groups.append(("start-up", [help_row]))
     return groups
+
+
+def screen_lines(prep: Command | None) -> float | None:
+    """How long the timed prep is, at 80 columns (issue 19: an agenda fits 60 lines)."""
+    if prep is None or callable(prep.argv):
+        return None
+    proc = subprocess.run(prep.argv, env={**prep.env, "COLUMNS": "80"}, capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL)  # fmt: skip
+    return float(len(proc.stdout.splitlines())) if proc.returncode == 0 else None
+
+
+def held_back(commands, row: Target) -> str | None:
+    """For a missed row: where its mentorlog command's start-up goes (the heaviest imports, by
+    package and the single heaviest module, from -X importtime)."""
+    name = row.name.split(" @")[0]
+    found = next(
+        (c for (n, _), c in commands.items() if n == name and c.label.startswith("mentorlog")),
+        None,
+    )
+    if found is None or callable(found.argv):
+        return None
+    return import_profile(found.argv[1:], found.env)
 
 
 def report(commands, sizes, notes, rounds, mentor, search) -> None:
@@ -567,6 +632,8 @@ def report(commands, sizes, notes, rounds, mentor, search) -> None:
             verdict, hit = ("ok" if ok else "MISSED"), ("met" if row.value <= row.moonshot else "")
             value = f"{row.value:.1f}" if row.unit else f"{row.value:.3f}"
             print(f"  {row.name:44} {value:>8} {target:>10} {verdict:6} {moonshot:>10} {hit}")
+            if not ok and (held := held_back(commands, row)):
+                print(f"    held back by: {held}")
     print(
         f"\n{met} of {met + missed} measured targets ok, {missed} MISSED; {moonshots} moonshots met"
     )

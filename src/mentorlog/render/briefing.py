@@ -7,8 +7,9 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from mentorlog.render import md
-from mentorlog.render.output import console, plural
+from mentorlog.render.output import plural
 from mentorlog.render.records import bar, day, when
+from mentorlog.render.screen import Screen
 
 Data = dict[str, Any]
 FIRST_RUN = """Welcome to mentorlog — your journal is empty.
@@ -23,9 +24,8 @@ Try it on sample data first: mentorlog demo"""
 
 
 def _e(value: Any) -> str:
-    from rich.markup import escape
-
     from mentorlog.render.output import safe
+    from mentorlog.render.screen import escape
 
     return escape(safe(str(value))) if value is not None else ""
 
@@ -38,18 +38,12 @@ def _ago(days: int | None) -> str:
 
 def _section(out, title: str, lines: list[str], empty: str | None = None) -> None:
     """A heading and its items; long items wrap under their own text, not under the margin."""
-    from rich.table import Table
-
     if not lines and empty is None:
         return
     out.print()
     out.print(f"[bold]{title}[/bold]")
-    grid = Table.grid(padding=(0, 0))
-    grid.add_column(width=2, no_wrap=True)
-    grid.add_column(overflow="fold")
     for line in lines or [f"[dim]{empty}[/dim]"]:
-        grid.add_row("", line)
-    out.print(grid)
+        out.print(line, indent=2)
 
 
 class Part(NamedTuple):
@@ -456,7 +450,7 @@ PREP_SECTIONS = (
 
 
 def prep_text(data: Data, view: View = ALL) -> None:
-    out = console()
+    out = Screen()
     m = data["mentor"]
     out.print(
         f"[bold]Prep for {_e(m['name'])}[/bold]" + (f" — {_e(m['focus'])}" if m["focus"] else "")
@@ -467,6 +461,7 @@ def prep_text(data: Data, view: View = ALL) -> None:
         f"{m['cadence']} · last met {_ago(m['days_since_last'])}{next_part} · [bold]{m['status']}[/bold]"
     )
     render_text(out, PREP_SECTIONS, data, view)
+    out.close()
 
 
 def prep_markdown(data: Data, view: View = ALL) -> str:
@@ -694,7 +689,7 @@ REVIEW_SECTIONS = (
 
 
 def review_text(data: Data, view: View = ALL) -> None:
-    out = console()
+    out = Screen()
     period = data["period"]
     out.print(
         f"[bold]Review {period['start']} → {period['end']}[/bold]  ·  streak: "
@@ -703,6 +698,7 @@ def review_text(data: Data, view: View = ALL) -> None:
     render_text(
         out, REVIEW_SECTIONS, {**data, "actions_done_count": len(data["actions_done"])}, view
     )
+    out.close()
 
 
 def review_markdown(data: Data, view: View = ALL) -> str:
@@ -726,14 +722,9 @@ def _fit(sections: list[tuple[str, list[str], str | None]], budget: int, width: 
     A section costs a blank line, its heading, its items as they wrap at this width and a
     '… and N more' line when cut; sections give up items one at a time until everything fits.
     """
-    from rich.console import Console
-    from rich.text import Text
+    from mentorlog.render.screen import height
 
-    measure = Console(width=width, color_system=None)
-    heights = [
-        [len(Text.from_markup(line).wrap(measure, max(width - 2, 1))) for line in items]
-        for _, items, _ in sections
-    ]
+    heights = [[height(line, max(width - 2, 1)) for line in items] for _, items, _ in sections]
     limits = [min(4, len(items)) for _, items, _ in sections]
 
     def cost(index: int) -> int:
@@ -772,9 +763,10 @@ def _pending_intro(i: Data) -> str:
 def status_text(data: Data, everything: bool = False, more: str = "mentorlog status --all") -> None:
     """The dashboard; it fits 24 lines, showing fewer items per section when there are many
     (each cut section says how many more, and `mentorlog status --all` shows them)."""
-    out = console()
+    out = Screen()
     if data["empty"]:
         out.print(_e(FIRST_RUN))
+        out.close()
         return
     mentors = [
         f"{_e(m['name'])}: [bold]{m['status']}[/bold]"
@@ -805,11 +797,12 @@ def status_text(data: Data, everything: bool = False, more: str = "mentorlog sta
         limits = _fit(sections, STATUS_LINES - 1, out.width)
     for (title, items, empty), limit in zip(sections, limits, strict=True):
         _section(out, title, _limited(items, limit, more), empty)
+    out.close()
 
 
 def closing_text(data: Data) -> None:
     """`mentor end`: what the mentorship brought, for a proper thank-you, and what is still open."""
-    out = console()
+    out = Screen()
     m = data["mentor"]
     out.print(
         f"[bold]Concluded the mentorship with {_e(m['name'])}[/bold] "
@@ -818,6 +811,7 @@ def closing_text(data: Data) -> None:
     render_text(out, CLOSING_SECTIONS, {**data, "actions_done_count": len(data["actions_done"])})
     out.print()
     out.print("Consider a thank-you note: tell them what changed because of them.")
+    out.close()
 
 
 CLOSING_SECTIONS = (
