@@ -79,7 +79,8 @@ def view_argv(mentor: str) -> dict[str, list[str]]:
 def write_argv(mentor: str, action_id: int = 0) -> dict[str, list[str]]:
     """The writes' arguments; `action done` needs an action still open, a different one each run."""
     return {
-        "action add": ["action", "add", "benchmark action due:+1w"],
+        # the same text every run: add refuses a repeat within a minute without --force
+        "action add": ["action", "add", "benchmark action due:+1w", "--force"],
         "ask": ["ask", "benchmark question?", "--mentor", mentor],
         "action done": ["action", "done", str(action_id), "--result", "benchmark"],
         "log": [
