@@ -54,21 +54,67 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def schema_revision(path: Path) -> str | None:
     """The revision stamped in the file, None for a brand-new empty file; errors if not ours."""
+
+    def start(conn) -> None:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        conn.execute("BEGIN")
+        conn.execute("PRAGMA schema_version")  # reads the file now: waits here, fails here
+
+    conn = session(path, start, opener=lambda p: connect(p, readonly=True))
     try:
-        conn = connect(path, readonly=True)
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-            if "alembic_version" not in tables:
-                if tables:
-                    raise StoreError(f"{path} is not a mentorlog journal; choose another --db path")
-                return None
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            conn.close()
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        if "alembic_version" not in tables:
+            if tables:
+                raise StoreError(f"{path} is not a mentorlog journal; choose another --db path")
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error as exc:
         raise explain_sqlite_error(exc, path) from None
+    finally:
+        conn.close()
     return row[0] if row else None
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file the name points at (device, inode); one stat, no descriptor opened."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def session(path: Path, start: Callable, opener: Callable | None = None):
+    """A connection on which `start(conn)` ran (pragmas, BEGIN, a first read: where a command
+    waits for another's lock), opened again once if the journal was replaced meanwhile.
+
+    `db encrypt`/`db decrypt` and a restore across forms put a new file in the journal's place
+    while holding the old one's lock. A command that opened the old file and waited for that lock
+    then meets a file that is gone (or reads as damaged); it starts over, once, on the file the
+    name now points at. Its own connection never reads or writes a file that is no longer the
+    journal: after the first read the name must still point at the file it opened."""
+    opener = opener or (lambda p: _connect(p))
+    for last in (False, True):
+        before = (_identity(path), is_encrypted(path))
+        conn = None
+        try:
+            conn = opener(path)
+            start(conn)
+        except (sqlite3.Error, StoreError) as exc:
+            if conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+            if not last and (_identity(path), is_encrypted(path)) != before:
+                continue
+            if isinstance(exc, sqlite3.Error):
+                raise explain_sqlite_error(exc, path) from None
+            raise
+        if _identity(path) == before[0]:
+            return conn
+        conn.close()  # it may hold the file that was replaced: never read or write that one
+        if last:
+            raise StoreError(f"the journal {path} was replaced twice while waiting; try again")
+    raise AssertionError("unreachable")
 
 
 def backup_to(source: Path, target: Path) -> Path:
@@ -205,15 +251,16 @@ def upgrade_message(saved: Path) -> str:
 @contextlib.contextmanager
 def read_connection(path: Path) -> Iterator[sqlite3.Connection]:
     """A query-only connection in one read transaction, so a view sees one consistent snapshot."""
-    try:
-        conn = _connect(path)
-    except sqlite3.Error as exc:
-        raise explain_sqlite_error(exc, path) from None
-    try:
+
+    def start(conn) -> None:
         apply_pragmas(conn)
         conn.execute("PRAGMA query_only = ON")
         conn.row_factory = sqlite3.Row
         conn.execute("BEGIN")
+        conn.execute("PRAGMA schema_version")  # the snapshot starts here, at the first read
+
+    conn = session(path, start)
+    try:
         yield conn
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
@@ -253,14 +300,14 @@ def make_engine(path: Path, foreign_keys: bool = True):
 @contextlib.contextmanager
 def write_connection(path: Path) -> Iterator[sqlite3.Connection]:
     """One BEGIN IMMEDIATE transaction: all of it lands or none of it (rolled back on any error)."""
-    try:
-        conn = _connect(path)
-    except sqlite3.Error as exc:
-        raise explain_sqlite_error(exc, path) from None
-    try:
+
+    def start(conn) -> None:
         apply_pragmas(conn)
         conn.row_factory = sqlite3.Row
         conn.execute("BEGIN IMMEDIATE")
+
+    conn = session(path, start)
+    try:
         try:
             yield conn
             scrub_wal = scrub.before_commit(conn)
