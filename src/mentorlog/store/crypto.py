@@ -434,18 +434,25 @@ def _counts(conn: Any) -> dict[str, int]:
     return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 
-# ------------------------------------------------------------------ swapping a file in place
+# ------------------------------------------------------------------ putting a new file in place
 #
-# A journal is swapped by writing the new file's bytes over the SAME inode while one connection
-# holds SQLite's exclusive lock on it (locking_mode = EXCLUSIVE keeps it until close), never by a
-# rename: another mentorlog waiting for the lock has the file open already and, after a rename,
-# would go on with the OLD inode and write its frames to `journal.db-wal`, where SQLite would replay
-# them into the new file. Over the same inode it reads the new file's first page instead and stops
-# with one error (not a database / wrong passphrase), writing nothing.
+# A journal is replaced by building the new file beside it (fsynced), then renaming it over the
+# journal's name (and fsyncing the folder): a kill at any moment leaves the name on the old file
+# or on the new one, both complete. All of it happens while one connection holds SQLite's
+# exclusive lock on the old file (locking_mode = EXCLUSIVE keeps it until close), its WAL folded
+# in and emptied.
 #
-# POSIX locks belong to the process, and closing ANY descriptor of the file drops all of them: while
-# the lock is held nothing here opens and closes the journal by another path, and the descriptor the
-# new bytes are written through is closed only after the holding connection.
+# Another mentorlog waiting for that lock has the OLD file open. SQLite names its -wal and -shm
+# files after the path, so once the lock is free that process would read the old file with the
+# new one's -wal, and could write frames of the old file into it, which the new file would then
+# replay. Two things keep it out: its connection checks, after its first read, that the name
+# still points at the file it opened (store/sqlite.py's open_session), and starts over on the new
+# one; and before the lock is let go, the old file's first page is zeroed (once it has no name
+# left), so anything else that reads it stops with "not a database" and writes nothing.
+#
+# POSIX locks belong to the process, and closing ANY descriptor of the file drops all of them:
+# while the lock is held nothing here opens and closes the old file by another path, and the
+# descriptor its first page is zeroed through is closed only after the holding connection.
 
 
 def _side(path: Path, suffix: str) -> Path:
@@ -458,17 +465,24 @@ def hold_exclusive(path: Path, encrypted: bool, secret: str | None, timeout: flo
 
     Waits (`timeout`) for other connections to close: in WAL mode each one holds a shared lock on
     the file for as long as it is open."""
-    from mentorlog.store.sqlite import apply_pragmas
-
     if encrypted:
-        conn = connect(path, secret=secret, timeout=timeout)
-    else:
-        conn = _open(driver("converting the journal needs SQLCipher"), path, False, timeout)
-    try:
+        return hold(path, lambda p: connect(p, secret=secret, timeout=timeout))
+    ns = driver("converting the journal needs SQLCipher")
+    return hold(path, lambda p: _open(ns, p, False, timeout))
+
+
+def hold(path: Path, opener: Any) -> Any:
+    """hold_exclusive with any connection `opener(path)` makes (plain sqlite3 or SQLCipher)."""
+    from mentorlog.store.sqlite import apply_pragmas, open_session
+
+    def start(conn: Any) -> None:
         apply_pragmas(conn)
-        conn.execute("PRAGMA locking_mode = EXCLUSIVE")  # applies to the ATTACHed copy too
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")  # applies to an ATTACHed copy too
         conn.execute("BEGIN EXCLUSIVE")  # waits for every other connection to let go...
         conn.execute("COMMIT")  # ...and in EXCLUSIVE locking mode keeps the lock until close
+
+    conn = open_session(path, opener, start)
+    try:
         busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         wal = _side(path, "-wal")
         if busy or (wal.exists() and wal.stat().st_size):
@@ -482,33 +496,57 @@ def hold_exclusive(path: Path, encrypted: bool, secret: str | None, timeout: flo
     return conn
 
 
-def overwrite_in_place(path: Path, holder: Any, replacement: Path) -> None:
-    """Write `replacement`'s bytes over `path` (same inode; fsynced), then close `holder`.
-
-    `holder` comes from hold_exclusive: nobody else reads or writes `path` meanwhile. Its emptied
-    WAL and wal-index go when it closes, before any other process can open the new file. If the
-    write itself fails (disk full), the checked `replacement` is renamed over `path` instead: a
-    complete file either way."""
-    if _side(path, "-wal").exists() and _side(path, "-wal").stat().st_size:
-        raise StoreError(f"{path}-wal is not empty; the journal was left as it was")
-    fd = os.open(path, os.O_WRONLY)
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
     try:
-        try:
-            with open(replacement, "rb") as source:
-                offset = 0
-                while chunk := source.read(1 << 20):
-                    view = memoryview(chunk)
-                    while view:
-                        written = os.pwrite(fd, view, offset)
-                        offset += written
-                        view = view[written:]
-            os.ftruncate(fd, offset)
-            os.fsync(fd)
-        except OSError:
-            os.replace(replacement, path)  # still under the lock; needs no space
-        holder.close()
+        os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (where the platform can open a folder at all)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems can't sync a folder; the rename itself is still atomic
+    finally:
+        os.close(fd)
+
+
+def replace_held(path: Path, holder: Any, replacement: Path) -> None:
+    """Rename the checked `replacement` over `path`, then close `holder`.
+
+    `holder` comes from hold_exclusive: nobody else reads or writes `path` meanwhile. The old file
+    keeps its lock until `holder` closes; by then its first page is zeroed (when the rename left
+    it without a name), so a process still holding it open can't take it for a journal."""
+    try:
+        if _side(path, "-wal").exists() and _side(path, "-wal").stat().st_size:
+            raise StoreError(f"{path}-wal is not empty; the journal was left as it was")
+        os.chmod(replacement, 0o600)
+        fsync_file(replacement)
+        fd = os.open(path, os.O_WRONLY)  # the old file, opened before its name goes
+    except BaseException:
+        holder.close()
+        raise
+    try:
+        for side in (
+            "-wal",
+            "-shm",
+        ):  # the old file's (the -wal is empty): the new one starts afresh
+            _side(path, side).unlink(missing_ok=True)
+        os.replace(replacement, path)
+        fsync_folder(path.parent)
+        if os.fstat(fd).st_nlink == 0:  # another name may still need it: leave that file alone
+            with contextlib.suppress(OSError):
+                os.pwrite(fd, bytes(4096), 0)
+    finally:
+        holder.close()
+        os.close(fd)  # only now: closing it drops this process's locks on the old file
 
 
 def check_copy(copy_path: Path, encrypted: bool, secret: str, expect: dict | None = None) -> None:
@@ -526,23 +564,21 @@ def check_copy(copy_path: Path, encrypted: bool, secret: str, expect: dict | Non
 
 def swap_in(path: Path, replacement: Path, secret: str | None, timeout: float) -> None:
     """Replace the live journal `path` (plain or encrypted) by the checked file `replacement`,
-    safely for other mentorlogs: see "swapping a file in place" above."""
+    safely for other mentorlogs: see "putting a new file in place" above."""
     from mentorlog.store.sqlite import is_encrypted
 
     holder = hold_exclusive(path, is_encrypted(path), secret, timeout)
-    try:
-        overwrite_in_place(path, holder, replacement)
-    finally:
-        holder.close()  # a no-op once overwrite_in_place closed it
-    os.chmod(path, 0o600)
+    replace_held(path, holder, replacement)
 
 
 def convert(path: Path, encrypt: bool, secret: str) -> None:
-    """Rewrite the journal encrypted (or plain): copy it beside itself, check the copy, write it over.
+    """Rewrite the journal encrypted (or plain): copy it beside itself, check the copy, rename it
+    over the journal.
 
-    From before the copy until the new bytes are in, one connection holds the journal's exclusive
-    lock with its WAL emptied, so no other mentorlog reads or writes in between (they wait, then
-    open the new file). A failure before the overwrite leaves the journal as it was.
+    From before the copy until the new file has the journal's name, one connection holds the
+    journal's exclusive lock with its WAL emptied, so no other mentorlog reads or writes in between
+    (they wait, then open the new file). A failure or a kill before the rename leaves the journal
+    as it was; after it, the new journal is complete.
     """
     from mentorlog.store.sqlite import BUSY_TIMEOUT_S
 
@@ -558,11 +594,15 @@ def convert(path: Path, encrypt: bool, secret: str) -> None:
         before = _counts(holder)
         _export(holder, temp, new_key_clause(secret) if encrypt else "")
         check_copy(temp, encrypt, secret, before)
-        overwrite_in_place(path, holder, temp)
+        replace_held(path, holder, temp)
     except sqlite3.Error as exc:
         from mentorlog.store.sqlite import explain_sqlite_error
 
         raise explain_sqlite_error(exc, path) from None
+    except OSError as exc:  # before the rename: nothing after it raises
+        raise StoreError(
+            f"can't write {exc.filename or temp}: {exc.strerror}; the journal was left as it was"
+        ) from None
     finally:
         if holder is not None:
             holder.close()

@@ -28,6 +28,7 @@ from mentorlog.store.sqlite import SQLITE_HEADER as SQLITE_HEADER
 from mentorlog.store.sqlite import apply_pragmas as apply_pragmas
 from mentorlog.store.sqlite import explain_sqlite_error as explain_sqlite_error
 from mentorlog.store.sqlite import is_encrypted as is_encrypted
+from mentorlog.store.sqlite import open_session
 
 # Every released schema revision, oldest first; a test keeps this equal to Alembic's history.
 REVISIONS = ("0001", "0002", "0003")
@@ -75,46 +76,10 @@ def schema_revision(path: Path) -> str | None:
     return row[0] if row else None
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
-    """Which file the name points at (device, inode); one stat, no descriptor opened."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_dev, info.st_ino
-
-
 def session(path: Path, start: Callable, opener: Callable | None = None):
-    """A connection on which `start(conn)` ran (pragmas, BEGIN, a first read: where a command
-    waits for another's lock), opened again once if the journal was replaced meanwhile.
-
-    `db encrypt`/`db decrypt` and a restore across forms put a new file in the journal's place
-    while holding the old one's lock. A command that opened the old file and waited for that lock
-    then meets a file that is gone (or reads as damaged); it starts over, once, on the file the
-    name now points at. Its own connection never reads or writes a file that is no longer the
-    journal: after the first read the name must still point at the file it opened."""
-    opener = opener or (lambda p: _connect(p))
-    for last in (False, True):
-        before = (_identity(path), is_encrypted(path))
-        conn = None
-        try:
-            conn = opener(path)
-            start(conn)
-        except (sqlite3.Error, StoreError) as exc:
-            if conn is not None:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.close()
-            if not last and (_identity(path), is_encrypted(path)) != before:
-                continue
-            if isinstance(exc, sqlite3.Error):
-                raise explain_sqlite_error(exc, path) from None
-            raise
-        if _identity(path) == before[0]:
-            return conn
-        conn.close()  # it may hold the file that was replaced: never read or write that one
-        if last:
-            raise StoreError(f"the journal {path} was replaced twice while waiting; try again")
-    raise AssertionError("unreachable")
+    """A connection on which `start(conn)` ran, opened again once if the journal was replaced
+    meanwhile (store/sqlite.py's open_session); sqlite3 errors come out explained."""
+    return open_session(path, opener or (lambda p: _connect(p)), start)
 
 
 def backup_to(source: Path, target: Path) -> Path:

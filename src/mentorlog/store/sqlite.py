@@ -5,9 +5,12 @@ Below store/db.py and store/crypto.py, which both open connections; imports noth
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mentorlog.errors import StoreError
 
@@ -64,3 +67,50 @@ def is_encrypted(path: Path) -> bool:
     except OSError:
         return False
     return len(head) == len(SQLITE_HEADER) and head != SQLITE_HEADER and size % 512 == 0
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file the name points at (device, inode): one stat, no descriptor opened (closing a
+    descriptor of the journal would drop this process's SQLite locks on it)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def open_session(path: Path, opener: Callable[[Path], Any], start: Callable[[Any], None]) -> Any:
+    """`opener(path)` with `start(conn)` run on it (pragmas, BEGIN, a first read: where a command
+    waits for another's lock), opened again once if the journal was replaced meanwhile.
+
+    `db encrypt`/`db decrypt` and a restore put a new file in the journal's place while holding
+    the old one's lock (store/crypto.py, "putting a new file in place"). A command that opened the
+    old file and waited for that lock then meets a file that reads as damaged or encrypted with
+    another key; it starts over, once, on the file the name now points at. And its connection
+    never goes on with a file that is no longer the journal: after the first read, the name must
+    still point at the file it had opened."""
+    for last in (False, True):
+        before = (file_identity(path), is_encrypted(path))
+        conn = None
+        try:
+            conn = opener(path)
+            start(conn)
+        except (sqlite3.Error, StoreError) as exc:
+            if conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+            if not last and (file_identity(path), is_encrypted(path)) != before:
+                continue
+            if isinstance(exc, sqlite3.Error):
+                raise explain_sqlite_error(exc, path) from None
+            raise
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
+        if file_identity(path) == before[0]:
+            return conn
+        conn.close()  # it may hold the file that was replaced: never read or write that one
+        if last:
+            raise StoreError(f"the journal {path} was replaced twice while waiting; try again")
+    raise AssertionError("unreachable")
