@@ -35,5 +35,9 @@ class StoreError(MentorlogError):
     """The database cannot be used: missing, unreadable, too new, damaged, read-only or full."""
 
 
+class DamagedJournal(StoreError):
+    """The file is damaged (or not a database): what `restore --force` is there to replace."""
+
+
 class NothingRecorded(MentorlogError):
     """The user backed out (untouched template): nothing was written."""

@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mentorlog.errors import StoreError, UsageProblem
+from mentorlog.errors import DamagedJournal, StoreError, UsageProblem
 
 ENV = "MENTORLOG_PASSPHRASE"
 KEYRING_SERVICE = "mentorlog"
@@ -276,11 +276,6 @@ def new_key_clause(secret: str) -> str:
     return f"x'{_raw_key(_check(secret), salt).hex()}{salt.hex()}'"
 
 
-def _salt(path: Path) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read(SALT_BYTES)
-
-
 # ------------------------------------------------------------------ connections
 
 
@@ -310,18 +305,28 @@ def _works(conn: Any) -> bool:
 
 
 def connect(
-    path: Path, readonly: bool = False, timeout: float = 15.0, secret: str | None = None
+    path: Path,
+    readonly: bool = False,
+    timeout: float = 15.0,
+    secret: str | None = None,
+    head: bytes | None = None,
 ) -> Any:
-    """A keyed connection to an encrypted file in autocommit mode, or one clear StoreError."""
+    """A keyed connection to an encrypted file in autocommit mode, or one clear StoreError.
+
+    `head` is the file's first bytes (header()), for a caller that already has a connection to
+    the file open: reading them here would open and close the file, and closing any descriptor
+    of it drops every SQLite lock this process holds on it."""
     global _raw_keys_work
     ns = driver(f"{path} is encrypted and opening it needs SQLCipher")
     if secret is None:
         secret, _ = passphrase(path)
     _check(secret)
     try:
+        if head is None:
+            head = header(path)
         conn = _open(ns, path, readonly, timeout)
         if _raw_keys_work:
-            raw = _raw_key(secret, _salt(path))
+            raw = _raw_key(secret, head[:SALT_BYTES])
             conn.execute(f"PRAGMA key = \"x'{raw.hex()}'\"")  # before anything touches the file
             if _works(conn):
                 return conn
@@ -338,8 +343,8 @@ def connect(
         raise explain_sqlite_error(exc, path) from None
     except OSError as exc:
         raise StoreError(f"can't read the journal {path}: {exc.strerror}") from None
-    if _damaged_plain_header(path):
-        raise StoreError(
+    if _damaged_plain_header(head):
+        raise DamagedJournal(
             f"can't open {path}: wrong passphrase, or the file is damaged (it looks like a plain "
             "SQLite file whose header was overwritten, not an encrypted journal); "
             "restore a backup with 'mentorlog restore'"
@@ -350,14 +355,16 @@ def connect(
     )
 
 
-def _damaged_plain_header(path: Path) -> bool:
+def header(path: Path) -> bytes:
+    """The file's first 24 bytes: the salt, and what tells a damaged plain file apart."""
+    with open(path, "rb") as handle:
+        return handle.read(24)
+
+
+def _damaged_plain_header(head: bytes) -> bool:
     """True when bytes 21-23 hold SQLite's fixed payload fractions (64, 32, 32) in the clear: a
     plain file with a damaged first line, since SQLCipher encrypts everything after the salt."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(24)[21:24] == b"\x40\x20\x20"
-    except OSError:
-        return False
+    return head[21:24] == b"\x40\x20\x20"
 
 
 def connect_new(path: Path, secret: str, timeout: float = 15.0) -> Any:
@@ -435,24 +442,7 @@ def _counts(conn: Any) -> dict[str, int]:
 
 
 # ------------------------------------------------------------------ putting a new file in place
-#
-# A journal is replaced by building the new file beside it (fsynced), then renaming it over the
-# journal's name (and fsyncing the folder): a kill at any moment leaves the name on the old file
-# or on the new one, both complete. All of it happens while one connection holds SQLite's
-# exclusive lock on the old file (locking_mode = EXCLUSIVE keeps it until close), its WAL folded
-# in and emptied.
-#
-# Another mentorlog waiting for that lock has the OLD file open. SQLite names its -wal and -shm
-# files after the path, so once the lock is free that process would read the old file with the
-# new one's -wal, and could write frames of the old file into it, which the new file would then
-# replay. Two things keep it out: its connection checks, after its first read, that the name
-# still points at the file it opened (store/sqlite.py's open_session), and starts over on the new
-# one; and before the lock is let go, the old file's first page is zeroed (once it has no name
-# left), so anything else that reads it stops with "not a database" and writes nothing.
-#
-# POSIX locks belong to the process, and closing ANY descriptor of the file drops all of them:
-# while the lock is held nothing here opens and closes the old file by another path, and the
-# descriptor its first page is zeroed through is closed only after the holding connection.
+# (how, and why it is safe for other mentorlogs: store/sqlite.py, "putting a new file in place")
 
 
 def _side(path: Path, suffix: str) -> Path:
@@ -460,93 +450,14 @@ def _side(path: Path, suffix: str) -> Path:
 
 
 def hold_exclusive(path: Path, encrypted: bool, secret: str | None, timeout: float) -> Any:
-    """A connection that keeps every other process out of `path` until it is closed, its WAL
-    folded into the file and emptied; or an error with nothing changed.
+    """store/sqlite.py's hold_exclusive with a SQLCipher connection: keyed for an encrypted file,
+    unkeyed on a plain one (so that an encrypted copy can be ATTACHed to it)."""
+    from mentorlog.store.sqlite import hold_exclusive as hold
 
-    Waits (`timeout`) for other connections to close: in WAL mode each one holds a shared lock on
-    the file for as long as it is open."""
     if encrypted:
         return hold(path, lambda p: connect(p, secret=secret, timeout=timeout))
     ns = driver("converting the journal needs SQLCipher")
     return hold(path, lambda p: _open(ns, p, False, timeout))
-
-
-def hold(path: Path, opener: Any) -> Any:
-    """hold_exclusive with any connection `opener(path)` makes (plain sqlite3 or SQLCipher)."""
-    from mentorlog.store.sqlite import apply_pragmas, open_session
-
-    def start(conn: Any) -> None:
-        apply_pragmas(conn)
-        conn.execute("PRAGMA locking_mode = EXCLUSIVE")  # applies to an ATTACHed copy too
-        conn.execute("BEGIN EXCLUSIVE")  # waits for every other connection to let go...
-        conn.execute("COMMIT")  # ...and in EXCLUSIVE locking mode keeps the lock until close
-
-    conn = open_session(path, opener, start)
-    try:
-        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        wal = _side(path, "-wal")
-        if busy or (wal.exists() and wal.stat().st_size):
-            raise StoreError(
-                f"could not fold {wal} into the journal, so it was left as it was; close other "
-                "programs using the journal and run the command again"
-            )
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable (where the platform can open a folder at all)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems can't sync a folder; the rename itself is still atomic
-    finally:
-        os.close(fd)
-
-
-def replace_held(path: Path, holder: Any, replacement: Path) -> None:
-    """Rename the checked `replacement` over `path`, then close `holder`.
-
-    `holder` comes from hold_exclusive: nobody else reads or writes `path` meanwhile. The old file
-    keeps its lock until `holder` closes; by then its first page is zeroed (when the rename left
-    it without a name), so a process still holding it open can't take it for a journal."""
-    try:
-        if _side(path, "-wal").exists() and _side(path, "-wal").stat().st_size:
-            raise StoreError(f"{path}-wal is not empty; the journal was left as it was")
-        os.chmod(replacement, 0o600)
-        fsync_file(replacement)
-        fd = os.open(path, os.O_WRONLY)  # the old file, opened before its name goes
-    except BaseException:
-        holder.close()
-        raise
-    try:
-        for side in (
-            "-wal",
-            "-shm",
-        ):  # the old file's (the -wal is empty): the new one starts afresh
-            _side(path, side).unlink(missing_ok=True)
-        os.replace(replacement, path)
-        fsync_folder(path.parent)
-        if os.fstat(fd).st_nlink == 0:  # another name may still need it: leave that file alone
-            with contextlib.suppress(OSError):
-                os.pwrite(fd, bytes(4096), 0)
-    finally:
-        holder.close()
-        os.close(fd)  # only now: closing it drops this process's locks on the old file
 
 
 def check_copy(copy_path: Path, encrypted: bool, secret: str, expect: dict | None = None) -> None:
@@ -562,13 +473,13 @@ def check_copy(copy_path: Path, encrypted: bool, secret: str, expect: dict | Non
         copy.close()
 
 
-def swap_in(path: Path, replacement: Path, secret: str | None, timeout: float) -> None:
-    """Replace the live journal `path` (plain or encrypted) by the checked file `replacement`,
-    safely for other mentorlogs: see "putting a new file in place" above."""
-    from mentorlog.store.sqlite import is_encrypted
+def swap_in(path: Path, replacement: Path, holder: Any) -> None:
+    """Put the checked file `replacement` in the place of the live journal `path` (plain or
+    encrypted), which `holder` (from hold_exclusive) keeps locked; closes `holder`."""
+    from mentorlog.store.sqlite import replace_held
 
-    holder = hold_exclusive(path, is_encrypted(path), secret, timeout)
     replace_held(path, holder, replacement)
+    os.chmod(path, 0o600)
 
 
 def convert(path: Path, encrypt: bool, secret: str) -> None:
@@ -594,6 +505,8 @@ def convert(path: Path, encrypt: bool, secret: str) -> None:
         before = _counts(holder)
         _export(holder, temp, new_key_clause(secret) if encrypt else "")
         check_copy(temp, encrypt, secret, before)
+        from mentorlog.store.sqlite import replace_held
+
         replace_held(path, holder, temp)
     except sqlite3.Error as exc:
         from mentorlog.store.sqlite import explain_sqlite_error

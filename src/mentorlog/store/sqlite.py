@@ -1,4 +1,5 @@
-"""What every connection shares, plain or encrypted: its settings and how its errors read.
+"""What every connection shares, plain or encrypted: its settings, how its errors read, how it
+waits for a journal that another mentorlog is replacing, and how a journal file is replaced.
 
 Below store/db.py and store/crypto.py, which both open connections; imports nothing of theirs.
 """
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mentorlog.errors import StoreError
+from mentorlog.errors import DamagedJournal, StoreError
 
 BUSY_TIMEOUT_S = 15.0
 
@@ -42,7 +43,7 @@ def explain_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
     if "locked" in text or "busy" in text:
         return StoreError(f"the journal {path} is busy in another mentorlog; try again")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError(
+        return DamagedJournal(
             f"{path} is damaged or not a mentorlog journal; run 'mentorlog db check' "
             "or restore a backup with 'mentorlog restore'"
         )
@@ -84,7 +85,7 @@ def open_session(path: Path, opener: Callable[[Path], Any], start: Callable[[Any
     waits for another's lock), opened again once if the journal was replaced meanwhile.
 
     `db encrypt`/`db decrypt` and a restore put a new file in the journal's place while holding
-    the old one's lock (store/crypto.py, "putting a new file in place"). A command that opened the
+    the old one's lock ("putting a new file in place", below). A command that opened the
     old file and waited for that lock then meets a file that reads as damaged or encrypted with
     another key; it starts over, once, on the file the name now points at. And its connection
     never goes on with a file that is no longer the journal: after the first read, the name must
@@ -114,3 +115,107 @@ def open_session(path: Path, opener: Callable[[Path], Any], start: Callable[[Any
         if last:
             raise StoreError(f"the journal {path} was replaced twice while waiting; try again")
     raise AssertionError("unreachable")
+
+
+# ------------------------------------------------------------------ putting a new file in place
+#
+# A journal is replaced by building the new file beside it (fsynced), then renaming it over the
+# journal's name (and fsyncing the folder): a kill at any moment leaves the name on the old file
+# or on the new one, both complete. All of it happens while one connection holds SQLite's
+# exclusive lock on the old file (locking_mode = EXCLUSIVE keeps it until close), its WAL folded
+# in and emptied.
+#
+# Another mentorlog waiting for that lock has the OLD file open. SQLite names its -wal and -shm
+# files after the path, so once the lock is free that process would read the old file with the
+# new one's -wal, and could write frames of the old file into it, which the new file would then
+# replay. Two things keep it out: its connection checks, after its first read, that the name
+# still points at the file it opened (open_session, above), and starts over on the new one; and
+# before the lock is let go, the old file's first page is zeroed (once it has no name left), so
+# anything else that reads it stops with "not a database" and writes nothing.
+#
+# POSIX locks belong to the process, and closing ANY descriptor of the file drops all of them:
+# while the lock is held nothing here opens and closes the old file by another path, and the
+# descriptor its first page is zeroed through is closed only after the holding connection.
+
+
+def _side(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def hold_exclusive(path: Path, opener: Callable[[Path], Any]) -> Any:
+    """A connection (made by `opener`, plain sqlite3 or SQLCipher) that keeps every other process
+    out of `path` until it is closed, its WAL folded into the file and emptied; or an error with
+    nothing changed.
+
+    Waits (the connection's busy timeout) for other connections to close: in WAL mode each one
+    holds a shared lock on the file for as long as it is open."""
+
+    def start(conn: Any) -> None:
+        apply_pragmas(conn)
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")  # applies to an ATTACHed copy too
+        conn.execute("BEGIN EXCLUSIVE")  # waits for every other connection to let go...
+        conn.execute("COMMIT")  # ...and in EXCLUSIVE locking mode keeps the lock until close
+
+    conn = open_session(path, opener, start)
+    try:
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        wal = _side(path, "-wal")
+        if busy or (wal.exists() and wal.stat().st_size):
+            raise StoreError(
+                f"could not fold {wal} into the journal, so it was left as it was; close other "
+                "programs using the journal and run the command again"
+            )
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (where the platform can open a folder at all)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems can't sync a folder; the rename itself is still atomic
+    finally:
+        os.close(fd)
+
+
+def replace_held(path: Path, holder: Any, replacement: Path) -> None:
+    """Rename the checked `replacement` over `path`, then close `holder`.
+
+    `holder` comes from hold_exclusive: nobody else reads or writes `path` meanwhile. The old file
+    keeps its lock until `holder` closes; by then its first page is zeroed (when the rename left
+    it without a name), so a process still holding it open can't take it for a journal."""
+    try:
+        if _side(path, "-wal").exists() and _side(path, "-wal").stat().st_size:
+            raise StoreError(f"{path}-wal is not empty; the journal was left as it was")
+        os.chmod(replacement, 0o600)
+        fsync_file(replacement)
+        fd = os.open(path, os.O_WRONLY)  # the old file, opened before its name goes
+    except BaseException:
+        holder.close()
+        raise
+    try:
+        for side in ("-wal", "-shm"):  # the old file's, the -wal empty: the new file starts afresh
+            _side(path, side).unlink(missing_ok=True)
+        os.replace(replacement, path)
+        fsync_folder(path.parent)
+        if os.fstat(fd).st_nlink == 0:  # another name may still need it: leave that file alone
+            with contextlib.suppress(OSError):
+                os.pwrite(fd, bytes(4096), 0)
+    finally:
+        holder.close()
+        os.close(fd)  # only now: closing it drops this process's locks on the old file
