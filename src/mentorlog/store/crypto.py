@@ -317,13 +317,21 @@ def connect(
     the file open: reading them here would open and close the file, and closing any descriptor
     of it drops every SQLite lock this process holds on it."""
     global _raw_keys_work
+    try:
+        if head is None:
+            head = header(path)
+    except OSError as exc:
+        raise StoreError(f"can't read the journal {path}: {exc.strerror}") from None
+    if damaged_plain_header(head):
+        raise DamagedJournal(
+            f"{path} is damaged: it is a plain SQLite file whose first line was overwritten, not "
+            "an encrypted journal; restore a backup with 'mentorlog restore'"
+        )
     ns = driver(f"{path} is encrypted and opening it needs SQLCipher")
     if secret is None:
         secret, _ = passphrase(path)
     _check(secret)
     try:
-        if head is None:
-            head = header(path)
         conn = _open(ns, path, readonly, timeout)
         if _raw_keys_work:
             raw = _raw_key(secret, head[:SALT_BYTES])
@@ -343,12 +351,6 @@ def connect(
         raise explain_sqlite_error(exc, path) from None
     except OSError as exc:
         raise StoreError(f"can't read the journal {path}: {exc.strerror}") from None
-    if _damaged_plain_header(head):
-        raise DamagedJournal(
-            f"can't open {path}: wrong passphrase, or the file is damaged (it looks like a plain "
-            "SQLite file whose header was overwritten, not an encrypted journal); "
-            "restore a backup with 'mentorlog restore'"
-        )
     raise StoreError(
         f"wrong passphrase for the encrypted journal {path} (or it is not a mentorlog journal); "
         "nothing was changed"
@@ -361,10 +363,26 @@ def header(path: Path) -> bytes:
         return handle.read(24)
 
 
-def _damaged_plain_header(head: bytes) -> bool:
-    """True when bytes 21-23 hold SQLite's fixed payload fractions (64, 32, 32) in the clear: a
-    plain file with a damaged first line, since SQLCipher encrypts everything after the salt."""
-    return head[21:24] == b"\x40\x20\x20"
+def damaged_plain_header(head: bytes) -> bool:
+    """True when bytes 16-23 are SQLite's header fields in the clear (a page size, file format
+    versions 1 or 2, the fixed payload fractions 64, 32, 32): a plain file whose first line was
+    overwritten, since SQLCipher encrypts everything after its 16-byte salt (an encrypted file
+    matches by chance about once in 2**40)."""
+    if len(head) < 24:
+        return False
+    page_size = int.from_bytes(head[16:18], "big")
+    return (
+        (page_size == 1 or (512 <= page_size <= 32768 and page_size & (page_size - 1) == 0))
+        and head[18] in (1, 2)
+        and head[19] in (1, 2)
+        and head[21:24] == b"\x40\x20\x20"
+    )
+
+
+def codec_error(exc: BaseException) -> bool:
+    """SQLCipher reports a page that fails its HMAC check (damaged or altered) as SQLITE_ERROR,
+    "SQL logic error", on the statement that read it."""
+    return isinstance(exc, sqlite3.Error) and "sql logic error" in str(exc).lower()
 
 
 def connect_new(path: Path, secret: str, timeout: float = 15.0) -> Any:

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from mentorlog.errors import StoreError
-from mentorlog.store.db import BUSY_TIMEOUT_S, connect, explain_sqlite_error
+from mentorlog.store.db import BUSY_TIMEOUT_S, connect, explain_sqlite_error, is_encrypted
 
 SEARCH_INDEX = "search_index"
 
@@ -28,7 +28,13 @@ def check_journal(path: Path) -> list[str]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise explain_sqlite_error(exc, path) from None
+        if not is_encrypted(path):
+            raise explain_sqlite_error(exc, path) from None
+        from mentorlog.store import crypto
+
+        if not crypto.codec_error(exc):
+            raise explain_sqlite_error(exc, path) from None
+        return ["a page fails its authentication check (damaged or altered)"]
     problems = [] if integrity == ["ok"] else integrity
     problems += [
         f"{table} row {rowid} links to a missing {parent}" for table, rowid, parent, _ in broken
