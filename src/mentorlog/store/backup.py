@@ -20,7 +20,7 @@ from mentorlog.store.db import (
     timestamped_backup_path,
 )
 from mentorlog.store.health import check_journal
-from mentorlog.store.sqlite import apply_pragmas
+from mentorlog.store.sqlite import apply_pragmas, file_uri
 
 
 def default_backup_path(journal: Path) -> Path:
@@ -205,7 +205,7 @@ def _restore_same_form(source: Path, journal: Path, kept: Path, secret: str | No
     the descriptors of a byte-for-byte copy are closed after the connections."""
     head = None
     if secret is None:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(file_uri(source, "mode=ro"), uri=True)
         dst = sqlite3.connect(journal, timeout=BUSY_TIMEOUT_S, isolation_level=None)
     else:
         from mentorlog.store import crypto
@@ -377,7 +377,7 @@ def _keep(
     os.close(fd)
     try:
         if secret is None:
-            source = holder or sqlite3.connect(f"file:{journal}?mode=ro", uri=True)
+            source = holder or sqlite3.connect(file_uri(journal, "mode=ro"), uri=True)
             copy = sqlite3.connect(kept)
         else:
             from mentorlog.store import crypto
@@ -435,7 +435,7 @@ def _discard(temp: Path) -> None:
 
 
 def _restore_plain(source: Path, target: Path) -> None:
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(file_uri(source, "mode=ro"), uri=True)
     dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S)
     try:
         src.backup(dst)

@@ -279,13 +279,16 @@ def new_key_clause(secret: str) -> str:
 # ------------------------------------------------------------------ connections
 
 
-def _open(ns: Any, path: Path, readonly: bool, timeout: float) -> Any:
-    target = f"file:{path}?mode=ro" if readonly else str(path)
+def _open(ns: Any, path: Path, readonly: bool, timeout: float, immutable: bool = False) -> Any:
+    from mentorlog.store.sqlite import file_uri
+
+    uri = readonly or immutable
+    target = file_uri(path, "mode=ro&immutable=1" if immutable else "mode=ro") if uri else str(path)
     conn = ns.module.connect(
         target,
         timeout=timeout,
         isolation_level=None,
-        uri=readonly,
+        uri=uri,
         factory=ns.Connection,
         check_same_thread=True,
     )
@@ -310,8 +313,12 @@ def connect(
     timeout: float = 15.0,
     secret: str | None = None,
     head: bytes | None = None,
+    immutable: bool = False,
 ) -> Any:
     """A keyed connection to an encrypted file in autocommit mode, or one clear StoreError.
+
+    `immutable` opens it read-only without locks or side files (store/db.py's read_session, for a
+    journal where nothing can be written).
 
     `head` is the file's first bytes (header()), for a caller that already has a connection to
     the file open: reading them here would open and close the file, and closing any descriptor
@@ -332,14 +339,14 @@ def connect(
         secret, _ = passphrase(path)
     _check(secret)
     try:
-        conn = _open(ns, path, readonly, timeout)
+        conn = _open(ns, path, readonly, timeout, immutable)
         if _raw_keys_work:
             raw = _raw_key(secret, head[:SALT_BYTES])
             conn.execute(f"PRAGMA key = \"x'{raw.hex()}'\"")  # before anything touches the file
             if _works(conn):
                 return conn
             conn.close()
-            conn = _open(ns, path, readonly, timeout)
+            conn = _open(ns, path, readonly, timeout, immutable)
         conn.execute(f"PRAGMA key = {_literal(secret)}")
         if _works(conn):
             _raw_keys_work = False  # SQLCipher's defaults differ from ours: use the passphrase

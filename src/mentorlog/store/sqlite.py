@@ -34,22 +34,81 @@ def apply_pragmas(conn: sqlite3.Connection, foreign_keys: bool = True) -> None:
 
 
 def explain_sqlite_error(exc: sqlite3.Error, path: Path) -> StoreError:
-    """One clear sentence naming the path for the failures a user can act on."""
+    """One clear sentence naming the path for the failures a user can act on.
+
+    Its `cause` ("read-only", "full", "busy", "damaged", "cant-open" or None) lets a reader tell
+    a place where SQLite can't make its side files from a journal that can't be used at all."""
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text:
-        return StoreError(f"the journal {path} is read-only; check its permissions (chmod u+w)")
+        folder = unwritable_place(path)
+        if folder is not None and os.access(path, os.W_OK):
+            return _caused(
+                StoreError(f"can't write the journal {path}: {folder}{_SIDE_FILES}"), "read-only"
+            )
+        return _caused(
+            StoreError(f"the journal {path} is read-only; check its permissions (chmod u+w)"),
+            "read-only",
+        )
     if "disk is full" in text or "disk i/o" in text:
-        return StoreError(f"could not write {path}: the disk is full or failing; nothing was saved")
+        return _caused(
+            StoreError(f"could not write {path}: the disk is full or failing; nothing was saved"),
+            "full",
+        )
     if "locked" in text or "busy" in text:
-        return StoreError(f"the journal {path} is busy in another mentorlog; try again")
+        return _caused(
+            StoreError(f"the journal {path} is busy in another mentorlog; try again"), "busy"
+        )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return DamagedJournal(
-            f"{path} is damaged or not a mentorlog journal; run 'mentorlog db check' "
-            "or restore a backup with 'mentorlog restore'"
+        return _caused(
+            DamagedJournal(
+                f"{path} is damaged or not a mentorlog journal; run 'mentorlog db check' "
+                "or restore a backup with 'mentorlog restore'"
+            ),
+            "damaged",
         )
     if "unable to open" in text:
-        return StoreError(f"can't open the journal {path}; check the folder exists and is yours")
+        folder = unwritable_place(path) if path.parent.is_dir() else None
+        if folder is not None:
+            return _caused(
+                StoreError(f"can't write the journal {path}: {folder}{_SIDE_FILES}"), "cant-open"
+            )
+        return _caused(
+            StoreError(f"can't open the journal {path}; check the folder exists and is yours"),
+            "cant-open",
+        )
     return StoreError(f"database error on {path} ({type(exc).__name__}); run 'mentorlog db check'")
+
+
+_SIDE_FILES = (
+    " (SQLite keeps the journal's -wal and -shm files beside it); nothing was saved. Check the "
+    "folder's permissions, the mount, or free space"
+)
+
+
+def _caused(error: StoreError, cause: str) -> StoreError:
+    error.cause = cause
+    return error
+
+
+def unwritable_place(path: Path) -> str | None:
+    """Why nothing can be written beside `path` (its folder is read-only, its disk full), or
+    None: where SQLite can't make a WAL journal's -shm and -wal files."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK):
+        return f"its folder {folder} is read-only"
+    try:
+        room = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return None
+    if room.f_bavail * room.f_frsize < 1 << 20:
+        return "the disk is full"
+    return None
+
+
+def file_uri(path: Path, query: str) -> str:
+    """An SQLite file: URI for `path` (its %, ? and # escaped: they would end or change it)."""
+    text = str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    return f"file:{text}?{query}"
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
