@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -139,8 +140,8 @@ def test_restore_under_concurrent_writers_loses_no_acknowledged_write(tmp_path, 
 
 
 def scaled_rows() -> int:
-    """A journal of ~8 MB by default: its copy takes long enough for writes to land meanwhile."""
-    return int(3000 * max(SCALE, 0.5))
+    """A journal of ~5 MB by default: its copy takes long enough for writes to land meanwhile."""
+    return int(4000 * SCALE)
 
 
 # ------------------------------------------------------------------ onto a damaged journal
@@ -207,3 +208,30 @@ def test_restore_force_replaces_a_damaged_journal_and_keeps_its_bytes(
     else:
         assert kept[0].read_bytes()[100:] == damaged[100:]
     assert "Traceback" not in result.stderr
+
+
+def test_a_damaged_journal_s_wal_is_kept_with_it_and_never_replayed_into_the_backup(tmp_path):
+    """The -wal beside a damaged journal belongs to it: copied aside with it (SQLite reads the two
+    together), and gone from beside the restored journal, which would otherwise replay it."""
+    journal = _big_journal(tmp_path / "journal.db", rows=40)
+    backup = tmp_path / "backup.db"
+    assert _mentorlog(journal, "backup", str(backup)).returncode == 0
+    holder = sqlite3.connect(journal)  # keeps the -wal, with the next write in it
+    holder.execute("SELECT count(*) FROM action").fetchone()
+    try:
+        assert _mentorlog(journal, "action", "add", "ONLY IN THE WAL").returncode == 0
+        wal = journal.with_name("journal.db-wal").read_bytes()
+        assert b"ONLY IN THE WAL" in wal
+    finally:
+        holder.close()  # SQLite folds the -wal in and deletes it: put it back as it was
+    journal.with_name("journal.db-wal").write_bytes(wal)
+    _junk_after_the_header(journal)
+    damaged = journal.read_bytes()
+    result = _mentorlog(journal, "restore", str(backup), "--force")
+    assert result.returncode == 0, result.stderr
+    assert "could not be read" in result.stderr
+    kept = sorted(tmp_path.glob("journal.db.*.pre-restore.bak"))[0]
+    assert kept.read_bytes() == damaged
+    assert kept.with_name(kept.name + "-wal").read_bytes() == wal
+    assert "ONLY IN THE WAL" not in _texts(journal) and _texts(journal) == _texts(backup)
+    assert _mentorlog(journal, "db", "check").returncode == 0

@@ -309,16 +309,14 @@ def _restore_damaged(
     notify: Callable[[str], None] | None,
 ) -> bool:
     """The journal can't be opened at all, so no other mentorlog can use it either: its bytes
-    are copied to `kept` as they are, its side files go (their frames would be replayed into the
-    new file), and the backup, in its own form, is built beside it and renamed over it."""
+    are copied to `kept` as they are (its -wal too), and the backup, in its own form, is built
+    beside it and renamed over it."""
     from mentorlog.store.sqlite import fsync_folder
 
     for fd in _copy_bytes(journal, kept):
         os.close(fd)
     fsync_folder(kept.parent)
-    for suffix in ("-wal", "-shm", "-journal"):
-        journal.with_name(journal.name + suffix).unlink(missing_ok=True)
-    _restore_new(source, journal)
+    _restore_new(source, journal, drop_side_files=True)
     if notify is not None:
         notify(
             f"The journal could not be read ({damage.rstrip('.')}); its bytes are kept as they "
@@ -398,8 +396,10 @@ def _keep(
     landed.note()
 
 
-def _restore_new(source: Path, journal: Path) -> bool:
-    """The checked backup as a new journal where there was none: built beside, renamed in."""
+def _restore_new(source: Path, journal: Path, drop_side_files: bool = False) -> bool:
+    """The checked backup as a new journal where there was none (or only a damaged file, whose
+    side files go first with `drop_side_files`: their frames would be replayed into the new
+    file): built beside, renamed in."""
     from mentorlog.store.sqlite import fsync_file, fsync_folder
 
     temp = _beside(journal)
@@ -413,6 +413,9 @@ def _restore_new(source: Path, journal: Path) -> bool:
         else:
             _restore_plain(source, temp)
         fsync_file(temp)
+        if drop_side_files:
+            for suffix in ("-wal", "-shm", "-journal"):
+                journal.with_name(journal.name + suffix).unlink(missing_ok=True)
         os.replace(temp, journal)
         fsync_folder(journal.parent)
     finally:
