@@ -34,6 +34,12 @@ class ConflictError(MentorlogError):
 class StoreError(MentorlogError):
     """The database cannot be used: missing, unreadable, too new, damaged, read-only or full."""
 
+    cause: str | None = None  # store/sqlite.py's explain_sqlite_error says which, when it knows
+
+
+class DamagedJournal(StoreError):
+    """The file is damaged (or not a database): what `restore --force` is there to replace."""
+
 
 class NothingRecorded(MentorlogError):
     """The user backed out (untouched template): nothing was written."""

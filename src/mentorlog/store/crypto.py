@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mentorlog.errors import StoreError, UsageProblem
+from mentorlog.errors import DamagedJournal, StoreError, UsageProblem
 
 ENV = "MENTORLOG_PASSPHRASE"
 KEYRING_SERVICE = "mentorlog"
@@ -276,21 +276,19 @@ def new_key_clause(secret: str) -> str:
     return f"x'{_raw_key(_check(secret), salt).hex()}{salt.hex()}'"
 
 
-def _salt(path: Path) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read(SALT_BYTES)
-
-
 # ------------------------------------------------------------------ connections
 
 
-def _open(ns: Any, path: Path, readonly: bool, timeout: float) -> Any:
-    target = f"file:{path}?mode=ro" if readonly else str(path)
+def _open(ns: Any, path: Path, readonly: bool, timeout: float, immutable: bool = False) -> Any:
+    from mentorlog.store.sqlite import file_uri
+
+    uri = readonly or immutable
+    target = file_uri(path, "mode=ro&immutable=1" if immutable else "mode=ro") if uri else str(path)
     conn = ns.module.connect(
         target,
         timeout=timeout,
         isolation_level=None,
-        uri=readonly,
+        uri=uri,
         factory=ns.Connection,
         check_same_thread=True,
     )
@@ -310,23 +308,45 @@ def _works(conn: Any) -> bool:
 
 
 def connect(
-    path: Path, readonly: bool = False, timeout: float = 15.0, secret: str | None = None
+    path: Path,
+    readonly: bool = False,
+    timeout: float = 15.0,
+    secret: str | None = None,
+    head: bytes | None = None,
+    immutable: bool = False,
 ) -> Any:
-    """A keyed connection to an encrypted file in autocommit mode, or one clear StoreError."""
+    """A keyed connection to an encrypted file in autocommit mode, or one clear StoreError.
+
+    `immutable` opens it read-only without locks or side files (store/db.py's read_session, for a
+    journal where nothing can be written).
+
+    `head` is the file's first bytes (header()), for a caller that already has a connection to
+    the file open: reading them here would open and close the file, and closing any descriptor
+    of it drops every SQLite lock this process holds on it."""
     global _raw_keys_work
+    try:
+        if head is None:
+            head = header(path)
+    except OSError as exc:
+        raise StoreError(f"can't read the journal {path}: {exc.strerror}") from None
+    if damaged_plain_header(head):
+        raise DamagedJournal(
+            f"{path} is damaged: it is a plain SQLite file whose first line was overwritten, not "
+            "an encrypted journal; restore a backup with 'mentorlog restore'"
+        )
     ns = driver(f"{path} is encrypted and opening it needs SQLCipher")
     if secret is None:
         secret, _ = passphrase(path)
     _check(secret)
     try:
-        conn = _open(ns, path, readonly, timeout)
+        conn = _open(ns, path, readonly, timeout, immutable)
         if _raw_keys_work:
-            raw = _raw_key(secret, _salt(path))
+            raw = _raw_key(secret, head[:SALT_BYTES])
             conn.execute(f"PRAGMA key = \"x'{raw.hex()}'\"")  # before anything touches the file
             if _works(conn):
                 return conn
             conn.close()
-            conn = _open(ns, path, readonly, timeout)
+            conn = _open(ns, path, readonly, timeout, immutable)
         conn.execute(f"PRAGMA key = {_literal(secret)}")
         if _works(conn):
             _raw_keys_work = False  # SQLCipher's defaults differ from ours: use the passphrase
@@ -338,26 +358,38 @@ def connect(
         raise explain_sqlite_error(exc, path) from None
     except OSError as exc:
         raise StoreError(f"can't read the journal {path}: {exc.strerror}") from None
-    if _damaged_plain_header(path):
-        raise StoreError(
-            f"can't open {path}: wrong passphrase, or the file is damaged (it looks like a plain "
-            "SQLite file whose header was overwritten, not an encrypted journal); "
-            "restore a backup with 'mentorlog restore'"
-        )
     raise StoreError(
         f"wrong passphrase for the encrypted journal {path} (or it is not a mentorlog journal); "
         "nothing was changed"
     )
 
 
-def _damaged_plain_header(path: Path) -> bool:
-    """True when bytes 21-23 hold SQLite's fixed payload fractions (64, 32, 32) in the clear: a
-    plain file with a damaged first line, since SQLCipher encrypts everything after the salt."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(24)[21:24] == b"\x40\x20\x20"
-    except OSError:
+def header(path: Path) -> bytes:
+    """The file's first 24 bytes: the salt, and what tells a damaged plain file apart."""
+    with open(path, "rb") as handle:
+        return handle.read(24)
+
+
+def damaged_plain_header(head: bytes) -> bool:
+    """True when bytes 16-23 are SQLite's header fields in the clear (a page size, file format
+    versions 1 or 2, the fixed payload fractions 64, 32, 32): a plain file whose first line was
+    overwritten, since SQLCipher encrypts everything after its 16-byte salt (an encrypted file
+    matches by chance about once in 2**40)."""
+    if len(head) < 24:
         return False
+    page_size = int.from_bytes(head[16:18], "big")
+    return (
+        (page_size == 1 or (512 <= page_size <= 32768 and page_size & (page_size - 1) == 0))
+        and head[18] in (1, 2)
+        and head[19] in (1, 2)
+        and head[21:24] == b"\x40\x20\x20"
+    )
+
+
+def codec_error(exc: BaseException) -> bool:
+    """SQLCipher reports a page that fails its HMAC check (damaged or altered) as SQLITE_ERROR,
+    "SQL logic error", on the statement that read it."""
+    return isinstance(exc, sqlite3.Error) and "sql logic error" in str(exc).lower()
 
 
 def connect_new(path: Path, secret: str, timeout: float = 15.0) -> Any:
@@ -434,18 +466,8 @@ def _counts(conn: Any) -> dict[str, int]:
     return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 
-# ------------------------------------------------------------------ swapping a file in place
-#
-# A journal is swapped by writing the new file's bytes over the SAME inode while one connection
-# holds SQLite's exclusive lock on it (locking_mode = EXCLUSIVE keeps it until close), never by a
-# rename: another mentorlog waiting for the lock has the file open already and, after a rename,
-# would go on with the OLD inode and write its frames to `journal.db-wal`, where SQLite would replay
-# them into the new file. Over the same inode it reads the new file's first page instead and stops
-# with one error (not a database / wrong passphrase), writing nothing.
-#
-# POSIX locks belong to the process, and closing ANY descriptor of the file drops all of them: while
-# the lock is held nothing here opens and closes the journal by another path, and the descriptor the
-# new bytes are written through is closed only after the holding connection.
+# ------------------------------------------------------------------ putting a new file in place
+# (how, and why it is safe for other mentorlogs: store/sqlite.py, "putting a new file in place")
 
 
 def _side(path: Path, suffix: str) -> Path:
@@ -453,62 +475,14 @@ def _side(path: Path, suffix: str) -> Path:
 
 
 def hold_exclusive(path: Path, encrypted: bool, secret: str | None, timeout: float) -> Any:
-    """A connection that keeps every other process out of `path` until it is closed, its WAL
-    folded into the file and emptied; or an error with nothing changed.
-
-    Waits (`timeout`) for other connections to close: in WAL mode each one holds a shared lock on
-    the file for as long as it is open."""
-    from mentorlog.store.sqlite import apply_pragmas
+    """store/sqlite.py's hold_exclusive with a SQLCipher connection: keyed for an encrypted file,
+    unkeyed on a plain one (so that an encrypted copy can be ATTACHed to it)."""
+    from mentorlog.store.sqlite import hold_exclusive as hold
 
     if encrypted:
-        conn = connect(path, secret=secret, timeout=timeout)
-    else:
-        conn = _open(driver("converting the journal needs SQLCipher"), path, False, timeout)
-    try:
-        apply_pragmas(conn)
-        conn.execute("PRAGMA locking_mode = EXCLUSIVE")  # applies to the ATTACHed copy too
-        conn.execute("BEGIN EXCLUSIVE")  # waits for every other connection to let go...
-        conn.execute("COMMIT")  # ...and in EXCLUSIVE locking mode keeps the lock until close
-        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        wal = _side(path, "-wal")
-        if busy or (wal.exists() and wal.stat().st_size):
-            raise StoreError(
-                f"could not fold {wal} into the journal, so it was left as it was; close other "
-                "programs using the journal and run the command again"
-            )
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def overwrite_in_place(path: Path, holder: Any, replacement: Path) -> None:
-    """Write `replacement`'s bytes over `path` (same inode; fsynced), then close `holder`.
-
-    `holder` comes from hold_exclusive: nobody else reads or writes `path` meanwhile. Its emptied
-    WAL and wal-index go when it closes, before any other process can open the new file. If the
-    write itself fails (disk full), the checked `replacement` is renamed over `path` instead: a
-    complete file either way."""
-    if _side(path, "-wal").exists() and _side(path, "-wal").stat().st_size:
-        raise StoreError(f"{path}-wal is not empty; the journal was left as it was")
-    fd = os.open(path, os.O_WRONLY)
-    try:
-        try:
-            with open(replacement, "rb") as source:
-                offset = 0
-                while chunk := source.read(1 << 20):
-                    view = memoryview(chunk)
-                    while view:
-                        written = os.pwrite(fd, view, offset)
-                        offset += written
-                        view = view[written:]
-            os.ftruncate(fd, offset)
-            os.fsync(fd)
-        except OSError:
-            os.replace(replacement, path)  # still under the lock; needs no space
-        holder.close()
-    finally:
-        os.close(fd)
+        return hold(path, lambda p: connect(p, secret=secret, timeout=timeout))
+    ns = driver("converting the journal needs SQLCipher")
+    return hold(path, lambda p: _open(ns, p, False, timeout))
 
 
 def check_copy(copy_path: Path, encrypted: bool, secret: str, expect: dict | None = None) -> None:
@@ -524,25 +498,23 @@ def check_copy(copy_path: Path, encrypted: bool, secret: str, expect: dict | Non
         copy.close()
 
 
-def swap_in(path: Path, replacement: Path, secret: str | None, timeout: float) -> None:
-    """Replace the live journal `path` (plain or encrypted) by the checked file `replacement`,
-    safely for other mentorlogs: see "swapping a file in place" above."""
-    from mentorlog.store.sqlite import is_encrypted
+def swap_in(path: Path, replacement: Path, holder: Any) -> None:
+    """Put the checked file `replacement` in the place of the live journal `path` (plain or
+    encrypted), which `holder` (from hold_exclusive) keeps locked; closes `holder`."""
+    from mentorlog.store.sqlite import replace_held
 
-    holder = hold_exclusive(path, is_encrypted(path), secret, timeout)
-    try:
-        overwrite_in_place(path, holder, replacement)
-    finally:
-        holder.close()  # a no-op once overwrite_in_place closed it
+    replace_held(path, holder, replacement)
     os.chmod(path, 0o600)
 
 
 def convert(path: Path, encrypt: bool, secret: str) -> None:
-    """Rewrite the journal encrypted (or plain): copy it beside itself, check the copy, write it over.
+    """Rewrite the journal encrypted (or plain): copy it beside itself, check the copy, rename it
+    over the journal.
 
-    From before the copy until the new bytes are in, one connection holds the journal's exclusive
-    lock with its WAL emptied, so no other mentorlog reads or writes in between (they wait, then
-    open the new file). A failure before the overwrite leaves the journal as it was.
+    From before the copy until the new file has the journal's name, one connection holds the
+    journal's exclusive lock with its WAL emptied, so no other mentorlog reads or writes in between
+    (they wait, then open the new file). A failure or a kill before the rename leaves the journal
+    as it was; after it, the new journal is complete.
     """
     from mentorlog.store.sqlite import BUSY_TIMEOUT_S
 
@@ -558,11 +530,17 @@ def convert(path: Path, encrypt: bool, secret: str) -> None:
         before = _counts(holder)
         _export(holder, temp, new_key_clause(secret) if encrypt else "")
         check_copy(temp, encrypt, secret, before)
-        overwrite_in_place(path, holder, temp)
+        from mentorlog.store.sqlite import replace_held
+
+        replace_held(path, holder, temp)
     except sqlite3.Error as exc:
         from mentorlog.store.sqlite import explain_sqlite_error
 
         raise explain_sqlite_error(exc, path) from None
+    except OSError as exc:  # before the rename: nothing after it raises
+        raise StoreError(
+            f"can't write {exc.filename or temp}: {exc.strerror}; the journal was left as it was"
+        ) from None
     finally:
         if holder is not None:
             holder.close()

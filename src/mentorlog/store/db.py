@@ -27,6 +27,7 @@ from mentorlog.store.sqlite import PRAGMAS as PRAGMAS
 from mentorlog.store.sqlite import SQLITE_HEADER as SQLITE_HEADER
 from mentorlog.store.sqlite import apply_pragmas as apply_pragmas
 from mentorlog.store.sqlite import explain_sqlite_error as explain_sqlite_error
+from mentorlog.store.sqlite import file_uri, open_session, unwritable_place
 from mentorlog.store.sqlite import is_encrypted as is_encrypted
 
 # Every released schema revision, oldest first; a test keeps this equal to Alembic's history.
@@ -34,15 +35,23 @@ REVISIONS = ("0001", "0002", "0003")
 HEAD = REVISIONS[-1]
 
 
-def connect(path: Path, readonly: bool = False, timeout: float = BUSY_TIMEOUT_S):
-    """A connection in autocommit mode (we issue BEGIN ourselves), keyed when the file is encrypted."""
+def connect(
+    path: Path, readonly: bool = False, timeout: float = BUSY_TIMEOUT_S, immutable: bool = False
+):
+    """A connection in autocommit mode (we issue BEGIN ourselves), keyed when the file is encrypted.
+
+    `immutable`: read-only, without locks or side files (read_session's way to read a journal
+    where nothing can be written beside it)."""
     if is_encrypted(path):
         from mentorlog.store import crypto
 
-        return crypto.connect(path, readonly=readonly, timeout=timeout)
-    if readonly:
+        return crypto.connect(path, readonly=readonly, timeout=timeout, immutable=immutable)
+    if readonly or immutable:
         return sqlite3.connect(
-            f"file:{path}?mode=ro", uri=True, timeout=timeout, isolation_level=None
+            file_uri(path, "mode=ro&immutable=1" if immutable else "mode=ro"),
+            uri=True,
+            timeout=timeout,
+            isolation_level=None,
         )
     return sqlite3.connect(path, timeout=timeout, isolation_level=None)
 
@@ -54,21 +63,59 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def schema_revision(path: Path) -> str | None:
     """The revision stamped in the file, None for a brand-new empty file; errors if not ours."""
+
+    def start(conn) -> None:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        conn.execute("BEGIN")
+        conn.execute("PRAGMA schema_version")  # reads the file now: waits here, fails here
+
+    conn = read_session(path, start, opener=lambda p: connect(p, readonly=True))
     try:
-        conn = connect(path, readonly=True)
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-            if "alembic_version" not in tables:
-                if tables:
-                    raise StoreError(f"{path} is not a mentorlog journal; choose another --db path")
-                return None
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            conn.close()
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        if "alembic_version" not in tables:
+            if tables:
+                raise StoreError(f"{path} is not a mentorlog journal; choose another --db path")
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error as exc:
         raise explain_sqlite_error(exc, path) from None
+    finally:
+        conn.close()
     return row[0] if row else None
+
+
+def session(path: Path, start: Callable, opener: Callable | None = None):
+    """A connection on which `start(conn)` ran, opened again once if the journal was replaced
+    meanwhile (store/sqlite.py's open_session); sqlite3 errors come out explained."""
+    return open_session(path, opener or (lambda p: _connect(p)), start)
+
+
+def read_session(path: Path, start: Callable, opener: Callable | None = None):
+    """session() for reading, which also works where nothing can be written beside the journal.
+
+    A WAL journal is read with the help of its -shm file, which SQLite makes beside it. In a
+    read-only folder or mount, or on a full disk, it can't; SQLite documents that such a file can
+    still be read when it is immutable (https://www.sqlite.org/wal.html#readonly), which it is:
+    nobody can write it there, and a file whose -wal holds nothing is all there is to read. With
+    changes waiting in its -wal, reading the file alone would show a stale journal: an error says
+    so instead."""
+    try:
+        return session(path, start, opener)
+    except StoreError as exc:
+        if exc.cause not in ("read-only", "full", "cant-open"):
+            raise
+        place = unwritable_place(path)
+        if place is None:
+            raise
+    for suffix in ("-wal", "-journal"):
+        waiting = path.with_name(path.name + suffix)
+        if waiting.exists() and waiting.stat().st_size:
+            raise StoreError(
+                f"can't read the journal {path}: {place} and {waiting} holds changes not yet "
+                f"in the journal file, which SQLite can read only with room for {path.name}-shm "
+                "beside it; open it once where it can be written (or free some space)"
+            ) from None
+    return session(path, start, opener=lambda p: connect(p, readonly=True, immutable=True))
 
 
 def backup_to(source: Path, target: Path) -> Path:
@@ -205,15 +252,16 @@ def upgrade_message(saved: Path) -> str:
 @contextlib.contextmanager
 def read_connection(path: Path) -> Iterator[sqlite3.Connection]:
     """A query-only connection in one read transaction, so a view sees one consistent snapshot."""
-    try:
-        conn = _connect(path)
-    except sqlite3.Error as exc:
-        raise explain_sqlite_error(exc, path) from None
-    try:
+
+    def start(conn) -> None:
         apply_pragmas(conn)
         conn.execute("PRAGMA query_only = ON")
         conn.row_factory = sqlite3.Row
         conn.execute("BEGIN")
+        conn.execute("PRAGMA schema_version")  # the snapshot starts here, at the first read
+
+    conn = read_session(path, start)
+    try:
         yield conn
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
@@ -253,14 +301,14 @@ def make_engine(path: Path, foreign_keys: bool = True):
 @contextlib.contextmanager
 def write_connection(path: Path) -> Iterator[sqlite3.Connection]:
     """One BEGIN IMMEDIATE transaction: all of it lands or none of it (rolled back on any error)."""
-    try:
-        conn = _connect(path)
-    except sqlite3.Error as exc:
-        raise explain_sqlite_error(exc, path) from None
-    try:
+
+    def start(conn) -> None:
         apply_pragmas(conn)
         conn.row_factory = sqlite3.Row
         conn.execute("BEGIN IMMEDIATE")
+
+    conn = session(path, start)
+    try:
         try:
             yield conn
             scrub_wal = scrub.before_commit(conn)
