@@ -67,8 +67,14 @@ def check_values(path: Path, limit: int = 20) -> tuple[list[str], int]:
 
     found: list[str] = []
     count = 0
+
+    def start(conn) -> None:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        conn.execute("PRAGMA schema_version")
+
     try:
-        conn = connect(path, readonly=True)
+        # read_session: a read-only folder or mount, or a full disk, is read as immutable
+        conn = read_session(path, start, opener=lambda p: connect(p, readonly=True))
         try:
             conn.row_factory = sqlite3.Row
             present = {
