@@ -113,3 +113,22 @@ def test_status_cut_sections_name_status_all(journal):
 def test_a_small_journal_is_shown_whole(journal):
     assert "… and" not in journal("prep", "alex").stdout
     assert "… and" not in journal("review").stdout
+
+
+def test_prep_fits_sixty_lines_however_full_the_sections(journal, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    _many("action", 40, text="Open loop {n:02d} with a longer text that wraps onto a second line",
+          mentor_id=ALEX)  # fmt: skip
+    _many("topic", 30, text="Question {n:02d} that also takes more than one line when it is shown",
+          mentor_id=ALEX)  # fmt: skip
+    _many("advice", 30, text="Advice {n:02d} given at length so that it wraps in the agenda view",
+          mentor_id=ALEX, given_on="2026-11-01")  # fmt: skip
+    _many("feedback", 30, text="Feedback {n:02d} that waits to be acted on, long enough to wrap",
+          mentor_id=ALEX, direction="received", given_on="2026-11-02")  # fmt: skip
+    out = journal("prep", "alex").stdout
+    assert len(out.splitlines()) <= 60
+    for heading in ("Open commitments", "Questions", "Feedback to act on", "Advice still pending"):
+        section = out.split(heading)[1].split("\n\n")[0]
+        left, command = _more(section)
+        assert left > 0 and command[-2] == "--section"
+    assert len(journal("prep", "alex", "--all").stdout.splitlines()) > 150

@@ -32,7 +32,7 @@ def shown(sections: str, all_: bool, section: str | None, more: str, fmt: str) -
         return briefing.View(only=section)
     if all_:
         return briefing.ALL
-    return briefing.View(limit=load_config().prep_items, more=more)
+    return briefing.View(limit=load_config().prep_items, more=more, budget=briefing.SCREEN_LINES)
 
 
 def command_line(*words: str) -> str:

@@ -87,9 +87,11 @@ class View(NamedTuple):
     limit: int | None = None
     more: str | None = None
     only: str | None = None
+    budget: int | None = None  # lines the whole view may take; sections give up items to fit
 
 
 ALL = View()
+SCREEN_LINES = 60  # prep and review fit this many lines unless --all (issue 19)
 
 
 def _cut(section: Section, items: list, view: View) -> tuple[list, int]:
@@ -141,16 +143,59 @@ def _not_milestone(win: Data) -> bool:
     return win.get("milestone_id") is None  # milestones show in their own part
 
 
-def render_text(out, sections: tuple[Section, ...], data: Data, view: View = ALL) -> None:
-    for section in _chosen(sections, view):
-        rows = [(part, item) for part in section.parts for item in part.rows(data)]
-        rows, left = _cut(section, rows, view)
-        lines = [part.text(item, data) for part, item in rows]
+def render_text(
+    out, sections: tuple[Section, ...], data: Data, view: View = ALL, used: int = 0
+) -> None:
+    """The sections, each cut to view.limit items; with view.budget, cut further (one item at a
+    time from the section taking most lines, never below one) so the whole view, with the `used`
+    lines already printed above, fits the budget."""
+    chosen = _chosen(sections, view)
+    texts = [
+        [part.text(item, data) for part in section.parts for item in part.rows(data)]
+        for section in chosen
+    ]
+    limits = [
+        len(items)
+        if view.only or view.limit is None or not s.capped
+        else min(view.limit, len(items))
+        for s, items in zip(chosen, texts, strict=True)
+    ]
+    if view.budget and not view.only:
+        limits = _fit_budget(out, chosen, texts, limits, view.budget - used, view.more)
+    for section, items, limit in zip(chosen, texts, limits, strict=True):
+        lines, left = items[:limit], len(items) - limit
         if left:
             command = f" — {view.more.format(key=section.key)}" if view.more else ""
             lines.append(f"[dim]… and {left} more{_e(command)}[/dim]")
         if lines or section.empty is not None:
             _section(out, section.title.format(**data), lines, section.empty)
+
+
+def _fit_budget(
+    out, sections, texts, limits: list[int], budget: int, command: str | None
+) -> list[int]:
+    from mentorlog.render.screen import height
+
+    width = max(out.width - 2, 1)
+    heights = [[height(t, width) for t in items] for items in texts]
+    more = [
+        height(f"… and {len(t)} more — {_e(command.format(key=s.key)) if command else ''}", width)
+        for s, t in zip(sections, texts, strict=True)
+    ]
+
+    def cost(i: int) -> int:
+        if not texts[i]:
+            return 0 if sections[i].empty is None else 3
+        cut = limits[i] < len(texts[i])
+        return 2 + sum(heights[i][: limits[i]]) + (more[i] if cut else 0)
+
+    while sum(cost(i) for i in range(len(sections))) > budget:
+        shrinkable = [i for i, s in enumerate(sections) if s.capped and limits[i] > 1]
+        if not shrinkable:
+            break
+        index = max(shrinkable, key=lambda i: (sum(heights[i][: limits[i]]), i))
+        limits[index] -= 1
+    return limits
 
 
 def render_markdown(sections: tuple[Section, ...], data: Data, view: View = ALL) -> list[str]:
@@ -460,7 +505,7 @@ def prep_text(data: Data, view: View = ALL) -> None:
     out.print(
         f"{m['cadence']} · last met {_ago(m['days_since_last'])}{next_part} · [bold]{m['status']}[/bold]"
     )
-    render_text(out, PREP_SECTIONS, data, view)
+    render_text(out, PREP_SECTIONS, data, view, used=len(out.lines))
     out.close()
 
 
@@ -696,7 +741,11 @@ def review_text(data: Data, view: View = ALL) -> None:
         f"{plural(data['streak_weeks'], 'week')} with progress"
     )
     render_text(
-        out, REVIEW_SECTIONS, {**data, "actions_done_count": len(data["actions_done"])}, view
+        out,
+        REVIEW_SECTIONS,
+        {**data, "actions_done_count": len(data["actions_done"])},
+        view,
+        used=len(out.lines),
     )
     out.close()
 
