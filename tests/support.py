@@ -7,15 +7,30 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from mentorlog.cli.app import app
 
 FROZEN = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # a Sunday
+
+# mentorlog as a separate process (-B: no .pyc written next to the sources mid-test)
+MENTORLOG = [sys.executable, "-B", "-m", "mentorlog"]
+
+# The families that run on a plain and on an encrypted journal (SQLCipher, MENTORLOG_PASSPHRASE).
+try:
+    import sqlcipher3  # noqa: F401
+
+    HAS_SQLCIPHER = True
+except ImportError:
+    HAS_SQLCIPHER = False
+needs_sqlcipher = pytest.mark.skipif(not HAS_SQLCIPHER, reason="needs mentorlog[encrypted]")
+FLAVORS = ["plain", pytest.param("encrypted", marks=needs_sqlcipher)]
 
 
 JOURNAL_STEPS = [

@@ -17,20 +17,13 @@ import pytest
 
 from mentorlog.store import crypto
 from mentorlog.store.db import is_encrypted
+from support import needs_sqlcipher
 
 PASSPHRASE = "tr0ub4dor & 3 'quoted' \"twice\""
 CANARY = "CANARY-93be-encrypted-note"
 HEADER = b"SQLite format 3\x00"
 STORE = Path(crypto.__file__).parent
 FIXTURES = Path(__file__).parent / "data"
-
-try:
-    import sqlcipher3  # noqa: F401
-
-    HAS_SQLCIPHER = True
-except ImportError:
-    HAS_SQLCIPHER = False
-needs_sqlcipher = pytest.mark.skipif(not HAS_SQLCIPHER, reason="needs mentorlog[encrypted]")
 
 
 @pytest.fixture

@@ -15,12 +15,12 @@ import shlex
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-MENTORLOG = [sys.executable, "-B", "-m", "mentorlog"]
+from support import FLAVORS, MENTORLOG
+
 READS = [["status"], ["action", "list", "--json"], ["db", "check"], ["prep", "alex", "--json"]]
 DROP_ROOT_POWERS = [
     "setpriv",
@@ -30,19 +30,6 @@ DROP_ROOT_POWERS = [
 
 
 PASSPHRASE = "read-only test passphrase"
-try:
-    import sqlcipher3  # noqa: F401
-
-    HAS_SQLCIPHER = True
-except ImportError:
-    HAS_SQLCIPHER = False
-FLAVORS = [
-    "plain",
-    pytest.param(
-        "encrypted",
-        marks=pytest.mark.skipif(not HAS_SQLCIPHER, reason="needs mentorlog[encrypted]"),
-    ),
-]
 
 
 @pytest.fixture(params=FLAVORS)

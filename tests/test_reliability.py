@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from support import FLAVORS, HAS_SQLCIPHER, MENTORLOG
 from support import dump as plain_dump
 
 FIXTURES = Path(__file__).parent / "data"
@@ -30,23 +31,8 @@ def scaled(count: int) -> int:
     return max(1, int(count * SCALE))
 
 
-MENTORLOG = [sys.executable, "-B", "-m", "mentorlog"]
-
 # The core families run on a plain and on an encrypted journal (SQLCipher, MENTORLOG_PASSPHRASE).
 PASSPHRASE = "correct horse battery staple"
-try:
-    import sqlcipher3  # noqa: F401
-
-    HAS_SQLCIPHER = True
-except ImportError:
-    HAS_SQLCIPHER = False
-FLAVORS = [
-    "plain",
-    pytest.param(
-        "encrypted",
-        marks=pytest.mark.skipif(not HAS_SQLCIPHER, reason="needs mentorlog[encrypted]"),
-    ),
-]
 
 
 @pytest.fixture(params=FLAVORS)

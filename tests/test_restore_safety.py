@@ -16,19 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from support import FLAVORS, HAS_SQLCIPHER, MENTORLOG
+
 SCALE = float(os.environ.get("MENTORLOG_STRESS", "0.5"))
-MENTORLOG = [sys.executable, "-B", "-m", "mentorlog"]
 PASSPHRASE = "restore test passphrase"
-
-try:
-    import sqlcipher3  # noqa: F401
-
-    HAS_SQLCIPHER = True
-except ImportError:
-    HAS_SQLCIPHER = False
-needs_sqlcipher = pytest.mark.skipif(not HAS_SQLCIPHER, reason="needs mentorlog[encrypted]")
-
-FLAVORS = ["plain", pytest.param("encrypted", marks=needs_sqlcipher)]
 
 
 @pytest.fixture(params=FLAVORS)

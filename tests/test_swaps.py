@@ -17,18 +17,10 @@ import pytest
 
 from mentorlog.store import crypto
 from mentorlog.store.db import is_encrypted
+from support import MENTORLOG, needs_sqlcipher
 
 PASSPHRASE = "swap test passphrase"
-MENTORLOG = [sys.executable, "-B", "-m", "mentorlog"]
 SCALE = float(os.environ.get("MENTORLOG_STRESS", "0.5"))
-
-try:
-    import sqlcipher3  # noqa: F401
-
-    HAS_SQLCIPHER = True
-except ImportError:
-    HAS_SQLCIPHER = False
-needs_sqlcipher = pytest.mark.skipif(not HAS_SQLCIPHER, reason="needs mentorlog[encrypted]")
 
 
 @pytest.fixture
