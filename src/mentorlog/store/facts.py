@@ -266,16 +266,25 @@ def _goal_facts(conn: sqlite3.Connection, goal: Row) -> Row:
     latest = fetch_one(
         conn,
         # anything linked to the goal counts as work on it: a goal with recent advice, actions,
-        # questions, wins, feedback or resources is not stalled
+        # questions, wins, feedback or resources is not stalled. INDEXED BY: most rows link no
+        # goal, so ANALYZE's statistics make the goal_id index look useless and SQLite scanned
+        # the table instead (14 ms per goal for advice at 100k records).
         """SELECT MAX(t) AS t FROM (
                SELECT updated_at AS t FROM goal WHERE id = :g
-               UNION ALL SELECT MAX(updated_at) FROM milestone WHERE goal_id = :g
-               UNION ALL SELECT MAX(updated_at) FROM action WHERE goal_id = :g
-               UNION ALL SELECT MAX(updated_at) FROM advice WHERE goal_id = :g
-               UNION ALL SELECT MAX(updated_at) FROM topic WHERE goal_id = :g
-               UNION ALL SELECT MAX(updated_at) FROM win WHERE goal_id = :g
-               UNION ALL SELECT MAX(updated_at) FROM feedback WHERE goal_id = :g
-               UNION ALL SELECT MAX(updated_at) FROM resource WHERE goal_id = :g)""",
+               UNION ALL SELECT MAX(updated_at) FROM milestone INDEXED BY ix_milestone_goal_id
+                         WHERE goal_id = :g
+               UNION ALL SELECT MAX(updated_at) FROM action INDEXED BY ix_action_goal_id
+                         WHERE goal_id = :g
+               UNION ALL SELECT MAX(updated_at) FROM advice INDEXED BY ix_advice_goal_id
+                         WHERE goal_id = :g
+               UNION ALL SELECT MAX(updated_at) FROM topic INDEXED BY ix_topic_goal_id
+                         WHERE goal_id = :g
+               UNION ALL SELECT MAX(updated_at) FROM win INDEXED BY ix_win_goal_id
+                         WHERE goal_id = :g
+               UNION ALL SELECT MAX(updated_at) FROM feedback INDEXED BY ix_feedback_goal_id
+                         WHERE goal_id = :g
+               UNION ALL SELECT MAX(updated_at) FROM resource INDEXED BY ix_resource_goal_id
+                         WHERE goal_id = :g)""",
         {"g": goal["id"]},
     )["t"]
     goal["last_activity"] = local_day(latest).isoformat()
@@ -410,13 +419,17 @@ def _loop_in_period(conn: sqlite3.Connection, span: dict[str, str]) -> Row:
     }
 
 
+# each an index range (the date column, or status + date): a week costs seven index probes
 PROGRESS_IN_WEEK = """SELECT
     EXISTS(SELECT 1 FROM action WHERE status = 'done' AND done_on BETWEEN :a AND :b)
  OR EXISTS(SELECT 1 FROM milestone WHERE done_on BETWEEN :a AND :b)
  OR EXISTS(SELECT 1 FROM win WHERE won_on BETWEEN :a AND :b)
  OR EXISTS(SELECT 1 FROM advice WHERE status = 'applied' AND status_on BETWEEN :a AND :b)
- OR EXISTS(SELECT 1 FROM resource WHERE status = 'done' AND done_on BETWEEN :a AND :b)
- OR EXISTS(SELECT 1 FROM introduction WHERE met_on BETWEEN :a AND :b)
+ OR EXISTS(SELECT 1 FROM resource WHERE status = 'done' AND done_on BETWEEN :a AND :b) AS x"""
+# introductions met and feedback acted on have no index on that day: asked only for a week the
+# indexed kinds left empty (the week that ends the streak, or one only these carry)
+UNINDEXED_PROGRESS = """SELECT
+    EXISTS(SELECT 1 FROM introduction WHERE met_on BETWEEN :a AND :b)
  OR EXISTS(SELECT 1 FROM feedback WHERE acted_on BETWEEN :a AND :b) AS x"""
 
 
@@ -428,9 +441,12 @@ def done_streak(conn: sqlite3.Connection, today: date, week_start: int = 0, cap:
     streak = 0
     for index in range(cap):
         first = start - timedelta(weeks=index)
-        last = min(first + timedelta(days=6), today)
-        hit = fetch_one(conn, PROGRESS_IN_WEEK, {"a": first.isoformat(), "b": last.isoformat()})
-        if hit and hit["x"]:
+        week = {"a": first.isoformat(), "b": min(first + timedelta(days=6), today).isoformat()}
+        hit = any(
+            (row := fetch_one(conn, sql, week)) and row["x"]
+            for sql in (PROGRESS_IN_WEEK, UNINDEXED_PROGRESS)
+        )
+        if hit:
             streak += 1
         elif index > 0:
             break
