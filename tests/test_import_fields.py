@@ -168,6 +168,8 @@ def test_every_column_of_every_kind_has_a_rule():
     """A new column without a rule would be imported unchecked."""
     common = {"id", "uuid", "created_at", "updated_at"}
     for table, spec in TABLES.items():
+        if table in ("sync_state", "sync_record", "sync_tombstone"):
+            continue  # this device's own bookkeeping: never imported nor synced
         columns = {c for c in spec["columns"] if c not in common and not c.endswith("_id")}
         assert set(FIELDS[table]) == columns, table
 

@@ -84,7 +84,7 @@ def _user_columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
     found = {}
     for table, sql in conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
-        "AND name NOT LIKE '%search%' AND name != 'alembic_version'"
+        "AND name NOT LIKE '%search%' AND name != 'alembic_version' AND name NOT LIKE 'sync%'"
     ):
         columns = []
         for _, name, kind, *_ in conn.execute(f"PRAGMA table_info({table})"):

@@ -208,7 +208,7 @@ FIELDS: dict[str, dict[str, Rule]] = {
                "given_on": _PAST_REQ, "status_on": _PAST},
     "action": {"text": _T, "due_date": _DAY_OPT, "status": _choice(vocab.ACTION_STATUSES),
                "result": _N, "done_on": _PAST},
-    "win": {"text": _T, "won_on": _PAST_REQ},
+    "win": {"text": _T, "won_on": _PAST_REQ, "source": _choice(vocab.WIN_SOURCES)},
     "reflection": {"period_start": Rule("day", True), "period_end": Rule("day", True), "text": _T},
     "feedback": {"text": _T, "direction": _choice(vocab.FEEDBACK_DIRECTIONS),
                  "kind": _choice(vocab.FEEDBACK_KINDS, required=False), "given_on": _PAST_REQ,
@@ -221,6 +221,12 @@ FIELDS: dict[str, dict[str, Rule]] = {
                      "met_note": _N, "thanked_on": _PAST},
     "checkin": {"rating": Rule("int", True, RATING), "working": _N, "change": _N,
                 "checked_on": _PAST_REQ},
+    # a sync conflict arriving from another device (DESIGN "Sync across devices")
+    "sync_conflict": {"kind": _choice(vocab.CONFLICT_KINDS), "record_kind": _T,
+                      "record_uuid": Rule("uuid", True), "field": _N, "kept": _N, "lost": _N,
+                      "kept_device": _N, "lost_device": _N,
+                      "status": _choice(vocab.CONFLICT_STATUSES), "resolved_at": Rule("moment"),
+                      "resolution": _choice(vocab.CONFLICT_KEEPS, required=False)},
 }  # fmt: skip
 
 # (later, earlier): a day that can't come before another of the same record, as the commands
@@ -235,12 +241,18 @@ ORDER: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 def check_record(
-    table: str, values: dict[str, Any], defaults: tuple[str, ...] = (), today: date | None = None
+    table: str,
+    values: dict[str, Any],
+    defaults: tuple[str, ...] = (),
+    today: date | None = None,
+    past: bool = True,
 ) -> dict[str, Any]:
     """Every field of one record as an export carries it (days and moments as ISO text), checked
     by the rules the commands use: the values typed as the journal keeps them. A field missing
     from `values` is left to the journal's default when it is in `defaults`; a required one is
     refused. Days that already happened may be today anywhere on Earth (latest_today).
+    `past=False` skips "not in the future" (a record synced from a device whose clock runs
+    ahead was checked there; `db check` skips it too).
 
     Raises UsageProblem naming `table.column` and what is wrong."""
     today = today or latest_today()
@@ -253,6 +265,8 @@ def check_record(
             if rule.required:
                 raise UsageProblem(f"{what} is missing; it is required")
             continue
+        if not past and rule.past:
+            rule = Rule(rule.kind, rule.required, rule.detail)
         checked[column] = rule.check(values[column], what, today)
     for column, rule in _COMMON.items():
         if column in values:

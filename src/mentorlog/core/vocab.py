@@ -15,3 +15,10 @@ FEEDBACK_KINDS = ("praise", "constructive")
 CONTRIBUTION_KINDS = ("insight", "intro", "resource", "thanks", "help", "other")
 RESOURCE_KINDS = ("book", "article", "course", "talk", "video", "podcast", "other")
 RESOURCE_STATUSES = ("queued", "started", "done", "dropped")
+# Where a win came from: typed by hand, or recorded by `milestone done` / `goal done` (whose
+# automatic win has uuid5 of the milestone's or goal's uuid: core/sync_ids.py).
+WIN_SOURCES = ("manual", "milestone", "goal")
+# Sync conflicts (DESIGN "Sync across devices"): what clashed, and whether it is settled.
+CONFLICT_KINDS = ("field", "text", "delete", "name")
+CONFLICT_STATUSES = ("open", "resolved")
+CONFLICT_KEEPS = ("mine", "theirs", "both")

@@ -306,7 +306,7 @@ def _last_notes_text(t: Data, _: Data) -> str:
 
 def _auto_goal_win(win: Data, data: Data) -> bool:
     achieved = {g["id"] for g in data["report_back"].get("goals_achieved", [])}
-    return win.get("goal_id") in achieved and str(win["text"]).startswith("Achieved goal: ")
+    return win.get("goal_id") in achieved and win.get("source") == "goal"
 
 
 def _wins(data: Data) -> list[Data]:

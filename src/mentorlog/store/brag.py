@@ -57,7 +57,7 @@ QUERIES = {
         """SELECT w.id, w.text, w.won_on AS "on", w.goal_id FROM win w
            LEFT JOIN goal g ON g.id = w.goal_id
            WHERE w.won_on BETWEEN :start AND :end AND w.milestone_id IS NULL
-             AND NOT (w.goal_id IS NOT NULL AND substr(w.text, 1, 15) = 'Achieved goal: ')
+             AND NOT (w.source = 'goal' AND w.goal_id IS NOT NULL)
              {mentor}
            ORDER BY w.won_on DESC, w.id DESC""",
         ":mentor IN (w.mentor_id, g.mentor_id)",

@@ -31,7 +31,7 @@ from mentorlog.store.sqlite import file_uri, open_session, unwritable_place
 from mentorlog.store.sqlite import is_encrypted as is_encrypted
 
 # Every released schema revision, oldest first; a test keeps this equal to Alembic's history.
-REVISIONS = ("0001", "0002", "0003")
+REVISIONS = ("0001", "0002", "0003", "0004")
 HEAD = REVISIONS[-1]
 
 

@@ -104,7 +104,7 @@ def prep_facts(conn: sqlite3.Connection, mentor_id: int) -> Row:
     )
     wins = fetch_all(
         conn,
-        f"""SELECT w.id, w.text, w.won_on, w.goal_id, w.milestone_id FROM win w LEFT JOIN goal g ON g.id = w.goal_id
+        f"""SELECT w.id, w.text, w.won_on, w.goal_id, w.milestone_id, w.source FROM win w LEFT JOIN goal g ON g.id = w.goal_id
             WHERE {since.sql("w.won_on", "w.updated_at")}
               AND {_in_prep("win")}
             ORDER BY w.won_on, w.id""",

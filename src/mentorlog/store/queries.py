@@ -623,6 +623,8 @@ RECORD_TABLES = (
     "introduction",
     "checkin",
 )
+# What `mentorlog sync` keeps besides (migration 0004): only its conflicts travel between devices.
+SYNC_TABLES = ("sync_state", "sync_record", "sync_tombstone", "sync_conflict")
 
 
 # What a delete takes with it beyond the schema's cascades (table: [(child, WHERE over :id)]).

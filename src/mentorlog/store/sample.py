@@ -54,6 +54,11 @@ def build_sample(path: Path) -> Path:
         )  # fmt: skip
         goal_mentor: dict[int, int | None] = {}
 
+        def auto_win_uuid(table: str, record_id: int) -> str:
+            """The uuid `milestone done` / `goal done` would give the record's win."""
+            parent = conn.execute(f"SELECT uuid FROM {table} WHERE id = ?", (record_id,))
+            return rows.auto_win_uuid(parent.fetchone()[0])
+
         def add_goal(offset: int, mentor_id: int | None = None, **values: Any) -> int:
             goal_id = add("goal", offset, mentor_id=mentor_id, **values)
             goal_mentor[goal_id] = mentor_id
@@ -82,7 +87,8 @@ def build_sample(path: Path) -> Path:
                      done_on=done, position=position)  # fmt: skip
             if done:
                 add("win", (done - today).days, text=f"Reached milestone: {title}", won_on=done,
-                    goal_id=goal, milestone_id=ms, mentor_id=goal_mentor[goal])  # fmt: skip
+                    goal_id=goal, milestone_id=ms, mentor_id=goal_mentor[goal],
+                    source="milestone", uuid=auto_win_uuid("milestone", ms))  # fmt: skip
         meetings: dict[tuple[str, int], tuple[int, datetime]] = {}
         for index, notes in enumerate(ALEX_NOTES):
             offset = -98 + 14 * index
@@ -190,7 +196,8 @@ def build_sample(path: Path) -> Path:
                          measure="retro doc accepted by the on-call team", target_date=day(-45),
                          status="achieved", achieved_on=day(-50))  # fmt: skip
         add("win", -50, text="Achieved goal: Run a blameless incident review", won_on=day(-50),
-            goal_id=retro, mentor_id=alex)  # fmt: skip
+            goal_id=retro, mentor_id=alex, source="goal",
+            uuid=auto_win_uuid("goal", retro))  # fmt: skip
         _rest_of_the_loop(add, day, moment, alex, priya, review, promo)
     return path
 

@@ -12,6 +12,9 @@ from mentorlog.core.clock import utcnow
 from mentorlog.core.vocab import (
     ACTION_STATUSES,
     ADVICE_STATUSES,
+    CONFLICT_KEEPS,
+    CONFLICT_KINDS,
+    CONFLICT_STATUSES,
     CONTRIBUTION_KINDS,
     FEEDBACK_DIRECTIONS,
     GOAL_STATUSES,
@@ -20,6 +23,7 @@ from mentorlog.core.vocab import (
     RESOURCE_KINDS,
     RESOURCE_STATUSES,
     TOPIC_STATUSES,
+    WIN_SOURCES,
 )
 
 # Named constraints let Alembic's batch mode find and alter them on SQLite.
@@ -160,14 +164,17 @@ class Action(Record, table=True):
 
 
 class Win(Record, table=True):
-    """An achievement worth celebrating; milestones and goals completed record one themselves."""
+    """An achievement worth celebrating; milestones and goals completed record one themselves
+    (`source` says which; their uuid is uuid5 of the milestone's or goal's, so two devices
+    completing the same milestone make one win)."""
 
-    __table_args__ = _table_args()
+    __table_args__ = _table_args(_check("source", WIN_SOURCES))
     text: str
     won_on: date = Field(index=True)
     goal_id: int | None = _fk("goal")
     milestone_id: int | None = _fk("milestone")
     mentor_id: int | None = _fk("mentor")
+    source: str = "manual"
 
 
 class Reflection(Record, table=True):
@@ -250,3 +257,75 @@ class Checkin(Record, table=True):
     change: str | None = None
     checked_on: date = Field(index=True)
     mentor_id: int = Field(foreign_key="mentor.id", ondelete="CASCADE", index=True)
+
+
+# ---------------------------------------------------------------- sync (DESIGN "Sync across devices")
+# Local bookkeeping of `mentorlog sync`; none of it is exported. Conflicts travel between devices
+# as records of their own (kind "sync_conflict" in the repo), the rest never leaves this file.
+
+
+class SyncState(SQLModel, table=True):
+    """This device's side of the sync: who it is, where the journal's repo is, what it applied."""
+
+    __tablename__ = "sync_state"
+    __table_args__ = (sa.CheckConstraint("id = 1", name="one_row"),)
+    id: int = Field(default=1, primary_key=True)
+    device_id: str = Field(max_length=36)
+    journal_id: str = Field(max_length=36)  # the same on every device of one journal
+    recipient: str  # the sync identity's public half (age1...)
+    remote: str | None = None  # a git URL, or None with `folder`
+    folder: str | None = None  # a Syncthing/Dropbox folder holding one bundle per device
+    last_commit: str | None = None  # the commit whose tree this journal was last made equal to
+    last_synced_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, sa_column_kwargs={"onupdate": utcnow})
+
+
+class SyncRecord(SQLModel, table=True):
+    """One file of `last_commit`'s tree: which record, the digest of its plaintext, its blob.
+
+    Comparing a record's digest now with this one tells what changed here since the last sync
+    (a record gone from its table but listed here was deleted here)."""
+
+    __tablename__ = "sync_record"
+    uuid: str = Field(primary_key=True, max_length=36)
+    kind: str
+    digest: str
+    blob: str
+
+
+class SyncTombstone(SQLModel, table=True):
+    """A record deleted on some device; kept so a copy arriving later is not brought back."""
+
+    __tablename__ = "sync_tombstone"
+    uuid: str = Field(primary_key=True, max_length=36)
+    kind: str
+    deleted_at: datetime
+    device_id: str | None = None
+
+
+class SyncConflict(Record, table=True):
+    """Two devices disagreed and one value had to win: the value kept and the one that lost."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = _table_args(
+        _check("kind", CONFLICT_KINDS),
+        _check("status", CONFLICT_STATUSES),
+        sa.CheckConstraint(
+            "resolution IS NULL OR resolution IN ({})".format(
+                ", ".join(f"'{v}'" for v in CONFLICT_KEEPS)
+            ),
+            name="resolution_valid",
+        ),
+    )
+    kind: str
+    record_kind: str
+    record_uuid: str = Field(index=True, max_length=36)
+    field: str | None = None
+    kept: str | None = None  # JSON: the value the journal holds now
+    lost: str | None = None  # JSON: the value that lost
+    kept_device: str | None = None
+    lost_device: str | None = None
+    status: str = Field(default="open", index=True)
+    resolved_at: datetime | None = None
+    resolution: str | None = None

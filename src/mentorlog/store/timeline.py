@@ -69,7 +69,7 @@ QUERIES: dict[str, tuple[str, str | None]] = {
            WHERE w.won_on BETWEEN :start AND :end
              -- the win a milestone or goal records is that milestone's or goal's line already
              AND w.milestone_id IS NULL
-             AND NOT (w.goal_id IS NOT NULL AND substr(w.text, 1, 15) = 'Achieved goal: ')""",
+             AND NOT (w.source = 'goal' AND w.goal_id IS NOT NULL)""",
         ":mentor IN (w.mentor_id, g.mentor_id)",
     ),
     "feedback": (

@@ -218,15 +218,34 @@ class ImportReport(NamedTuple):
     renumbered: list[Renumbered]
 
 
+def _win_source(conn: sqlite3.Connection, row: dict[str, Any], values: dict[str, Any]) -> str:
+    """Where a win of an export older than `win.source` came from, as migration 0004 tells it:
+    linked to a milestone, that milestone's; linked to an achieved goal with the text `goal done`
+    wrote, that goal's; otherwise typed by hand."""
+    if values.get("milestone_id") is not None:
+        return "milestone"
+    text = row.get("text")
+    if values.get("goal_id") is not None and isinstance(text, str):
+        achieved = conn.execute(
+            "SELECT 1 FROM goal WHERE id = ? AND status = 'achieved'", (values["goal_id"],)
+        ).fetchone()
+        if achieved and text.startswith("Achieved goal: "):
+            return "goal"
+    return "manual"
+
+
 def _row_values(
     conn: sqlite3.Connection,
     table: str,
     row: dict[str, Any],
     links: dict[str, str],
     where: str,
+    past: bool = True,
+    mentor_names: bool = True,
 ) -> dict[str, Any]:
     """One exported record as the columns to insert (without its id): every field checked by the
-    rules the commands use (core/fields.py), links resolved by UUID."""
+    rules the commands use (core/fields.py), links resolved by UUID. Sync passes `past=False`
+    (clocks differ between devices) and checks mentor names itself (`mentor_names=False`)."""
     spec = TABLES[table]
     fields: dict[str, Any] = {}
     values: dict[str, Any] = {}
@@ -240,8 +259,10 @@ def _row_values(
             fields[column] = value
         else:
             raise MentorlogError(f"{where}: unknown field {_shown(key)}; nothing was imported")
+    if table == "win" and "source" not in fields:  # an export from before schema 0004
+        fields["source"] = _win_source(conn, row, values)
     try:
-        values.update(check_record(table, fields, tuple(spec["defaults"])))
+        values.update(check_record(table, fields, tuple(spec["defaults"]), past=past))
     except UsageProblem as exc:
         raise MentorlogError(f"{where}: {exc.message}; nothing was imported") from None
     missing = [c for c in spec["required"] if c in links and values.get(c) is None]
@@ -250,7 +271,7 @@ def _row_values(
             f"{where}: {table}.{missing[0][:-3]}_uuid is missing; it is required; "
             "nothing was imported"
         )
-    if table == "mentor":
+    if table == "mentor" and mentor_names:
         from mentorlog.store.queries import name_taken
 
         clash = name_taken(conn, values["name"])

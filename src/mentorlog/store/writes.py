@@ -250,6 +250,7 @@ def edit_goal(path: Path, goal_id: int, changes: dict[str, Any]) -> Record:
     return goal
 
 
+# The text of the win a goal or milestone records (what it is is `win.source`, never this text).
 GOAL_WIN = "Achieved goal: "
 MILESTONE_WIN = "Reached milestone: "
 
@@ -267,6 +268,19 @@ def _auto_win(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> 
     if win:
         conn.execute("DELETE FROM win WHERE id = ?", (win["id"],))
     return win["id"] if win else None
+
+
+def _record_auto_win(conn: sqlite3.Connection, source: str, parent: Record, values: dict) -> int:
+    """The win a milestone or goal records, identified by uuid5 of its uuid (rows.auto_win_uuid):
+    the same milestone completed on two devices makes one win when they sync. A win left with
+    that uuid (a reopen that kept it) is brought up to date instead of duplicated."""
+    uuid = rows.auto_win_uuid(parent.uuid)
+    values = {**values, "source": source}
+    found = queries.fetch_one(conn, "SELECT id FROM win WHERE uuid = ?", (uuid,))
+    if found:
+        rows.update(conn, "win", found["id"], values)
+        return int(found["id"])
+    return rows.insert(conn, "win", {"uuid": uuid, **values})
 
 
 def move_goals(
@@ -294,11 +308,7 @@ def move_goals(
                 )
             win_id = None
             if command == "reopen" and goal.status == "achieved":
-                win_id = _auto_win(
-                    conn,
-                    "goal_id = ? AND milestone_id IS NULL AND won_on = ? AND text LIKE ?",
-                    (goal.id, goal.achieved_on.isoformat(), GOAL_WIN + "%"),
-                )
+                win_id = _auto_win(conn, "goal_id = ? AND source = 'goal'", (goal.id,))
             goal = _update(
                 conn,
                 "goal",
@@ -310,9 +320,10 @@ def move_goals(
                 },
             )
             if status == "achieved":
-                win_id = rows.insert(
+                win_id = _record_auto_win(
                     conn,
-                    "win",
+                    "goal",
+                    goal,
                     {
                         "text": GOAL_WIN + goal.title,
                         "won_on": goal.achieved_on,
@@ -369,9 +380,10 @@ def complete_milestones(
                 conn, "milestone", milestone.id, {"done_on": day, "note": note or milestone.note}
             )
             goal = rows.load(conn, "goal", milestone.goal_id)
-            win_id = rows.insert(
+            win_id = _record_auto_win(
                 conn,
-                "win",
+                "milestone",
+                milestone,
                 {
                     "text": MILESTONE_WIN + milestone.title,
                     "won_on": milestone.done_on,
@@ -397,11 +409,7 @@ def reopen_milestones(path: Path, milestone_ids: Iterable[int]) -> list[Changed]
             milestone = _get(conn, "milestone", milestone_id)
             if not milestone.done_on:
                 raise ConflictError(f"milestone #{milestone.id} is not done; nothing to reopen")
-            win_id = _auto_win(
-                conn,
-                "milestone_id = ? AND won_on = ? AND text LIKE ?",
-                (milestone.id, milestone.done_on.isoformat(), MILESTONE_WIN + "%"),
-            )
+            win_id = _auto_win(conn, "milestone_id = ? AND source = 'milestone'", (milestone.id,))
             milestone = _update(conn, "milestone", milestone.id, {"done_on": None})
             changed.append(Changed(milestone, win_id))
     return changed
