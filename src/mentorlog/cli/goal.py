@@ -102,9 +102,16 @@ def list_(
 @app.command("show", epilog="Example: mentorlog goal show 3")
 def show(goal_id: IdArg, json: Json = False) -> None:
     """Show a goal with its milestones, actions and advice."""
+    from mentorlog.config import load_config
+    from mentorlog.store.pictures import goal_weeks
     from mentorlog.store.queries import goal_detail
 
-    show_detail(goal_detail, goal_id, json, "records.goal_detail")
+    def read(conn, goal_id: int) -> dict:
+        goal = goal_detail(conn, goal_id)
+        goal["progress_by_week"] = goal_weeks(conn, [goal], load_config().week_start)[goal_id]
+        return goal
+
+    show_detail(read, goal_id, json, "records.goal_detail")
 
 
 @app.command(
