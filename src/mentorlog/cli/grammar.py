@@ -570,6 +570,7 @@ GRAMMAR = {
             ('append', 'option', ('--append',), (), True, False, 1, False, ('bool',)),
             ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
             ('section', 'option', ('--section',), (), False, False, 1, False, ('str',)),
+            ('no_chart', 'option', ('--no-chart',), (), True, False, 1, False, ('bool',)),
         ]},
         'search': {'target': 'mentorlog.cli.explore:search', 'bound': {}, 'params': [
             ('query', 'argument', ('query',), (), False, False, 1, True, ('str',)),
@@ -581,6 +582,7 @@ GRAMMAR = {
         'status': {'target': 'mentorlog.cli.briefing:status', 'bound': {}, 'params': [
             ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
+            ('no_chart', 'option', ('--no-chart',), (), True, False, 1, False, ('bool',)),
         ]},
         'timeline': {'target': 'mentorlog.cli.explore:timeline', 'bound': {}, 'params': [
             ('since', 'option', ('--since',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),

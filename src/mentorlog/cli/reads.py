@@ -173,12 +173,27 @@ def review_data(
         return build_review(review_facts(conn, start, end, config.week_start)), start, end
 
 
+def charts_wanted(asked: bool = True) -> bool:
+    """The pictures are drawn unless --no-chart or config `charts = false` says not to."""
+    from mentorlog.config import load_config
+
+    return asked and load_config().charts
+
+
+def picture_facts() -> dict[str, Any]:
+    """What every picture needs besides its view's data."""
+    from mentorlog.config import load_config
+
+    return {"week_start": load_config().week_start}
+
+
 def show_review(
     fmt: str = "text",
     output: Path | None = None,
     force: bool = False,
     all_: bool = False,
     section: str | None = None,
+    charts: bool = True,
     **period: Any,
 ) -> None:
     data, start, end = review_data(**period)
@@ -190,10 +205,12 @@ def show_review(
         if fmt == "json" and section is None
         else shown("REVIEW_SECTIONS", all_, section, more, fmt)
     )
+    if fmt == "text" and output is None and view.only is None and charts_wanted(charts):
+        view = view._replace(charts=picture_facts())
     deliver(data, fmt, output, "review", force, view)
 
 
-def show_status(as_json: bool = False, all_: bool = False) -> None:
+def show_status(as_json: bool = False, all_: bool = False, charts: bool = True) -> None:
     from mentorlog.cli.common import emit_view
     from mentorlog.config import load_config
     from mentorlog.core.status import build_status
@@ -206,7 +223,8 @@ def show_status(as_json: bool = False, all_: bool = False) -> None:
         return
     from mentorlog.cli.common import renderer
 
-    renderer("briefing.status_text")(data, all_, command_line("status", "--all"))
+    extras = picture_facts() if charts_wanted(charts) else None
+    renderer("briefing.status_text")(data, all_, command_line("status", "--all"), extras)
 
 
 def show_actions(
