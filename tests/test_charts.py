@@ -228,3 +228,151 @@ def charts_plain(markup: str) -> str:
     from mentorlog.render.screen import parse
 
     return parse(markup)[0]
+
+
+# ------------------------------------------------------------------ goals
+
+
+def _line_with(text: str, marker: str) -> str:
+    return next(line for line in text.splitlines() if marker in line)
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_goal_show_sparkline_is_the_json_weeks(built, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = built("goal", "show", "1").stdout
+    assert all(len(line) <= columns for line in out.splitlines()), out
+    assert "Progress by week" in out and "\x1b[" not in out
+    # weeks 11-02 (1 of 1 known), 11-09 (1/1), 11-16 (2/4), then ten weeks to the target
+    assert _line_with(out, "┃").strip() == "██▅·········┃  2/4 · on pace"
+    assert "┃ target 2027-01-31 (in 70d)" in out
+    built("milestone", "done", "3")
+    assert _line_with(built("goal", "show", "1").stdout, "┃").strip() == (
+        "██▆·········┃  3/4 · on pace"
+    )
+    built("goal", "edit", "1", "--by", "2026-11-25")  # one more milestone, in three days
+    assert _line_with(built("goal", "show", "1").stdout, "┃").strip().endswith("3/4 · behind")
+
+
+def test_goal_show_sparkline_shrinks_to_fit(built, monkeypatch):
+    built("goal", "edit", "1", "--by", "2029-12-31")  # 162 weeks to draw
+    for columns in (40, 60, 100):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        out = built("goal", "show", "1").stdout
+        assert all(len(line) <= columns for line in out.splitlines()), out
+        line = _line_with(out, "┃")
+        assert line.rstrip().endswith("2/4 · on pace") and line.strip()[0] in "█▅"
+        assert "a mark every" in out
+
+
+def test_goal_list_and_status_sparklines(built, monkeypatch):
+    weeks = built.json("goal", "show", "1")["progress_by_week"]
+    spark = charts.recent_spark(weeks, 8)
+    assert spark == "     ██▅"
+    monkeypatch.setenv("COLUMNS", "130")
+    listed = built("goal", "list").stdout
+    assert "8 weeks" in listed and spark.strip() in _line_with(listed, "Lead a review")
+    assert "8 weeks" not in built("goal", "list", "--no-chart").stdout
+    assert _line_with(built("status").stdout, "#1 Lead a review").endswith(spark.strip())
+    assert _line_with(built("review").stdout, "#1 Lead a review").endswith(spark.strip())
+    monkeypatch.setenv("COLUMNS", "60")
+    assert "8 weeks" not in built("goal", "list").stdout
+    built("goal", "edit", "1", "--title", "Lead a design review end to end, then a second")
+    status = built("status").stdout  # no room on the line: the bar only
+    assert "2/4" in status and "██▅" not in status
+    assert built.json("goal", "list")[0].get("progress_by_week") is None  # JSON as before
+
+
+# ------------------------------------------------------------------ cadence
+
+
+def _strip(out: str) -> str:
+    return _line_with(out, "→ due")[2:].split(" → ")[0]
+
+
+def _cells(strip: str, start: date, end: date) -> tuple[int, dict[int, str]]:
+    days = (end - start).days + 1
+    per = next(p for p in range(1, days + 1) if -(-days // p) == len(strip))
+    return per, dict(enumerate(strip))
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_mentor_show_cadence_strip_follows_the_days_met(built, monkeypatch, columns):
+    from mentorlog.core.pictures import cadence_window
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    start, end = cadence_window(date(2026, 11, 22))
+    out = built("mentor", "show", "alex").stdout
+    assert all(len(line) <= columns for line in out.splitlines()), out
+    assert "→ due 2026-11-27 (in 5d)" in out
+    strip = _strip(out)
+    per, cells = _cells(strip, start, end)
+    met = built.json("mentor", "show", "alex")["meetings_on"]
+    expected = {(date.fromisoformat(d) - start).days // per for d in met}
+    assert {i for i, c in cells.items() if c == "●"} == expected
+
+    def at(day: str) -> str:
+        index = (date.fromisoformat(day) - start).days // per
+        return "●" if index in expected else cells[index]
+
+    assert at("2026-06-15") == "┄"  # weekly, and last met in April
+    assert at("2026-11-06") in "─●"  # within a week of 11-02 (a wide cell holds the meeting)
+    assert at("2026-11-15") == "┄"  # due 11-09, next met 11-20
+    built("log", "alex", "--on", "2026-11-12 10:00", "--notes", "in between")
+    again = _cells(_strip(built("mentor", "show", "alex").stdout), start, end)[1]
+    assert again[(date(2026, 11, 12) - start).days // per] == "●"
+    assert again[(date(2026, 11, 15) - start).days // per] == "─"  # due 11-19 now
+
+
+def test_mentor_strip_starts_with_the_mentorship_and_the_list_has_one(built, monkeypatch):
+    out = built("mentor", "show", "sam").stdout  # since 2026-10-01, monthly, met 11-20
+    strip = _strip(out)
+    assert strip.startswith(" ") and "●" in strip and "┄" not in strip
+    assert "Jun" in out.split("→ due")[1].splitlines()[1]  # the month names under it
+    monkeypatch.setenv("COLUMNS", "140")
+    listed = built("mentor", "list").stdout
+    assert "Last 6 months" in listed
+    assert _line_with(listed, "Sam Rivera").rstrip().endswith("──●")
+    assert "Last 6 months" not in built("mentor", "list", "--no-chart").stdout
+    assert "Meetings, last 6 months" not in built("mentor", "show", "sam", "--no-chart").stdout
+    assert "meetings_on" in built.json("mentor", "show", "sam", "--no-chart")
+
+
+def test_ended_mentorship_strip(built):
+    built("mentor", "end", "sam", "--on", "2026-11-21", "--note", "done", input="n\n", code=None)
+    out = built("mentor", "show", "sam").stdout
+    assert "ended" in out
+
+
+# ------------------------------------------------------------------ pictures only add
+
+
+@pytest.fixture
+def sample(cli, private_env, tmp_path_factory):
+    from support import build_sample_journal
+
+    path = build_sample_journal(private_env)
+    assert path.exists()
+    return cli
+
+
+PICTURED = [["review", "--month"], ["review"], ["status", "--all"], ["goal", "show", "1"],
+            ["goal", "list"], ["mentor", "show", "alex"], ["mentor", "list"]]  # fmt: skip
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80, 120])
+def test_pictures_only_add_lines(sample, monkeypatch, columns):
+    """Every line of a view without pictures is still there, in order, with them (lists gain
+    a column, which only widens its rows)."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    for args in PICTURED:
+        plain = sample(*args, "--no-chart").stdout.splitlines()
+        drawn = sample(*args).stdout.splitlines()
+        assert all(len(line) <= columns for line in drawn), (args, drawn)
+        if args[1:2] == ["list"]:
+            assert len(drawn) >= len(plain) - 2, args
+            continue
+        left = iter(drawn)  # a goal's line may end with its sparkline
+        assert all(
+            any(other == line or other.startswith(line + "  ") for other in left) for line in plain
+        ), (args, columns)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from mentorlog.cli.common import date_option, journal
 from mentorlog.cli.decl import Arg, Group, Opt
+from mentorlog.cli.reads import NoChart
 
 top = Group()  # top-level commands, registered in cli/registry.py
 
@@ -31,9 +32,6 @@ OutOpt = Annotated[
 ForceOpt = Annotated[bool, Opt("--force", help="With -o: replace FILE if it exists.")]
 AllOpt = Annotated[
     bool, Opt("--all", "-a", help="Every item of every section (default: prep_items, 7, each).")
-]
-NoChartOpt = Annotated[
-    bool, Opt("--no-chart", help="Leave the pictures out (config: charts = false).")
 ]
 SectionOpt = Annotated[
     str | None,
@@ -110,7 +108,7 @@ def review(
     ] = False,
     all_: AllOpt = False,
     section: SectionOpt = None,
-    no_chart: NoChartOpt = False,
+    no_chart: NoChart = False,
 ) -> None:
     """The week (default: the 7 days ending today): done, overdue, goals moved, meetings, wins.
 
@@ -305,7 +303,7 @@ def status(
     all_: Annotated[
         bool, Opt("--all", "-a", help="Every item (default: what fits 24 lines).")
     ] = False,
-    no_chart: NoChartOpt = False,
+    no_chart: NoChart = False,
 ) -> None:
     """The dashboard: next meetings, overdue and this week's actions, goals.
 

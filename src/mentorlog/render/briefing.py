@@ -549,14 +549,16 @@ REVIEW_SECTIONS = (
         (
             Part(
                 _at("goals"),
-                lambda g, _: (
+                lambda g, view: _with_spark(
                     f"#{g['id']} {_e(g['title'])}  {bar(g['progress'])}"
                     + (
                         f"  [green]+{round(g['progress_delta'] * 100)}%[/green]"
                         if g["progress_delta"] > 0
                         else ""
                     )
-                    + ("  [bold]achieved[/bold]" if g["status"] == "achieved" else "")
+                    + ("  [bold]achieved[/bold]" if g["status"] == "achieved" else ""),
+                    g["id"],
+                    view.get("_pictures"),
                 ),
                 lambda g, _: (
                     f"{T(g['title'])}: {round(g['progress'] * 100)}% "
@@ -697,12 +699,37 @@ def review_text(data: Data, view: View = ALL) -> None:
         f"[bold]Review {period['start']} → {period['end']}[/bold]  ·  streak: "
         f"{plural(data['streak_weeks'], 'week')} with progress"
     )
+    pictures = None
     if view.charts is not None and view.only is None:
         _activity(out, data["activity"], view.charts)
-    render_text(
-        out, REVIEW_SECTIONS, {**data, "actions_done_count": len(data["actions_done"])}, view
-    )
+        pictures = _spark_room(view.charts, out)
+    shown = {**data, "actions_done_count": len(data["actions_done"]), "_pictures": pictures}
+    render_text(out, REVIEW_SECTIONS, shown, view)
     out.close()
+
+
+SPARK_WEEKS = 8  # a goal's line in review and status: the last 8 weeks
+
+
+def _spark_room(charts: Data, out: Screen) -> Data:
+    """What a goal line needs to end with its sparkline: the weeks, the glyphs, the width."""
+    from mentorlog.render.charts import glyphs
+
+    return {**charts, "width": out.width - 2, "glyphs": glyphs(out.stream)}
+
+
+def _with_spark(line: str, goal_id: int, pictures: Data | None) -> str:
+    """The goal's line and, when it still fits on one line, its last 8 weeks as a sparkline."""
+    if not pictures or goal_id not in pictures.get("goal_weeks", {}):
+        return line
+    from mentorlog.render.charts import recent_spark
+    from mentorlog.render.screen import height
+
+    spark = recent_spark(pictures["goal_weeks"][goal_id], SPARK_WEEKS, pictures["glyphs"]).lstrip()
+    if not spark:
+        return line
+    longer = f"{line}  [cyan]{spark}[/cyan]"
+    return longer if height(longer, pictures["width"]) == 1 else line
 
 
 def _activity(out: Screen, activity: list[Data], charts: Data) -> None:
@@ -836,8 +863,13 @@ def status_text(
         + (f" · last met {_ago(m['days_since_last'])}" if m["last_met"] else "")
         for m in data["mentors"]
     ]
+    pictures = _spark_room(charts, out) if charts is not None else None
     goals = [
-        f"#{g['id']} {_e(g['title'])}  {bar(g['progress'])} {g['milestones_done']}/{g['milestones_total']}"
+        _with_spark(
+            f"#{g['id']} {_e(g['title'])}  {bar(g['progress'])} {g['milestones_done']}/{g['milestones_total']}",
+            g["id"],
+            pictures,
+        )
         for g in data["goals"]
     ]
     loop = [

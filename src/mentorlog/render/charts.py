@@ -140,20 +140,27 @@ def calendar(
 
 
 def month_row(weeks: list[date], cell: int, first: date, last: date, room: int) -> str:
-    """Each month's name over the first week column holding its first day (or over the first
-    column), where it fits in `room` and does not run into the previous name."""
-    row = [" "] * room
-    free = 0
+    """Each month's name over the first week column holding its first day (and the first
+    column's month), where it fits in `room` and does not run into the previous name."""
+    labels = []
     for index, start in enumerate(weeks):
         days = [start + timedelta(days=i) for i in range(7)]
         days = [d for d in days if first <= d <= last]
-        if not days:
-            continue
         starts = [d for d in days if d.day == 1]
-        if index and not starts:
-            continue
-        month = (starts[0] if starts else days[0]).month
-        at = index * cell
+        if starts or (index == 0 and days):
+            labels.append((index * cell, (starts[0] if starts else days[0]).month, bool(starts)))
+    return place_months(labels, room)
+
+
+def place_months(labels: list[tuple[int, int, bool]], room: int) -> str:
+    """Month names at their columns ((column, month, whether the month begins there)), each
+    where it fits and clear of the one before; a first name for the end of a month gives way
+    to the next month's when they would touch."""
+    if len(labels) > 1 and not labels[0][2] and labels[1][0] < labels[0][0] + 4:
+        labels = labels[1:]
+    row = [" "] * room
+    free = 0
+    for at, month, _ in labels:
         if at < free or at + 3 > room:
             continue
         row[at : at + 3] = MONTHS[month - 1]
@@ -173,3 +180,207 @@ def activity_block(
     else:
         drawn = calendar(activity, width, week_start, g)
     return [*drawn, legend(g)] if drawn else []
+
+
+# ------------------------------------------------------------------ goals
+
+
+def _spark_mark(week: Row, g: Glyphs) -> str:
+    total, done = week["total"], week["milestones_done"]
+    fraction = done / total if total else 0.0
+    return g.spark[round(fraction * (len(g.spark) - 1))]
+
+
+def recent_spark(weeks: list[Row], count: int = 8, g: Glyphs = UNICODE) -> str:
+    """The last `count` weeks of a goal, one mark a week (padded on the left when younger);
+    blank for a goal with no milestones (nothing to count)."""
+    shown = weeks[-count:]
+    if not shown or not shown[-1]["total"]:
+        return " " * count
+    return " " * (count - len(shown)) + "".join(_spark_mark(w, g) for w in shown)
+
+
+def goal_spark(
+    weeks: list[Row], width: int, target: str | None = None, g: Glyphs = UNICODE
+) -> tuple[str, int]:
+    """Milestones done by week since the goal began, then the weeks still to go up to the
+    target date (its week marked), in at most `width` characters: ('▁▃▃▅·····┃', weeks a
+    mark). Several weeks share a mark (the last of them) when there are more than fit; ('', 0)
+    when fewer than 4 characters are left."""
+    if width < 4 or not weeks:
+        return "", 0
+    first = date.fromisoformat(weeks[0]["week"])
+    last = date.fromisoformat(weeks[-1]["week"])
+    ahead = 0
+    if target:
+        due = week_start_of(date.fromisoformat(target), first.weekday())
+        ahead = max((due - last).days // 7, 0)
+    count = len(weeks) + ahead
+    per = -(-count // width)  # weeks a mark, rounded up
+    marks = []
+    for start in range(0, count, per):
+        group = range(start, min(start + per, count))
+        past = [i for i in group if i < len(weeks)]
+        if target and ahead and count - 1 in group:
+            marks.append(f"[bold]{g.target}[/bold]")
+        elif past:
+            marks.append(_spark_mark(weeks[past[-1]], g))
+        else:
+            marks.append(f"[dim]{g.future}[/dim]")
+    return "".join(marks), per
+
+
+def goal_progress_lines(
+    goal: Row, weeks: list[Row], width: int, today: date, g: Glyphs = UNICODE
+) -> list[str]:
+    """`goal show`'s picture: a heading, the sparkline with the count and the verdict on it,
+    what the marks mean."""
+    from mentorlog.core.pictures import pace
+    from mentorlog.render.records import day, when
+
+    if not any(w["total"] for w in weeks):
+        return []  # no milestones: nothing to draw
+    last = weeks[-1]
+    verdict = pace(weeks, goal.get("target_date"), today, goal.get("status", "active"))
+    tail = f"  {last['milestones_done']}/{last['total']}" + (f" · {verdict}" if verdict else "")
+    target = goal.get("target_date") if goal.get("status") == "active" else None
+    spark, per = goal_spark(weeks, width - 2 - len(tail), target, g)
+    if not spark:
+        return []
+    style = {"behind": "yellow", "on pace": "green", "done": "green"}.get(verdict or "", "")
+    shown_tail = f"[{style}]{tail}[/{style}]" if style else tail
+    every = "a mark a week" if per == 1 else f"a mark every {per} weeks"
+    lines = [
+        *heading("Progress by week", f"[dim]since {day(weeks[0]['week'])}, {every}[/dim]", width),
+        f"  {spark}{shown_tail}",
+    ]
+    if target and g.target in spark:
+        marks = f"{g.target} target {when(target, today)}"
+        more = f"{marks}, {g.future} weeks to go"
+        lines.append(f"  [dim]{more if len(more) + 2 <= width else marks}[/dim]")
+    return lines
+
+
+def heading(title: str, note: str, width: int) -> list[str]:
+    """A picture's title with its note (plain text, markup allowed) beside it, or under it
+    when the two don't fit one line."""
+    from mentorlog.render.screen import parse
+
+    if len(title) + 2 + len(parse(note)[0]) <= width:
+        return [f"[bold]{title}[/bold]  {note}"]
+    return [f"[bold]{title}[/bold]", f"  {note}"]
+
+
+# ------------------------------------------------------------------ cadence
+
+
+def cadence_strip(
+    meetings_on: list[str],
+    met_before: str | None,
+    cadence: Any,
+    window: tuple[date, date],
+    started_on: str | None,
+    width: int,
+    g: Glyphs = UNICODE,
+    ended_on: str | None = None,
+) -> tuple[str, int]:
+    """The window as a time line in at most `width` characters: a meeting's mark, the line
+    while within the cadence, a dotted line past it, blank before the mentorship began and
+    after it ended; (markup, days a character), or ('', 0) when fewer than 6 characters are
+    left."""
+    from mentorlog.core.pictures import each_day, late_days
+
+    start, end = window
+    days = (end - start).days + 1
+    if width < 6:
+        return "", 0
+    per = -(-days // width)
+    met = [date.fromisoformat(d) for d in meetings_on]
+    before = date.fromisoformat(met_before) if met_before else None
+    late = late_days(met, before, cadence, start, end)
+    began = date.fromisoformat(started_on) if started_on else start
+    ended = date.fromisoformat(ended_on) if ended_on else None
+    marks = []
+    cell = start
+    while cell <= end:
+        stop = min(cell + timedelta(days=per - 1), end)
+        span = list(each_day(cell, stop))
+        if any(d in met for d in span):
+            marks.append(f"[bold]{g.meeting}[/bold]")
+        elif stop < began or (ended is not None and cell > ended):
+            marks.append(" ")
+        elif stop in late:
+            marks.append(f"[yellow]{g.late}[/yellow]")
+        else:
+            marks.append(g.on_time)
+        cell = stop + timedelta(days=1)
+    return "".join(marks), per
+
+
+def strip_months(window: tuple[date, date], per: int, length: int) -> str:
+    """Month names under a cadence strip, each under the character holding its first day."""
+    start, _ = window
+    labels = []
+    for index in range(length):
+        first = start + timedelta(days=index * per)
+        starts = [d for d in (first + timedelta(days=i) for i in range(per)) if d.day == 1]
+        if starts or index == 0:
+            labels.append((index, (starts[0] if starts else first).month, bool(starts)))
+    return place_months(labels, length)
+
+
+def cadence_lines(mentor: Row, width: int, today: date, g: Glyphs = UNICODE) -> list[str]:
+    """`mentor show`'s picture: the last six months with the next due day at the end, the
+    month names under it, what the marks mean."""
+    from mentorlog.core.cadence import parse_cadence
+    from mentorlog.core.pictures import cadence_window
+    from mentorlog.render.records import when
+
+    window = cadence_window(today)
+    if mentor.get("ended_on"):
+        tail = f" ended {mentor['ended_on']}"
+    elif mentor.get("next_due"):
+        tail = f" {g.arrow} due {when(mentor['next_due'], today)}"
+    else:
+        tail = ""
+    strip, per = cadence_strip(
+        mentor.get("meetings_on") or [],
+        mentor.get("met_before"),
+        parse_cadence(mentor["cadence"]),
+        window,
+        mentor.get("started_on"),
+        min(width - 2 - len(tail), 92),
+        g,
+        mentor.get("ended_on"),
+    )
+    if not strip:
+        return []
+    from mentorlog.render.screen import parse
+
+    length = len(parse(strip)[0])
+    late = "[yellow]" + g.late + "[/yellow]"
+    key = f"[dim]{g.meeting} met  {g.on_time} on cadence[/dim]  {late}[dim] past due[/dim]"
+    return [
+        *heading("Meetings, last 6 months", key, width),
+        f"  {strip}{tail}",
+        f"  [dim]{strip_months(window, per, length)}[/dim]",
+    ]
+
+
+def list_strip(mentor: Row, today: date, g: Glyphs = UNICODE, cells: int = 26) -> str:
+    """The six months as `cells` characters for `mentor list` (about a week a character)."""
+    from mentorlog.core.cadence import parse_cadence
+    from mentorlog.core.pictures import cadence_window
+    from mentorlog.render.screen import parse
+
+    strip, _ = cadence_strip(
+        mentor.get("meetings_on") or [],
+        mentor.get("met_before"),
+        parse_cadence(mentor["cadence"]),
+        cadence_window(today),
+        mentor.get("started_on"),
+        cells,
+        g,
+        mentor.get("ended_on"),
+    )
+    return parse(strip)[0]
