@@ -48,6 +48,28 @@ JOURNAL_STEPS = [
 ]  # fmt: skip
 
 
+# A journal for the pictures (tests/test_pictures.py, test_charts.py); the clock: Sunday 2026-11-22
+PICTURE_STEPS = [
+    ["mentor", "add", "Alex Chen", "--cadence", "weekly", "--since", "2026-01-05"],
+    ["mentor", "add", "Sam Rivera", "--cadence", "monthly", "--since", "2026-10-01"],
+    ["log", "alex", "--on", "2026-04-01 10:00", "--notes", "long ago"],  # before the window
+    ["log", "alex", "--on", "2026-11-02 10:00", "--notes", "one"],
+    ["log", "alex", "--on", "2026-11-02 16:00", "--notes", "same day again"],
+    ["log", "alex", "--on", "2026-11-20 09:00", "--notes", "two"],
+    ["log", "sam", "--on", "2026-11-20 15:00", "--notes", "sam"],
+    ["action", "add", "A", "--mentor", "alex"],
+    ["action", "add", "B", "--mentor", "sam"],
+    ["action", "add", "C"],
+    ["action", "done", "1", "2", "--on", "2026-11-03"],
+    ["action", "done", "3", "--on", "2026-11-10"],
+    ["win", "add", "Shipped it", "--on", "2026-11-10"],
+    ["goal", "add", "Lead a review", "--mentor", "alex", "--by", "2027-01-31",
+     "--milestone", "Shadow", "--milestone", "Co-lead", "--milestone", "Lead", "--milestone", "Write up"],
+    ["milestone", "done", "1", "--on", "2026-11-04"],
+    ["milestone", "done", "2", "--on", "2026-11-17"],
+]  # fmt: skip
+
+
 class Cli:
     """Runs mentorlog in-process the way a user would, through the real entry group."""
 

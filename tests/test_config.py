@@ -114,6 +114,7 @@ def test_show_without_a_file(cli, private_env):
         "week_start": {"value": "monday", "source": "default"},
         "editor": {"value": "vi", "source": "default"},
         "date_format": {"value": "iso", "source": "default"},
+        "charts": {"value": "true", "source": "default"},
         "db": {"value": str(private_env / "journal.db"), "source": "$MENTORLOG_HOME"},
     }
     assert not (private_env / "config.toml").exists()

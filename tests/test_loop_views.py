@@ -471,7 +471,7 @@ def test_review_json_keys_and_the_loop_in_the_period(journal):
                 mentor_id=ALEX)  # fmt: skip
     put("checkin", rating=2, checked_on="2026-11-15", mentor_id=ALEX)  # before the period
     data = journal.json("review")
-    assert list(data) == [*REVIEW_KEYS, "totals"]  # DESIGN's keys, then what was added
+    assert list(data) == [*REVIEW_KEYS, "totals", "activity"]  # DESIGN's keys, then what was added
     assert data["feedback"] == [
         {"id": received, "text": "Lead with the decision", "direction": "received",
          "mentor": "Alex Chen", "kind": "constructive", "on": "2026-11-18", "goal_id": 1,

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from mentorlog.errors import MentorlogError, UsageProblem
 
-KEYS = ("default_mentor", "week_start", "editor", "date_format", "prep_items")
+KEYS = ("default_mentor", "week_start", "editor", "date_format", "prep_items", "charts")
 PREP_ITEMS = 7  # items per section of prep, review and status's lists before "… and N more"
 
 # name: strftime pattern ("long" drops the day's leading zero, portably)
@@ -37,6 +37,7 @@ class Config(NamedTuple):
     editor: str | None = None
     date_format: str = "iso"
     prep_items: int = PREP_ITEMS
+    charts: bool = True  # the pictures in review, status, goal and mentor views (--no-chart: off)
 
     def editor_command(self) -> str:
         """$VISUAL, then $EDITOR, then config, then vi: the order git uses."""
@@ -53,6 +54,8 @@ def check_value(key: str, value: object) -> str:
     """The value as stored (normalised), or ValueError saying what is accepted."""
     if key == "prep_items" and isinstance(value, int) and not isinstance(value, bool):
         value = str(value)  # `prep_items = 10` reads as naturally as `prep_items = "10"`
+    if key == "charts" and isinstance(value, bool):
+        return "true" if value else "false"  # `charts = false`, TOML's own boolean
     if not isinstance(value, str):
         raise ValueError(f'must be text in double quotes, e.g. {key} = "{_EXAMPLES[key]}"')
     text = value.strip()
@@ -69,6 +72,11 @@ def check_value(key: str, value: object) -> str:
         return WEEKDAY_NAMES[index]
     if key == "date_format":
         return _check_date_format(text)
+    if key == "charts":
+        word = text.lower()
+        if word in _TRUE or word in _FALSE:
+            return "true" if word in _TRUE else "false"
+        raise ValueError(f"{text!r} is not true or false (also: yes/no, on/off)")
     if key == "prep_items":
         if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 999):
             raise ValueError(f"{text!r} is not a number of items from 1 to 999")
@@ -82,7 +90,10 @@ _EXAMPLES = {
     "editor": "nano",
     "date_format": "iso",
     "prep_items": "7",
+    "charts": "false",
 }
+_TRUE = ("true", "yes", "on", "1")
+_FALSE = ("false", "no", "off", "0")
 
 
 def _check_date_format(text: str) -> str:
@@ -184,6 +195,7 @@ def _load(path: Path) -> tuple[dict[str, str], Config]:
         editor=values.get("editor"),
         date_format=values.get("date_format", "iso"),
         prep_items=int(values.get("prep_items", PREP_ITEMS)),
+        charts=values.get("charts", "true") == "true",
     )
     if signature[0] != "unreadable":
         _file_memo = (signature, values, config)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from mentorlog.cli.common import date_option, journal
 from mentorlog.cli.decl import Arg, Group, Opt
+from mentorlog.cli.reads import NoChart
 
 top = Group()  # top-level commands, registered in cli/registry.py
 
@@ -107,8 +108,14 @@ def review(
     ] = False,
     all_: AllOpt = False,
     section: SectionOpt = None,
+    no_chart: NoChart = False,
 ) -> None:
     """The week (default: the 7 days ending today): done, overdue, goals moved, meetings, wins.
+
+    On the terminal it opens with a picture of the period: a strip of the week's days, or for
+    a longer period (--month, --since) a calendar of weeks across and days down, each day
+    shaded by how much happened (meetings, actions done, wins, milestones); --json has the
+    same numbers in `activity`.
 
     A period keeps one reflection: a second --reflect is refused (your text is kept in drafts/
     and the error gives the command that saves it from there) unless --replace or --append says
@@ -132,7 +139,15 @@ def review(
         existing = "replace" if replace else "append" if append else "refuse"
         _reflection(period, reflect, existing)
         return
-    show_review(chosen_format(fmt, json), output, force=force, all_=all_, section=section, **period)
+    show_review(
+        chosen_format(fmt, json),
+        output,
+        force=force,
+        all_=all_,
+        section=section,
+        charts=not no_chart,
+        **period,
+    )
 
 
 def _reflection(period: dict, text: str | None, existing: str) -> None:
@@ -288,11 +303,13 @@ def status(
     all_: Annotated[
         bool, Opt("--all", "-a", help="Every item (default: what fits 24 lines).")
     ] = False,
+    no_chart: NoChart = False,
 ) -> None:
     """The dashboard: next meetings, overdue and this week's actions, goals.
 
     It fits 24 lines, showing fewer items per section when there are many; --all shows them all.
+    In a terminal 60 columns or wider it ends with a calendar of the last 13 weeks.
     """
     from mentorlog.cli.reads import show_status
 
-    show_status(json, all_)
+    show_status(json, all_, charts=not no_chart)

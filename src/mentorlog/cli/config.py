@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 app = Group()  # its help text: GROUPS in cli/registry.py
 
-KEY_HELP = "default_mentor, week_start, editor or date_format."
+KEY_HELP = "default_mentor, week_start, editor, date_format, prep_items or charts."
 
 
 @app.command("path", epilog="Example: mentorlog config path")
@@ -89,6 +89,7 @@ def _settings() -> dict[str, dict[str, Any]]:
         "week_start": from_file("week_start", "monday"),
         "editor": editor,
         "date_format": from_file("date_format", DEFAULT.date_format),
+        "charts": from_file("charts", "true"),
         "db": _db_setting(),
     }
 
@@ -152,6 +153,7 @@ def set_(
     week_start: a weekday name. default_mentor: a mentor's name or unique prefix. editor: a command,
     used when $VISUAL and $EDITOR are unset. date_format: iso (2026-11-23, the default), us
     (11/23/2026), eu (23/11/2026), long (23 Nov 2026), or a strftime pattern with %d, %m/%b/%B and %Y/%y.
+    charts: true or false, the pictures in review, status, goal and mentor views (default true).
     """
     from mentorlog.config import check_key, check_value, config_file
     from mentorlog.errors import UsageProblem

@@ -19,6 +19,7 @@ from mentorlog.cli.common import (
     show_view,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
+from mentorlog.cli.reads import NoChart, charts_wanted
 
 app = Group()  # its help text: GROUPS in cli/registry.py
 
@@ -88,23 +89,50 @@ def list_(
     ] = None,
     mentor: MentorOpt = None,
     json: Json = False,
+    no_chart: NoChart = False,
 ) -> None:
-    """List goals with progress (milestones done / total)."""
+    """List goals with progress (milestones done / total) and, on a wide enough terminal, a
+    sparkline of the last 8 weeks' milestones done."""
     from mentorlog.store.queries import list_goals, resolve_mentor
+
+    drawn = not json and charts_wanted(not no_chart)
 
     def read(conn):
         mentor_id = resolve_mentor(conn, mentor)["id"] if mentor else None
-        return list_goals(conn, all_, mentor_id, status=status.value if status else None)
+        goals = list_goals(conn, all_, mentor_id, status=status.value if status else None)
+        if drawn:
+            from mentorlog.config import load_config
+            from mentorlog.store.pictures import goal_weeks
+
+            weeks = goal_weeks(conn, goals, load_config().week_start)
+            for goal in goals:
+                goal["progress_by_week"] = weeks[goal["id"]]
+        return goals
 
     show_view(read, json, "records.goals_table")
 
 
 @app.command("show", epilog="Example: mentorlog goal show 3")
-def show(goal_id: IdArg, json: Json = False) -> None:
-    """Show a goal with its milestones, actions and advice."""
+def show(goal_id: IdArg, json: Json = False, no_chart: NoChart = False) -> None:
+    """Show a goal with its milestones, actions and advice, and its progress by week since it
+    began: a sparkline of milestones done, the target date marked, on pace or behind.
+
+    --json has the weeks in `progress_by_week`: week, milestones_done, total.
+    """
+    from mentorlog.config import load_config
+    from mentorlog.store.pictures import goal_weeks
     from mentorlog.store.queries import goal_detail
 
-    show_detail(goal_detail, goal_id, json, "records.goal_detail")
+    drawn = json or charts_wanted(not no_chart)
+
+    def read(conn, goal_id: int) -> dict:
+        goal = goal_detail(conn, goal_id)
+        if drawn:  # JSON always has the weeks; the terminal only with the pictures on
+            weeks = goal_weeks(conn, [goal], load_config().week_start)
+            goal["progress_by_week"] = weeks[goal_id]
+        return goal
+
+    show_detail(read, goal_id, json, "records.goal_detail")
 
 
 @app.command(

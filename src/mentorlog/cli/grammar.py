@@ -321,6 +321,7 @@ GRAMMAR = {
                 ('status', 'option', ('--status',), (), False, False, 1, False, ('enum', 'mentorlog.cli.goal:GoalStatus')),
                 ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+                ('no_chart', 'option', ('--no-chart',), (), True, False, 1, False, ('bool',)),
             ]},
             'pause': {'target': 'mentorlog.cli.goal:pause', 'bound': {}, 'params': [
                 ('goal_ids', 'argument', ('goal_ids',), (), False, False, -1, True, ('func', 'mentorlog.cli.common:record_id')),
@@ -334,6 +335,7 @@ GRAMMAR = {
             'show': {'target': 'mentorlog.cli.goal:show', 'bound': {}, 'params': [
                 ('goal_id', 'argument', ('goal_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+                ('no_chart', 'option', ('--no-chart',), (), True, False, 1, False, ('bool',)),
             ]},
         }},
         'import': {'target': 'mentorlog.cli.data:import_', 'bound': {}, 'params': [
@@ -455,6 +457,7 @@ GRAMMAR = {
             'list': {'target': 'mentorlog.cli.mentor:list_', 'bound': {}, 'params': [
                 ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+                ('no_chart', 'option', ('--no-chart',), (), True, False, 1, False, ('bool',)),
             ]},
             'reopen': {'target': 'mentorlog.cli.mentor:reopen', 'bound': {}, 'params': [
                 ('name', 'argument', ('name',), (), False, False, 1, True, ('str',)),
@@ -462,6 +465,7 @@ GRAMMAR = {
             'show': {'target': 'mentorlog.cli.mentor:show', 'bound': {}, 'params': [
                 ('name', 'argument', ('name',), (), False, False, 1, True, ('str',)),
                 ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+                ('no_chart', 'option', ('--no-chart',), (), True, False, 1, False, ('bool',)),
             ]},
         }},
         'milestone': {'group': True, 'commands': {
@@ -570,6 +574,7 @@ GRAMMAR = {
             ('append', 'option', ('--append',), (), True, False, 1, False, ('bool',)),
             ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
             ('section', 'option', ('--section',), (), False, False, 1, False, ('str',)),
+            ('no_chart', 'option', ('--no-chart',), (), True, False, 1, False, ('bool',)),
         ]},
         'search': {'target': 'mentorlog.cli.explore:search', 'bound': {}, 'params': [
             ('query', 'argument', ('query',), (), False, False, 1, True, ('str',)),
@@ -581,6 +586,7 @@ GRAMMAR = {
         'status': {'target': 'mentorlog.cli.briefing:status', 'bound': {}, 'params': [
             ('json', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
             ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
+            ('no_chart', 'option', ('--no-chart',), (), True, False, 1, False, ('bool',)),
         ]},
         'timeline': {'target': 'mentorlog.cli.explore:timeline', 'bound': {}, 'params': [
             ('since', 'option', ('--since',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),

@@ -28,6 +28,7 @@ NODES = {
         'options': [
             ('json', ('--json',), (), False, False, False, 'Same as --format json.', None),
             ('all_', ('--all', '-a'), (), False, False, False, 'Every item (default: what fits 24 lines).', None),
+            ('no_chart', ('--no-chart',), (), False, False, False, 'Leave the pictures out (config: charts = false).', None),
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],
         'arguments': [],
@@ -88,6 +89,7 @@ NODES = {
             ('append', ('--append',), (), False, False, False, "With --reflect: add to the period's reflection.", None),
             ('all_', ('--all', '-a'), (), False, False, False, 'Every item of every section (default: prep_items, 7, each).', None),
             ('section', ('--section',), (), True, False, False, "Only this section, in full (its name as the '… more' line says).", None),
+            ('no_chart', ('--no-chart',), (), False, False, False, 'Leave the pictures out (config: charts = false).', None),
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],
         'arguments': [],
@@ -158,6 +160,7 @@ NODES = {
         'options': [
             ('all_', ('--all', '-a'), (), False, False, False, 'Include concluded mentorships.', None),
             ('json', ('--json',), (), False, False, False, 'Print plain JSON instead of a table.', None),
+            ('no_chart', ('--no-chart',), (), False, False, False, 'Leave the pictures out (config: charts = false).', None),
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],
         'arguments': [],
@@ -167,6 +170,7 @@ NODES = {
         'interspersed': True,
         'options': [
             ('json', ('--json',), (), False, False, False, 'Print plain JSON instead of a table.', None),
+            ('no_chart', ('--no-chart',), (), False, False, False, 'Leave the pictures out (config: charts = false).', None),
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],
         'arguments': [('name', 1, ('mentors',))],
@@ -245,6 +249,7 @@ NODES = {
             ('status', ('--status',), (), True, False, False, 'Only goals that are active, achieved, paused or dropped.', ('choice', ('active', 'achieved', 'paused', 'dropped'), True)),
             ('mentor', ('--mentor', '-m'), (), True, False, False, 'Mentor name or unique prefix.', ('mentors',)),
             ('json', ('--json',), (), False, False, False, 'Print plain JSON instead of a table.', None),
+            ('no_chart', ('--no-chart',), (), False, False, False, 'Leave the pictures out (config: charts = false).', None),
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],
         'arguments': [],
@@ -254,6 +259,7 @@ NODES = {
         'interspersed': True,
         'options': [
             ('json', ('--json',), (), False, False, False, 'Print plain JSON instead of a table.', None),
+            ('no_chart', ('--no-chart',), (), False, False, False, 'Leave the pictures out (config: charts = false).', None),
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],
         'arguments': [('goal_id', 1, ('ids', 'goal'))],

@@ -14,6 +14,7 @@ from mentorlog.cli.common import (
     show_view,
 )
 from mentorlog.cli.decl import Arg, Group, Opt
+from mentorlog.cli.reads import NoChart, charts_wanted
 
 app = Group()  # its help text: GROUPS in cli/registry.py
 
@@ -47,21 +48,54 @@ def add(
 def list_(
     all_: Annotated[bool, Opt("--all", "-a", help="Include concluded mentorships.")] = False,
     json: Json = False,
+    no_chart: NoChart = False,
 ) -> None:
-    """List mentors with when you last met and when the next meeting is due."""
+    """List mentors with when you last met and when the next meeting is due; on a wide enough
+    terminal, the last six months as a strip (a mark per meeting, dotted past the cadence)."""
     from mentorlog.store.queries import list_mentors
 
-    show_view(lambda conn: list_mentors(conn, include_ended=all_), json, "records.mentors_table")
+    drawn = not json and charts_wanted(not no_chart)
+
+    def read(conn):
+        mentors = list_mentors(conn, include_ended=all_)
+        if drawn:
+            _add_cadence(conn, mentors)
+        return mentors
+
+    show_view(read, json, "records.mentors_table")
+
+
+def _add_cadence(conn, mentors: list[dict], keep_days: bool = False) -> None:
+    """What the cadence strip needs: the days met in its window and the meeting before it."""
+    from mentorlog.core.clock import today
+    from mentorlog.core.pictures import cadence_window
+    from mentorlog.store.pictures import cadence_facts
+
+    found = cadence_facts(conn, [m["id"] for m in mentors], *cadence_window(today()))
+    for mentor in mentors:
+        if not keep_days:
+            mentor["meetings_on"] = found[mentor["id"]]["meetings_on"]
+        mentor["met_before"] = found[mentor["id"]]["met_before"]
 
 
 @app.command("show", epilog="Example: mentorlog mentor show alex")
-def show(name: NameArg, json: Json = False) -> None:
-    """Show one mentor: cadence health, counts and recent meetings."""
+def show(name: NameArg, json: Json = False, no_chart: NoChart = False) -> None:
+    """Show one mentor: cadence health, counts and recent meetings, and the last six months as
+    a time line: a mark per meeting, gaps longer than the cadence dotted, the next due date at
+    the end. --json has the days met in `meetings_on`."""
     from mentorlog.store.queries import mentor_detail, resolve_mentor
 
-    show_view(
-        lambda conn: mentor_detail(conn, resolve_mentor(conn, name)), json, "records.mentor_detail"
-    )
+    drawn = not json and charts_wanted(not no_chart)
+
+    def read(conn):
+        mentor = mentor_detail(conn, resolve_mentor(conn, name))
+        if drawn:
+            _add_cadence(conn, [mentor], keep_days=True)
+        elif not json:
+            del mentor["meetings_on"]  # --no-chart: nothing to draw
+        return mentor
+
+    show_view(read, json, "records.mentor_detail")
 
 
 @app.command(

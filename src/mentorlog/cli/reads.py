@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+from mentorlog.cli.decl import Opt
 from mentorlog.cli.session import reading
 
 FORMATS = ("text", "markdown", "json")
+NoChart = Annotated[
+    bool, Opt("--no-chart", help="Leave the pictures out (config: charts = false).")
+]
 ACTION_FLAGS = ("open", "done", "overdue", "all")
 
 
@@ -161,7 +165,10 @@ def review_data(
     month: bool = False,
     since: date | None = None,
     until: date | None = None,
+    pictures: dict[str, Any] | None = None,
 ) -> tuple[dict, date, date]:
+    """The review of the period; with `pictures` (a dict), the goals' weeks are added to it
+    for the sparklines, read in the same snapshot."""
     from mentorlog.config import load_config
     from mentorlog.core.clock import today
     from mentorlog.core.review import build_review
@@ -170,7 +177,26 @@ def review_data(
     config = load_config()
     start, end = checked_period(today(), week, month, since, until, config.week_start)
     with reading() as conn:
-        return build_review(review_facts(conn, start, end, config.week_start)), start, end
+        facts = review_facts(conn, start, end, config.week_start)
+        if pictures is not None:
+            pictures.update(goal_pictures(conn, facts["goals"]))
+        return build_review(facts), start, end
+
+
+def goal_pictures(conn: Any, goals: list[dict]) -> dict[str, Any]:
+    """What the pictures need besides a view's data: the week start and each goal's weeks."""
+    from mentorlog.config import load_config
+    from mentorlog.store.pictures import goal_weeks
+
+    week_start = load_config().week_start
+    return {"week_start": week_start, "goal_weeks": goal_weeks(conn, goals, week_start)}
+
+
+def charts_wanted(asked: bool = True) -> bool:
+    """The pictures are drawn unless --no-chart or config `charts = false` says not to."""
+    from mentorlog.config import load_config
+
+    return asked and load_config().charts
 
 
 def show_review(
@@ -179,9 +205,12 @@ def show_review(
     force: bool = False,
     all_: bool = False,
     section: str | None = None,
+    charts: bool = True,
     **period: Any,
 ) -> None:
-    data, start, end = review_data(**period)
+    drawn = fmt == "text" and output is None and section is None and charts_wanted(charts)
+    pictures: dict[str, Any] | None = {} if drawn else None
+    data, start, end = review_data(**period, pictures=pictures)
     more = command_line(
         "review", "--since", start.isoformat(), "--until", end.isoformat(), "--section", "{key}"
     )
@@ -190,23 +219,29 @@ def show_review(
         if fmt == "json" and section is None
         else shown("REVIEW_SECTIONS", all_, section, more, fmt)
     )
+    if pictures is not None:
+        view = view._replace(charts=pictures)
     deliver(data, fmt, output, "review", force, view)
 
 
-def show_status(as_json: bool = False, all_: bool = False) -> None:
+def show_status(as_json: bool = False, all_: bool = False, charts: bool = True) -> None:
     from mentorlog.cli.common import emit_view
     from mentorlog.config import load_config
     from mentorlog.core.status import build_status
     from mentorlog.store.facts import status_facts
 
+    pictures = None
     with reading() as conn:
-        data = build_status(status_facts(conn, load_config().week_start))
+        facts = status_facts(conn, load_config().week_start)
+        if not as_json and charts_wanted(charts):
+            pictures = goal_pictures(conn, facts["goals"])
+        data = build_status(facts)
     if as_json:
         emit_view(data, as_json, "briefing.status_text")
         return
     from mentorlog.cli.common import renderer
 
-    renderer("briefing.status_text")(data, all_, command_line("status", "--all"))
+    renderer("briefing.status_text")(data, all_, command_line("status", "--all"), pictures)
 
 
 def show_actions(

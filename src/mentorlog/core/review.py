@@ -90,6 +90,7 @@ def build_review(facts: Facts) -> Facts:
 
     view = _build_review(facts)
     view["totals"] = totals(view, skip=("period", "reflection", "prompts"))
+    view["activity"] = facts["activity"]  # every day of the period (after DESIGN's keys)
     return view
 
 

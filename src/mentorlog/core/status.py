@@ -44,4 +44,5 @@ def build_status(facts: Facts) -> Facts:
         ],
         "resources_in_progress": facts["resources_in_progress"],
         "introductions_pending": facts["introductions_pending"],
+        "activity": facts["activity"],  # the 13 weeks the calendar shows (after DESIGN's keys)
     }

@@ -82,12 +82,14 @@ class Section(NamedTuple):
 class View(NamedTuple):
     """How much of a view to show: `limit` items per section (None: all), `more` the command
     that lists one section in full (`{key}` is replaced by the section's key), `only` one
-    section's key (then in full)."""
+    section's key (then in full), `charts` what the pictures need besides the view's data
+    (None: --no-chart, `charts = false`, or one section asked for)."""
 
     limit: int | None = None
     more: str | None = None
     only: str | None = None
     budget: int | None = None  # lines the whole view may take; sections give up items to fit
+    charts: Data | None = None  # draw the pictures: {week_start, goal_weeks}; None leaves them out
 
 
 ALL = View()
@@ -592,14 +594,16 @@ REVIEW_SECTIONS = (
         (
             Part(
                 _at("goals"),
-                lambda g, _: (
+                lambda g, view: _with_spark(
                     f"#{g['id']} {_e(g['title'])}  {bar(g['progress'])}"
                     + (
                         f"  [green]+{round(g['progress_delta'] * 100)}%[/green]"
                         if g["progress_delta"] > 0
                         else ""
                     )
-                    + ("  [bold]achieved[/bold]" if g["status"] == "achieved" else "")
+                    + ("  [bold]achieved[/bold]" if g["status"] == "achieved" else ""),
+                    g["id"],
+                    view.get("_pictures"),
                 ),
                 lambda g, _: (
                     f"{T(g['title'])}: {round(g['progress'] * 100)}% "
@@ -740,14 +744,89 @@ def review_text(data: Data, view: View = ALL) -> None:
         f"[bold]Review {period['start']} → {period['end']}[/bold]  ·  streak: "
         f"{plural(data['streak_weeks'], 'week')} with progress"
     )
-    render_text(
-        out,
-        REVIEW_SECTIONS,
-        {**data, "actions_done_count": len(data["actions_done"])},
-        view,
-        used=len(out.lines),
-    )
+    pictures = None
+    if view.charts is not None and view.only is None:
+        _activity(out, data["activity"], view.charts)
+        pictures = _spark_room(view.charts, out)
+    shown = {**data, "actions_done_count": len(data["actions_done"]), "_pictures": pictures}
+    render_text(out, REVIEW_SECTIONS, shown, view, used=len(out.lines))
     out.close()
+
+
+SPARK_WEEKS = 8  # a goal's line in review and status: the last 8 weeks
+
+
+def _spark_room(charts: Data, out: Screen) -> Data:
+    """What a goal line needs to end with its sparkline: the weeks, the glyphs, the width."""
+    from mentorlog.render.charts import glyphs
+
+    return {**charts, "width": out.width - 2, "glyphs": glyphs(out.stream)}
+
+
+def _with_spark(line: str, goal_id: int, pictures: Data | None) -> str:
+    """The goal's line and, when it still fits on one line, its last 8 weeks as a sparkline."""
+    if not pictures or goal_id not in pictures.get("goal_weeks", {}):
+        return line
+    from mentorlog.render.charts import recent_spark
+    from mentorlog.render.screen import height
+
+    spark = recent_spark(pictures["goal_weeks"][goal_id], SPARK_WEEKS, pictures["glyphs"]).lstrip()
+    if not spark:
+        return line
+    longer = f"{line}  [cyan]{spark}[/cyan]"
+    return longer if height(longer, pictures["width"]) == 1 else line
+
+
+def _activity(out: Screen, activity: list[Data], charts: Data) -> None:
+    """The period's activity: a week strip or a calendar, under a heading with its totals."""
+    from mentorlog.render import charts as draw
+
+    lines = draw.activity_block(
+        activity, out.width - 2, charts.get("week_start", 0), draw.glyphs(out.stream)
+    )
+    if lines:
+        out.print()
+        out.print(f"[bold]Activity[/bold]  [dim]{draw.summary(activity)}[/dim]")
+        for line in lines:
+            out.print(line, indent=2)
+
+
+STATUS_CHART_WIDTH = 60  # the dashboard's calendar needs this many columns
+
+
+def _status_calendar(data: Data, width: int, charts: Data | None, stream: Any) -> list[str]:
+    """The dashboard's 13-week calendar in 8 lines: a heading with the month names on it, then
+    a row a weekday with the legend beside the first five; [] when the terminal is narrower
+    than 60 columns or the pictures are off."""
+    if charts is None or width < STATUS_CHART_WIDTH or not data.get("activity"):
+        return []
+    from mentorlog.render import charts as draw
+    from mentorlog.render.screen import parse
+
+    g = draw.glyphs(stream)
+    lines = draw.calendar(data["activity"], width - 2, charts.get("week_start", 0), g)
+    if len(lines) != 8:  # the weeks did not fit whole
+        return []
+    heading = "Activity"
+    offset = 2 + draw.LABEL  # where the grid's first column is on the screen
+    months = lines[0][draw.LABEL :]
+    top = list(heading.ljust(offset + len(months)))
+    first = next((i for i, c in enumerate(months) if c != " "), len(months))
+    gap = len(heading) + 1 - offset  # the first grid column clear of the heading
+    for i, c in enumerate(months):
+        if i >= gap:
+            top[offset + i] = c
+    if first < gap and months[gap : gap + 4].strip() == "":  # the first name moves right
+        top[offset + gap : offset + gap + 3] = months[first : first + 3]
+    head = "".join(top).rstrip()
+    rows = [line for line in lines[1:]]
+    grid = max(len(parse(line)[0]) for line in rows)
+    if 2 + grid + 2 + len("█ 4+ a day") <= width:
+        for n in range(5):
+            pad = " " * (grid - len(parse(rows[n])[0]))
+            label = "none" if n == 0 else str(n) if n < 4 else "4+ a day"
+            rows[n] += f"{pad}  {draw.shade(n, g)} [dim]{label}[/dim]"
+    return [f"[bold]{heading}[/bold]{head[len(heading) :]}", *rows]
 
 
 def review_markdown(data: Data, view: View = ALL) -> str:
@@ -809,9 +888,15 @@ def _pending_intro(i: Data) -> str:
     return f"intro #{i['id']} {_e(i['person'])} [dim](via {_e(i['mentor'])})[/dim]: {state}"
 
 
-def status_text(data: Data, everything: bool = False, more: str = "mentorlog status --all") -> None:
+def status_text(
+    data: Data,
+    everything: bool = False,
+    more: str = "mentorlog status --all",
+    charts: Data | None = None,
+) -> None:
     """The dashboard; it fits 24 lines, showing fewer items per section when there are many
-    (each cut section says how many more, and `mentorlog status --all` shows them)."""
+    (each cut section says how many more, and `mentorlog status --all` shows them). With
+    `charts`, the last 13 weeks' calendar ends it when the terminal is 60 columns or wider."""
     out = Screen()
     if data["empty"]:
         out.print(_e(FIRST_RUN))
@@ -823,8 +908,13 @@ def status_text(data: Data, everything: bool = False, more: str = "mentorlog sta
         + (f" · last met {_ago(m['days_since_last'])}" if m["last_met"] else "")
         for m in data["mentors"]
     ]
+    pictures = _spark_room(charts, out) if charts is not None else None
     goals = [
-        f"#{g['id']} {_e(g['title'])}  {bar(g['progress'])} {g['milestones_done']}/{g['milestones_total']}"
+        _with_spark(
+            f"#{g['id']} {_e(g['title'])}  {bar(g['progress'])} {g['milestones_done']}/{g['milestones_total']}",
+            g["id"],
+            pictures,
+        )
         for g in data["goals"]
     ]
     loop = [
@@ -840,12 +930,28 @@ def status_text(data: Data, everything: bool = False, more: str = "mentorlog sta
         ("Reading and introductions", loop, None),
     ]
     out.print(f"[bold]mentorlog[/bold] · {data['today']}")
+    calendar = _status_calendar(data, out.width, charts, out.stream)
     if everything:
         limits = [len(items) for _, items, _ in sections]
     else:
         limits = _fit(sections, STATUS_LINES - 1, out.width)
+        drawn = 1 + len(calendar)  # a blank line, then the picture
+        if calendar and (out.rows or 0) < STATUS_LINES + drawn:
+            # 24 lines hold the calendar too only when every section keeps an item or more;
+            # the items come first (a taller terminal has room for both)
+            squeezed = _fit(sections, STATUS_LINES - 1 - drawn, out.width)
+            kept = all(
+                limit >= min(1, len(items))
+                for limit, (_, items, _) in zip(squeezed, sections, strict=True)
+            )
+            limits, calendar = (squeezed, calendar) if kept else (limits, [])
     for (title, items, empty), limit in zip(sections, limits, strict=True):
         _section(out, title, _limited(items, limit, more), empty)
+    if calendar:
+        out.print()
+        out.print(calendar[0])
+        for line in calendar[1:]:
+            out.print(line, indent=2)
     out.close()
 
 

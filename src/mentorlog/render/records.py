@@ -48,6 +48,8 @@ def bar(progress: float, width: int = 10) -> str:
 
 # Columns that always fit on one line: ids, dates, statuses.
 _KEEP_WHOLE = (
+    "Last 6 months",
+    "8 weeks",
     "Due",
     "Due / done",
     "Next due",
@@ -60,7 +62,8 @@ _KEEP_WHOLE = (
     "Rating",
 )
 # Columns given up first when the terminal is too narrow for every column, in this order.
-_DROP_WHEN_NARROW = ("Goal", "Mtg", "Mode", "Cadence", "Focus", "Mentor", "Last met", "Target")
+_DROP_WHEN_NARROW = ("Last 6 months", "8 weeks", "Goal", "Mtg", "Mode", "Cadence", "Focus",
+                     "Mentor", "Last met", "Target")  # fmt: skip
 _TEXT_MIN = 16  # a text column narrower than this breaks words
 
 
@@ -128,7 +131,13 @@ def e(text: Any) -> str:
 
 
 def mentors_table(rows: list[Row]) -> None:
-    table = _table("ID", "Name", "Focus", "Cadence", "Last met", "Next due", "Status")
+    strips = all("meetings_on" in r for r in rows)  # the pictures are on
+    extra = ("Last 6 months",) if strips and rows else ()
+    table = _table("ID", "Name", "Focus", "Cadence", "Last met", "Next due", "Status", *extra)
+    if extra:
+        from mentorlog.render import charts
+
+        g, today = charts.glyphs(), clock.today()
     for r in rows:
         table.add_row(
             ref(r["id"]),
@@ -138,6 +147,7 @@ def mentors_table(rows: list[Row]) -> None:
             day(r["last_met"]) or "never",
             when(r["next_due"]),
             r["status"],
+            *((charts.list_strip(r, today, g),) if extra else ()),
         )
     show_table(
         table, 'No mentors yet. Add one: mentorlog mentor add "Alex Chen" --cadence biweekly'
@@ -145,7 +155,13 @@ def mentors_table(rows: list[Row]) -> None:
 
 
 def goals_table(rows: list[Row]) -> None:
-    table = _table("ID", "Title", "Mentor", "Target", "Progress", "Status")
+    weeks = all("progress_by_week" in r for r in rows)  # the pictures are on
+    extra = ("8 weeks",) if weeks and rows else ()
+    table = _table("ID", "Title", "Mentor", "Target", "Progress", *extra, "Status")
+    if extra:
+        from mentorlog.render import charts
+
+        g = charts.glyphs()
     for r in rows:
         table.add_row(
             ref(r["id"]),
@@ -153,6 +169,7 @@ def goals_table(rows: list[Row]) -> None:
             e(r["mentor"]),
             day(r["target_date"]),
             f"{bar(r['progress'])} {r['milestones_done']}/{r['milestones_total']}",
+            *((charts.recent_spark(r["progress_by_week"], 8, g),) if extra else ()),
             r["status"],
         )
     show_table(table, 'No goals yet. Add one: mentorlog goal add "Ship the billing API" --by eoq')
@@ -274,6 +291,14 @@ def mentor_detail(r: Row) -> None:
             ],
         )
     )
+    if "meetings_on" in r:
+        from mentorlog.render import charts
+
+        lines = charts.cadence_lines(r, out.width, clock.today(), charts.glyphs())
+        if lines:
+            out.print()
+            for line in lines:
+                out.print(line)
     if r["recent_meetings"]:
         out.print()
         meetings_table(r["recent_meetings"])
@@ -300,6 +325,16 @@ def goal_detail(r: Row) -> None:
             ],
         )
     )
+    if r.get("progress_by_week"):
+        from mentorlog.render import charts
+
+        lines = charts.goal_progress_lines(
+            r, r["progress_by_week"], out.width, clock.today(), charts.glyphs()
+        )
+        if lines:
+            out.print()
+            for line in lines:
+                out.print(line)
     for rows, render in (
         (r["milestones"], milestones_table),
         (r["actions"], actions_table),

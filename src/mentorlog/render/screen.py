@@ -151,6 +151,7 @@ class Screen:
         self.stream = sys.stdout
         self.plain = _writes_plain(self.stream)
         self._console = None
+        self.rows: int | None = None  # the terminal's height; None when writing to a pipe or file
         if self.plain:
             self.width = plain_width()
         else:
@@ -158,6 +159,7 @@ class Screen:
 
             self._console = console()
             self.width = self._console.width
+            self.rows = self._console.height
         self.lines: list[tuple[str, list[Span]]] = []
 
     def print(self, markup: str = "", indent: int = 0) -> None:

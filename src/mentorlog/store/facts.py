@@ -11,6 +11,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from mentorlog.core import clock
+from mentorlog.core.pictures import status_window
+from mentorlog.store import pictures
 from mentorlog.store.queries import (
     ACTION_JOINS,
     ADVICE_JOINS,
@@ -371,6 +373,7 @@ def review_facts(conn: sqlite3.Connection, start: date, end: date, week_start: i
             "WHERE period_end <= ? ORDER BY period_end DESC, id DESC LIMIT 1",
             (end.isoformat(),),
         ),
+        "activity": pictures.activity(conn, start, end),
     }
 
 
@@ -490,6 +493,7 @@ def status_facts(conn: sqlite3.Connection, week_start: int = 0) -> Row:
                WHERE i.met_on IS NULL OR i.thanked_on IS NULL
                ORDER BY i.met_on IS NOT NULL DESC, i.introduced_on, i.id""",
         ),
+        "activity": pictures.activity(conn, *status_window(today, week_start)),
     }
 
 

@@ -313,6 +313,13 @@ def mentor_detail(conn: sqlite3.Connection, mentor: Row) -> Row:
         "ORDER BY checked_on DESC, id DESC LIMIT 1",
         (mid,),
     )
+    from mentorlog.core.pictures import cadence_window
+    from mentorlog.store.pictures import cadence_facts
+
+    # the days met in the cadence strip's window (the last six months), oldest first
+    summary["meetings_on"] = cadence_facts(conn, [mid], *cadence_window(clock.today()))[mid][
+        "meetings_on"
+    ]
     return summary
 
 
