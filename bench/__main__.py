@@ -34,7 +34,7 @@ QUICK_SIZES = (1_000, 10_000)
 PEERS_SIZE = 10_000  # the peers hold the same content as this journal
 EXTRA_RUNS = 2  # besides the timed rounds, each command runs once to warm up and once for peak RSS
 SEARCH_WORD = "latency"  # one of bench.generate.WORDS
-VIEWS = ("prep", "status", "action list", "review", "search", "timeline", "brag")
+VIEWS = ("prep", "status", "action list", "review", "review --month", "search", "timeline", "brag")
 WRITES = ("action add", "ask", "action done", "log")
 # Commands that read the whole journal by nature: linear is their target, measured at 10k and 50k.
 WHOLE_SIZES = (10_000, 50_000)
@@ -68,6 +68,7 @@ def view_argv(mentor: str) -> dict[str, list[str]]:
         "status": ["status"],
         "action list": ["action", "list"],
         "review": ["review"],
+        "review --month": ["review", "--month"],  # issue 21: with its calendar
         "search": ["search", SEARCH_WORD],
         # The same period at every size: the 1k journal holds 83 days, less than timeline's default
         # 90 days and brag's 6 months, which would compare 83 days of records with 90 or 180.
@@ -232,6 +233,13 @@ def mentorlog_commands(size: int, rounds: int, mentor: str, search: bool) -> dic
             f"mentorlog {name} --json @{size}", [exe, *argv, "--json"], read_env
         )
         commands[name] = Command(f"mentorlog {name} @{size}", [exe, *argv], read_env)
+    # issue 21: the HTML report of the default period (6 months), rewritten each run
+    report_file = WORK / f"report-{size}.html"
+    commands["report --html"] = Command(
+        f"mentorlog report --html @{size}",
+        [exe, "report", "--html", "-o", str(report_file), "--force"],
+        read_env,
+    )
     for name, argv in write_argv(mentor).items():
         if name == "action done":
             argv = one_each(done_ids, lambda i: [exe, *write_argv(mentor, i)["action done"]])
@@ -575,6 +583,21 @@ def targets(commands, sizes: list[int], search: bool) -> list[tuple[str, list[Ta
                     40,
                     unit=" lines",
                 ),
+            ],
+        )
+    )
+    page = ("report --html", at)
+    groups.append(
+        (
+            "issue 21: pictures (review --month and status: see the human views above)",
+            [
+                Target(
+                    f"report --html @{kilo(at)}, ms",
+                    commands[page].median_ms if page in commands else None,
+                    1000,
+                    300,
+                    unit=" ms",
+                )
             ],
         )
     )

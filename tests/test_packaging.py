@@ -50,6 +50,10 @@ def test_the_generators_stay_out_of_the_wheel(wheel):
     assert "mentorlog/cli/grammar.py" in names and "mentorlog/store/tables.py" in names
 
 
+def test_the_wheel_carries_the_report_template(wheel):
+    assert "mentorlog/templates/report.html.j2" in wheel.namelist()
+
+
 def test_nothing_the_wheel_runs_imports_the_generators():
     found = []
     for path in (ROOT / "src" / "mentorlog").rglob("*.py"):

@@ -39,6 +39,7 @@ JsonRows = Annotated[bool, Opt("--json", help="Print plain JSON: a list of rows.
 class BragFormat(StrEnum):
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 def _mentor_id(conn, name: str | None) -> int | None:
@@ -167,7 +168,7 @@ def brag(
     ] = None,
     mentor: MentorOpt = None,
     fmt: Annotated[
-        BragFormat, Opt("--format", "-f", help="markdown or json.")
+        BragFormat, Opt("--format", "-f", help="markdown, json or html (the report's page).")
     ] = BragFormat.markdown,
     json: Annotated[bool, Opt("--json", help="Same as --format json.")] = False,
     output: Annotated[
@@ -183,6 +184,15 @@ def brag(
     that has an outcome, actions done that have a result. Constructive feedback and meeting notes
     never appear in it.
     """
+    if fmt is BragFormat.html:  # the same page as `report --html`
+        from mentorlog.cli.report import report_data, write_report
+
+        if json:
+            from mentorlog.errors import UsageProblem
+
+            raise UsageProblem("--json and --format html contradict each other; choose one")
+        write_report(report_data(since, until, mentor), output, force)
+        return
     from mentorlog.core.clock import today
     from mentorlog.store.brag import brag as brag_data
     from mentorlog.store.brag import default_period

@@ -507,6 +507,14 @@ GRAMMAR = {
             ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
             ('section', 'option', ('--section',), (), False, False, 1, False, ('str',)),
         ]},
+        'report': {'target': 'mentorlog.cli.report:report', 'bound': {}, 'params': [
+            ('html', 'option', ('--html',), (), True, False, 1, False, ('bool',)),
+            ('output', 'option', ('--output', '-o'), (), False, False, 1, False, ('path',)),
+            ('since', 'option', ('--since',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ('until', 'option', ('--until',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
+            ('mentor', 'option', ('--mentor', '-m'), (), False, False, 1, False, ('str',)),
+            ('force', 'option', ('--force',), (), True, False, 1, False, ('bool',)),
+        ]},
         'resource': {'group': True, 'commands': {
             'add': {'target': 'mentorlog.cli.resource:add', 'bound': {}, 'params': [
                 ('title', 'argument', ('title',), (), False, False, 1, True, ('str',)),

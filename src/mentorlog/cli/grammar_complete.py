@@ -11,7 +11,7 @@ values, case_sensitive), ("file",), ("mentors",), ("ids", table) or None.
 
 NODES = {
     '': {
-        'commands': {'status': 'The dashboard: next meetings, overdue and...', 'prep': 'Your agenda for the next meeting: report...', 'log': 'Record a meeting: notes, advice, actions,...', 'review': 'The week (default: the 7 days ending...', 'search': 'Search every text of every record; best...', 'timeline': 'Everything that happened, oldest first...', 'brag': 'Your achievements for a review or...', 'mentor': 'Your mentors: who, what they help with,...', 'goal': 'Goals: SMART goals, split into milestones.', 'milestone': 'Milestones: the steps of a goal.', 'action': 'Actions: what you committed to do, and...', 'advice': 'Advice you received, and what happened...', 'ask': 'Queue a question for the next meeting (for...', 'agenda': 'Questions queued for your next meetings.', 'meeting': 'Meetings you logged.', 'win': 'Wins: achievements worth celebrating.', 'feedback': 'Feedback received from mentors or given to...', 'gave': 'What you gave back to a mentor: insights,...', 'resource': 'Books, articles, courses and talks to get...', 'intro': 'Introductions a mentor made: whether you...', 'checkin': 'Check-ins: how the relationship with each...', 'backup': 'Copy the journal to a single private file,...', 'restore': 'Replace the journal with a backup, after...', 'export': 'Export the journal: every record as JSON...', 'import': 'Add the records of an export that are not...', 'db': 'The journal file: where it is, its health,...', 'config': 'Settings in config.toml: default mentor,...', 'demo': 'Build a sample journal (two mentors, three...'},
+        'commands': {'status': 'The dashboard: next meetings, overdue and...', 'prep': 'Your agenda for the next meeting: report...', 'log': 'Record a meeting: notes, advice, actions,...', 'review': 'The week (default: the 7 days ending...', 'search': 'Search every text of every record; best...', 'timeline': 'Everything that happened, oldest first...', 'brag': 'Your achievements for a review or...', 'report': 'A report of a period for a performance...', 'mentor': 'Your mentors: who, what they help with,...', 'goal': 'Goals: SMART goals, split into milestones.', 'milestone': 'Milestones: the steps of a goal.', 'action': 'Actions: what you committed to do, and...', 'advice': 'Advice you received, and what happened...', 'ask': 'Queue a question for the next meeting (for...', 'agenda': 'Questions queued for your next meetings.', 'meeting': 'Meetings you logged.', 'win': 'Wins: achievements worth celebrating.', 'feedback': 'Feedback received from mentors or given to...', 'gave': 'What you gave back to a mentor: insights,...', 'resource': 'Books, articles, courses and talks to get...', 'intro': 'Introductions a mentor made: whether you...', 'checkin': 'Check-ins: how the relationship with each...', 'backup': 'Copy the journal to a single private file,...', 'restore': 'Replace the journal with a backup, after...', 'export': 'Export the journal: every record as JSON...', 'import': 'Add the records of an export that are not...', 'db': 'The journal file: where it is, its health,...', 'config': 'Settings in config.toml: default mentor,...', 'demo': 'Build a sample journal (two mentors, three...'},
         'interspersed': False,
         'options': [
             ('db_file', ('--db',), (), True, False, False, 'Journal file to use.', None),
@@ -126,9 +126,23 @@ NODES = {
             ('since', ('--since',), (), True, False, False, 'From this day (default: 6 months ago). DATE: 2026-12-01, Dec 1, today, +3d, -1w, fri, last fri, eow, eom...', None),
             ('until', ('--until',), (), True, False, False, 'Up to this day (default: today). DATE: 2026-12-01, Dec 1, today, +3d, -1w, fri, last fri, eow, eom...', None),
             ('mentor', ('--mentor', '-m'), (), True, False, False, 'Mentor name or unique prefix.', ('mentors',)),
-            ('fmt', ('--format', '-f'), (), True, False, False, 'markdown or json.', ('choice', ('markdown', 'json'), True)),
+            ('fmt', ('--format', '-f'), (), True, False, False, "markdown, json or html (the report's page).", ('choice', ('markdown', 'json', 'html'), True)),
             ('json', ('--json',), (), False, False, False, 'Same as --format json.', None),
             ('output', ('--output', '-o'), (), True, False, False, 'Write to FILE (private, 0600).', None),
+            ('force', ('--force',), (), False, False, False, 'Replace FILE if it exists.', None),
+            ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
+        ],
+        'arguments': [],
+    },
+    'report': {
+        'commands': None,
+        'interspersed': True,
+        'options': [
+            ('html', ('--html',), (), False, False, False, 'An HTML page (the one format so far).', None),
+            ('output', ('--output', '-o'), (), True, False, False, 'The file to write (private, 0600).', None),
+            ('since', ('--since',), (), True, False, False, 'From this day (default: 6 months ago). DATE: 2026-12-01, Dec 1, today, +3d, -1w, fri, last fri, eow, eom...', None),
+            ('until', ('--until',), (), True, False, False, 'Up to this day (default: today). DATE: 2026-12-01, Dec 1, today, +3d, -1w, fri, last fri, eow, eom...', None),
+            ('mentor', ('--mentor', '-m'), (), True, False, False, 'Mentor name or unique prefix.', ('mentors',)),
             ('force', ('--force',), (), False, False, False, 'Replace FILE if it exists.', None),
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],

@@ -33,6 +33,7 @@ TOP = {
     "search": "mentorlog.cli.explore",
     "timeline": "mentorlog.cli.explore",
     "brag": "mentorlog.cli.explore",
+    "report": "mentorlog.cli.report",
     "log": "mentorlog.cli.log",
     "ask": "mentorlog.cli.questions",
     "backup": "mentorlog.cli.data",
@@ -42,6 +43,6 @@ TOP = {
     "demo": "mentorlog.cli.demo",
 }
 
-ORDER = ("status", "prep", "log", "review", "search", "timeline", "brag", "mentor", "goal", "milestone",
+ORDER = ("status", "prep", "log", "review", "search", "timeline", "brag", "report", "mentor", "goal", "milestone",
          "action", "advice", "ask", "agenda", "meeting", "win", "feedback", "gave", "resource", "intro",
          "checkin", "backup", "restore", "export", "import", "db", "config", "demo")  # fmt: skip

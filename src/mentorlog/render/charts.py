@@ -179,7 +179,19 @@ def activity_block(
         drawn = week_strip(activity, width, g)
     else:
         drawn = calendar(activity, width, week_start, g)
-    return [*drawn, legend(g)] if drawn else []
+    if not drawn:
+        return []
+    what = "[dim](meetings, actions done, wins, milestones)[/dim]"
+    short = legend(g, short=True)
+    if len(_plain(short)) + 1 + len(_plain(what)) <= width:
+        return [*drawn, f"{short} {what}"]
+    return [*drawn, short, what] if len(_plain(what)) <= width else [*drawn, short]
+
+
+def _plain(markup: str) -> str:
+    from mentorlog.render.screen import parse
+
+    return parse(markup)[0]
 
 
 # ------------------------------------------------------------------ goals

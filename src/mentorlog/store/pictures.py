@@ -137,3 +137,24 @@ def cadence_facts(
         if before:
             out[mentor_id]["met_before"] = local_day(before[0]["held_at"]).isoformat()
     return out
+
+
+def mentors_met(
+    conn: sqlite3.Connection, start: date, end: date, mentor_id: int | None = None
+) -> list[Row]:
+    """The mentors met in [start, end], with the meetings held and the last day met in it,
+    the most met first."""
+    low, high = _bounds(start, end)
+    where = "m.held_at >= :low AND m.held_at < :high"
+    if mentor_id is not None:
+        where += " AND m.mentor_id = :mentor"
+    rows = fetch_all(
+        conn,
+        f"""SELECT mn.name, mn.focus, COUNT(*) AS meetings, MAX(m.held_at) AS last_held
+            FROM meeting m JOIN mentor mn ON mn.id = m.mentor_id
+            WHERE {where} GROUP BY m.mentor_id ORDER BY meetings DESC, mn.name""",
+        {"low": low, "high": high, "mentor": mentor_id},
+    )
+    for row in rows:
+        row["last_met"] = local_day(row.pop("last_held")).isoformat()
+    return rows
