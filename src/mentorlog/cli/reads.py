@@ -100,7 +100,7 @@ def show_prep(
     from mentorlog.core.clock import today
     from mentorlog.core.prep import build_prep
     from mentorlog.store.facts import prep_facts
-    from mentorlog.store.queries import resolve_mentor
+    from mentorlog.store.queries import open_sync_conflicts, resolve_mentor
 
     with reading() as conn:
         chosen = (
@@ -109,6 +109,7 @@ def show_prep(
             else _mentor_to_prep(conn, load_config().default_mentor, today())
         )
         data = build_prep(prep_facts(conn, chosen["id"]), today())
+        conflicts = open_sync_conflicts(conn)
     more = command_line("prep", chosen["name"], "--section", "{key}")
     view = (
         None
@@ -116,6 +117,16 @@ def show_prep(
         else shown("PREP_SECTIONS", all_, section, more, fmt)
     )
     deliver(data, fmt, output, "prep", force, view)
+    if output is None and fmt != "json":
+        sync_conflicts_line(conflicts)
+
+
+def sync_conflicts_line(count: int) -> None:
+    """One line under status and prep while sync conflicts wait (DESIGN "Sync across devices")."""
+    if count:
+        from mentorlog.render.output import plural
+
+        print(f"\n{plural(count, 'sync conflict')} — mentorlog sync conflicts", flush=True)
 
 
 def _mentor_to_prep(conn: Any, default: str | None, day: date) -> dict[str, Any]:
@@ -198,15 +209,18 @@ def show_status(as_json: bool = False, all_: bool = False) -> None:
     from mentorlog.config import load_config
     from mentorlog.core.status import build_status
     from mentorlog.store.facts import status_facts
+    from mentorlog.store.queries import open_sync_conflicts
 
     with reading() as conn:
         data = build_status(status_facts(conn, load_config().week_start))
+        conflicts = open_sync_conflicts(conn)
     if as_json:
         emit_view(data, as_json, "briefing.status_text")
         return
     from mentorlog.cli.common import renderer
 
     renderer("briefing.status_text")(data, all_, command_line("status", "--all"))
+    sync_conflicts_line(conflicts)
 
 
 def show_actions(
