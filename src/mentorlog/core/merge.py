@@ -104,8 +104,8 @@ def merge_file(
     base: dict[str, Any] | None, ours: dict[str, Any] | None, theirs: dict[str, Any] | None
 ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     """The merged file (None: neither side has it) and the conflicts raised."""
-    if digest(ours) == digest(theirs):
-        return ours, []
+    if digest(ours) == digest(theirs):  # the same content (local ids aside): one of them, stably
+        return (max(ours, theirs, key=_rank) if ours and theirs else ours), []
     if ours is None:
         return theirs, []
     if theirs is None:
