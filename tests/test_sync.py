@@ -492,3 +492,64 @@ def test_other_commands_never_load_the_sync_engine(journal, db_file, argv):
     env = {**os.environ, "MENTORLOG_DB": str(db_file)}
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_an_encrypted_journal_syncs_the_same_way(devices, url, remote, monkeypatch):
+    pytest.importorskip("sqlcipher3")
+    from mentorlog.store import crypto
+    from mentorlog.store.db import is_encrypted
+
+    a, b, _ = devices
+    monkeypatch.setenv("MENTORLOG_PASSPHRASE", "correct horse battery staple")
+    crypto.forget_process_cache()
+    try:
+        a("mentor", "add", "Alex")
+        a("db", "encrypt")
+        assert is_encrypted(a.db)
+        a("log", "alex", "--notes", "CANARY-SQLCIPHER-note")
+        a("sync", "init", url)
+        b("sync", "join", url)  # a plain journal on the other device
+        b("action", "add", "from the plain one")
+        b("sync")
+        a("sync")
+        assert is_encrypted(a.db)
+        assert a.records() == b.records()
+        assert "ok:" in a("db", "check").stdout
+        for raw in repo_objects(remote):
+            assert b"CANARY-SQLCIPHER" not in raw
+    finally:
+        crypto.forget_process_cache()
+
+
+def test_a_shared_folder_instead_of_a_remote(devices, tmp_path):
+    """Syncthing/Dropbox: each device replaces only its own bundle file; three devices converge."""
+    a, b, c = devices
+    folder = tmp_path / "Sync" / "mentorlog"
+    a("mentor", "add", "Alex")
+    a("log", "alex", "--notes", "CANARY-FOLDER-note from A")
+    out = a("sync", "init", "--folder", str(folder)).stdout
+    assert out.startswith(f"Synced with the folder {folder}.")
+    b("sync", "join", "--folder", str(folder))
+    c("sync", "join", "--folder", str(folder))
+    b("action", "add", "from B")
+    c("action", "add", "from C")
+    a("action", "add", "from A")
+    for device in (a, b, c, a, b, c):
+        device("sync")
+    ra = a.records()
+    assert ra == b.records() == c.records()
+    assert {r["text"] for r in ra["action"].values()} == {"from A", "from B", "from C"}
+    bundles = sorted(p.name for p in folder.iterdir())
+    devices_ids = sorted(d.json("sync", "status")["device"] + ".bundle" for d in (a, b, c))
+    assert bundles == devices_ids  # one file per device, nothing half written left behind
+    assert a.json("sync", "status")["folder"] == str(folder)
+    for device in (a, b, c):
+        for raw in repo_objects(device.home / "journal.sync.git"):
+            assert b"CANARY-FOLDER" not in raw
+    for path in folder.iterdir():
+        assert b"CANARY-FOLDER" not in path.read_bytes()
+    shutil.move(folder, tmp_path / "unmounted")
+    assert "the sync folder" in a.fails("sync")
+    assert "give a REMOTE or --folder DIR, not both" in a.fails(
+        "sync", "join", "x.git", "--folder", str(folder), code=2
+    )

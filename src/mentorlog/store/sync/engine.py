@@ -467,23 +467,24 @@ def _run(journal: Path, repo: GitRepo, key: Identity, state: State) -> Report:
     conflicts = 0
     transport = transport_for(state, repo, key)
     for _ in range(PUSH_ATTEMPTS):
-        theirs = transport.fetch()
+        heads = transport.fetch()
         fault("fetched")
-        if theirs is not None:
+        for theirs in heads:
             check_remote_key(repo, key, theirs, state)
-        result = merge_with(
-            repo, files, state.last_commit, theirs, ours_mentors(journal, state.device_id)
-        )
-        fault("merged")
-        applied = apply_merged(journal, state, result)
-        came_in = _add(came_in, applied)
-        conflicts += result.conflicts
-        state = state._replace(last_commit=result.commit)
-        repo.set_ref(MAIN, result.commit)
-        if result.commit == theirs:
-            break
+        for theirs in heads:  # one for a git remote; one per other device for a folder
+            result = merge_with(
+                repo, files, state.last_commit, theirs, ours_mentors(journal, state.device_id)
+            )
+            fault("merged")
+            applied = apply_merged(journal, state, result)
+            came_in = _add(came_in, applied)
+            conflicts += result.conflicts
+            state = state._replace(last_commit=result.commit)
+        repo.set_ref(MAIN, state.last_commit)
+        if state.last_commit == repo.ref(ORIGIN):
+            break  # the remote has it already
         try:
-            transport.push(result.commit, theirs)
+            transport.push(state.last_commit, heads[0] if heads else None)
         except Diverged:
             continue
         fault("pushed")
@@ -520,8 +521,9 @@ class GitTransport:
     def __init__(self, repo: GitRepo, remote: str) -> None:
         self.repo, self.remote = repo, remote
 
-    def fetch(self) -> str | None:
-        return self.repo.fetch(self.remote)
+    def fetch(self) -> list[str]:
+        head = self.repo.fetch(self.remote)
+        return [head] if head else []
 
     def push(self, new: str, expected: str | None) -> None:
         self.repo.push(self.remote, new, expected)
@@ -595,10 +597,15 @@ def init(journal: Path, key: Identity, remote: str | None, folder: str | None, k
     repo = GitRepo.open(path, create=True)
     try:
         state = State(rows.new_uuid(), rows.new_uuid(), key.recipient, remote, folder, None, None)
+        if folder is not None:
+            try:
+                Path(folder).mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise disk_error(exc, folder) from None
         transport = transport_for(state, repo, key)
-        theirs = transport.fetch()
-        if theirs is not None:
-            blob = repo.files(theirs).get(KEY_CHECK)
+        heads = transport.fetch()
+        if heads:
+            blob = repo.files(heads[0]).get(KEY_CHECK)
             named = key.checked_journal(repo.read_blob(blob)) if blob else None
             raise ConflictError(
                 f"{state.where} already holds a journal; on this device run 'mentorlog sync "
@@ -623,12 +630,12 @@ def join(journal: Path, key: Identity, remote: str | None, folder: str | None, k
     ok = False
     try:
         probe = State("", "", key.recipient, remote, folder, None, None)
-        theirs = transport_for(probe, repo, key).fetch()
-        if theirs is None:
+        heads = transport_for(probe, repo, key).fetch()
+        if not heads:
             raise NotFoundError(
                 f"{probe.where} holds no journal yet; run 'mentorlog sync init' there first"
             )
-        blob = repo.files(theirs).get(KEY_CHECK)
+        blob = repo.files(heads[0]).get(KEY_CHECK)
         journal_id = key.checked_journal(repo.read_blob(blob)) if blob else None
         if journal_id is None:
             raise UsageProblem(
