@@ -47,7 +47,7 @@ def _setup(a: Device, b: Device, url: str) -> None:
     assert b.records() == a.records()
 
 
-def test_two_devices_edit_offline_and_end_with_one_journal(devices, url, clock):
+def test_two_devices_edit_offline_and_end_with_one_journal(devices, url, remote, clock):
     a, b, _ = devices
     _setup(a, b, url)
     # offline on both
@@ -92,6 +92,22 @@ def test_two_devices_edit_offline_and_end_with_one_journal(devices, url, clock):
         assert "2 sync conflicts — mentorlog sync conflicts" in device("status").stdout
     for line in (a("sync").stdout, b("sync").stdout):  # settled: syncing again changes nothing
         assert "Out: nothing new here" in line and "In: nothing new there" in line
+    _fsck(remote)
+
+
+def _fsck(repo) -> None:
+    """git's own check of the remote: every object the pushes sent is there, linked, sound."""
+    import subprocess
+
+    if shutil.which("git") is None:
+        return
+    result = subprocess.run(
+        ["git", "--git-dir", str(repo), "fsck", "--full", "--strict"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "missing" not in result.stdout + result.stderr
 
 
 def _same_conflicts(a: Device, b: Device) -> bool:
@@ -223,7 +239,7 @@ def test_an_unreachable_remote_loses_nothing_and_the_next_sync_finishes(devices,
     assert "Written while offline" in {r["text"] for r in b.records()["action"].values()}
 
 
-def test_a_remote_that_moves_during_the_merge_is_merged_again(devices, url, monkeypatch):
+def test_a_remote_that_moves_during_the_merge_is_merged_again(devices, url, remote, monkeypatch):
     """B pushes between A's fetch and A's push: A's push is refused, A fetches and merges again."""
     from mentorlog.store.sync import engine
 
@@ -248,6 +264,7 @@ def test_a_remote_that_moves_during_the_merge_is_merged_again(devices, url, monk
     b("sync")
     texts = {r["text"] for r in a.records()["action"].values()}
     assert {"From A", "From B"} <= texts
+    _fsck(remote)
     assert a.records() == b.records()
 
 
@@ -553,3 +570,12 @@ def test_a_shared_folder_instead_of_a_remote(devices, tmp_path):
     assert "give a REMOTE or --folder DIR, not both" in a.fails(
         "sync", "join", "x.git", "--folder", str(folder), code=2
     )
+
+
+@pytest.mark.parametrize("stored", ["2026-11-20 14:00:00.000000", "0999-01-02 03:04:05.123456"])
+def test_the_quick_moment_form_is_the_exports(stored):
+    from mentorlog.store import transfer
+    from mentorlog.store.sync.records import _moment_text
+
+    assert _moment_text(stored) == transfer.moment_text(stored)
+    assert _moment_text(None) is None

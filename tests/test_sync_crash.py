@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -42,6 +43,7 @@ def pair(tmp_path, monkeypatch, clock):
     b("milestone", "done", "1")
     b("action", "add", "B's own action")
     b("sync")  # B's changes are on the remote: A has something to merge at every step
+    a.remote = tmp_path / "remote.git"
     return a, b
 
 
@@ -62,6 +64,11 @@ def _converged(a: Device, b: Device) -> None:
     for device in (a, b):
         assert "ok:" in device("db", "check").stdout
         assert device.json("sync", "status")["waiting"]["total"] == 0
+    if shutil.which("git"):
+        fsck = subprocess.run(
+            ["git", "--git-dir", str(a.remote), "fsck", "--full"], capture_output=True, text=True
+        )
+        assert fsck.returncode == 0, fsck.stdout + fsck.stderr
 
 
 @pytest.mark.parametrize("step", STEPS)

@@ -244,11 +244,11 @@ def _tomb(kind: str, uuid: str, device: str | None = None, at: str | None = None
 
 def commit_local(journal: Path, repo: GitRepo, files: Files, state: State) -> tuple[State, Counts]:
     changes, counts = local_changes(journal, state)
-    tree = repo.files(state.last_commit) if state.last_commit else {}
+    checked = repo.blob_at(state.last_commit, KEY_CHECK) is not None
     blobs = {path: files.put(file) for path, file in changes.items()}
-    if KEY_CHECK not in tree:
+    if not checked:
         blobs[KEY_CHECK] = repo.add_blob(files.key.key_check(state.journal_id))
-    if not changes and state.last_commit is not None and KEY_CHECK in tree:
+    if not changes and checked:
         return state, counts
     parents = [state.last_commit] if state.last_commit else []
     commit = repo.commit(parents, state.last_commit, blobs, int(time.time()))
@@ -281,7 +281,7 @@ class Merged(NamedTuple):
 
 
 def check_remote_key(repo: GitRepo, key: Identity, theirs: str, state: State) -> None:
-    blob = repo.files(theirs).get(KEY_CHECK)
+    blob = repo.blob_at(theirs, KEY_CHECK)
     named = key.checked_journal(repo.read_blob(blob)) if blob else None
     if named != state.journal_id:
         raise MentorlogError(
@@ -311,7 +311,7 @@ def merge_with(
             out[path] = files.get(t, path)
             blobs[path] = t
         return Merged(theirs, out, blobs, 0)
-    base_blobs = repo.files(base) if base else {}
+
     merged: dict[str, dict[str, Any] | None] = {}
     chosen: dict[str, str] = {}  # path -> blob taken unchanged from one side
     ours_files: dict[str, dict[str, Any] | None] = {}
@@ -321,7 +321,7 @@ def merge_with(
     for path, (o, t) in diff.items():
         if path == KEY_CHECK:
             continue
-        b = base_blobs.get(path)
+        b = repo.blob_at(base, path)
         ours_files[path] = files.get(o, path)
         theirs_files[path] = files.get(t, path)
         base_files[path] = files.get(b, path)
@@ -345,8 +345,6 @@ def merge_with(
             return ours_files[path]
         return None
 
-    ours_tree = repo.files(ours)
-    theirs_tree = repo.files(theirs)
     # links to a record deleted on the other device: the record stays, with a conflict
     todo = [p for p in diff if p != KEY_CHECK]
     while todo:
@@ -383,7 +381,7 @@ def merge_with(
         raised.append(merge.name_conflict(renamed, old, new))
     for conflict in raised:
         path = record_path(conflict["uuid"])
-        if path in ours_tree or path in theirs_tree or path in merged:
+        if path in merged or repo.blob_at(ours, path) or repo.blob_at(theirs, path):
             continue  # met before: that conflict (open or settled) stands
         merged[path] = conflict
     blobs = {
@@ -430,6 +428,10 @@ def apply_merged(journal: Path, state: State, result: Merged) -> records.Applied
         conn.execute("UPDATE sync_state SET last_commit = ? WHERE id = 1", (result.commit,))
         fault("applying")
     fault("applied")
+    if applied.deleted:  # deleted text leaves the WAL too, as after `delete`
+        from mentorlog.store.db import checkpoint
+
+        checkpoint(journal)
     return applied
 
 
@@ -605,7 +607,7 @@ def init(journal: Path, key: Identity, remote: str | None, folder: str | None, k
         transport = transport_for(state, repo, key)
         heads = transport.fetch()
         if heads:
-            blob = repo.files(heads[0]).get(KEY_CHECK)
+            blob = repo.blob_at(heads[0], KEY_CHECK)
             named = key.checked_journal(repo.read_blob(blob)) if blob else None
             raise ConflictError(
                 f"{state.where} already holds a journal; on this device run 'mentorlog sync "
@@ -635,7 +637,7 @@ def join(journal: Path, key: Identity, remote: str | None, folder: str | None, k
             raise NotFoundError(
                 f"{probe.where} holds no journal yet; run 'mentorlog sync init' there first"
             )
-        blob = repo.files(heads[0]).get(KEY_CHECK)
+        blob = repo.blob_at(heads[0], KEY_CHECK)
         journal_id = key.checked_journal(repo.read_blob(blob)) if blob else None
         if journal_id is None:
             raise UsageProblem(
