@@ -579,3 +579,16 @@ def test_the_quick_moment_form_is_the_exports(stored):
 
     assert _moment_text(stored) == transfer.moment_text(stored)
     assert _moment_text(None) is None
+
+
+def test_without_the_keyring_package_the_error_says_how_to_go_on(devices, url, monkeypatch):
+    import sys
+
+    a = devices[0]
+    a("mentor", "add", "Alex")
+    monkeypatch.delenv("MENTORLOG_SYNC_KEY")
+    monkeypatch.setitem(sys.modules, "keyring", None)  # `import keyring` fails: not installed
+    before = dump(a.db)
+    line = a.fails("sync", "init", url)
+    assert "pip install 'mentorlog[encrypted]'" in line and "MENTORLOG_SYNC_KEY" in line
+    assert dump(a.db) == before

@@ -112,11 +112,16 @@ def remember(journal_id: str, identity: Identity) -> None:
 
         keyring.set_password(KEYRING_SERVICE, journal_id, identity.secret)
     except Exception as exc:
-        reason = "no keyring backend" if "NoKeyring" in type(exc).__name__ else type(exc).__name__
+        if isinstance(exc, ImportError):
+            reason = "the keyring package is not installed: pip install 'mentorlog[encrypted]'"
+        elif "NoKeyring" in type(exc).__name__:
+            reason = "no keyring backend"
+        else:
+            reason = type(exc).__name__
         raise MentorlogError(
-            f"can't keep the sync key in an OS keyring here ({reason}); set {ENV} to an age key "
-            "(AGE-SECRET-KEY-1..., e.g. from 'age-keygen') and run the command again; "
-            "nothing was changed"
+            f"can't keep the sync key in an OS keyring here ({reason}); or set {ENV} to an age "
+            "key (AGE-SECRET-KEY-1..., from 'age-keygen' or python3 -c 'from pyrage import x25519; "
+            "print(x25519.Identity.generate())') and run the command again; nothing was changed"
         ) from None
 
 
