@@ -421,6 +421,9 @@ def main() -> None:
     parser.add_argument(
         "--no-whole", action="store_true", help="skip the whole-journal commands at 10k and 50k"
     )
+    parser.add_argument(
+        "--no-sync", action="store_true", help="skip the sync row (issue 20; needs git)"
+    )
     args = parser.parse_args()
     rounds = args.rounds or (5 if args.quick else 11)
     sizes = (
@@ -472,6 +475,24 @@ def main() -> None:
         commands.update(whole)
     measure([c for (n, _), c in commands.items() if n not in WHOLE], rounds)
     report(commands, sizes, notes, rounds, mentor, search)
+    if not args.no_sync:
+        sync_row(sizes)
+
+
+def sync_row(sizes: list[int]) -> None:
+    """Issue 20: `mentorlog sync` of a 10k journal against `git push` of as many plain files."""
+    from bench import sync
+
+    path = WORK / f"journal-{PEERS_SIZE}.db"
+    if PEERS_SIZE not in sizes:
+        sync.report(None, PEERS_SIZE, f"it runs on the {kilo(PEERS_SIZE)} journal, not in --sizes")
+        return
+    try:
+        found = sync.measure(path, WORK, base_env(), BIN)
+    except RuntimeError as exc:
+        sync.report(None, PEERS_SIZE, str(exc))
+        return
+    sync.report(found, PEERS_SIZE)
 
 
 def whole_commands(sizes: list[int]) -> dict[tuple[str, int], Command]:

@@ -156,6 +156,11 @@ class LazyGroup(TyperGroup):
         if self._loaded is None:
             group = typer.main.get_group(build_group(self.module, self.name))
             group.name, group.help = self.name, self.help
+            default = importlib.import_module(self.module).app.default
+            if default is not None:  # `mentorlog sync` alone runs `mentorlog sync run`
+                group.__class__ = DefaultingGroup
+                group.default_command = default
+                group.no_args_is_help = False
             self._loaded = group
         return self._loaded
 
@@ -166,6 +171,17 @@ class LazyGroup(TyperGroup):
     @commands.setter
     def commands(self, value: dict[str, Any]) -> None:
         """Click's __init__ sets an empty dict; the real commands come from load()."""
+
+
+class DefaultingGroup(TyperGroup):
+    """A group that runs its default command when named without one (decl.Group(default=...))."""
+
+    default_command: str
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args and not ctx.resilient_parsing:  # completing `sync <TAB>` lists them all
+            args = [self.default_command]
+        return super().parse_args(ctx, args)
 
 
 class LazyCommand(TyperCommand):

@@ -50,8 +50,9 @@ class Command:
 class Group:
     """A set of commands (a command group, or the top-level commands of one module)."""
 
-    def __init__(self) -> None:
+    def __init__(self, default: str | None = None) -> None:
         self.commands: dict[str, Command] = {}
+        self.default = default  # the command the group runs when named alone (`mentorlog sync`)
 
     def command(
         self, name: str, *, epilog: str, help: str | None = None, **bound: Any

@@ -596,6 +596,31 @@ GRAMMAR = {
             ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
             ('no_chart', 'option', ('--no-chart',), (), True, False, 1, False, ('bool',)),
         ]},
+        'sync': {'group': True, 'commands': {
+            'conflicts': {'target': 'mentorlog.cli.sync:conflicts', 'bound': {}, 'params': [
+                ('json_', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+                ('all_', 'option', ('--all', '-a'), (), True, False, 1, False, ('bool',)),
+            ]},
+            'init': {'target': 'mentorlog.cli.sync:init', 'bound': {}, 'params': [
+                ('remote', 'argument', ('remote',), (), False, False, 1, False, ('str',)),
+                ('folder', 'option', ('--folder',), (), False, False, 1, False, ('path',)),
+            ]},
+            'join': {'target': 'mentorlog.cli.sync:join', 'bound': {}, 'params': [
+                ('remote', 'argument', ('remote',), (), False, False, 1, False, ('str',)),
+                ('folder', 'option', ('--folder',), (), False, False, 1, False, ('path',)),
+            ]},
+            'leave': {'target': 'mentorlog.cli.sync:leave', 'bound': {}, 'params': [
+            ]},
+            'resolve': {'target': 'mentorlog.cli.sync:resolve', 'bound': {}, 'params': [
+                ('conflict_id', 'argument', ('conflict_id',), (), False, False, 1, True, ('func', 'mentorlog.cli.common:record_id')),
+                ('keep', 'option', ('--keep',), (), False, False, 1, False, ('enum', 'mentorlog.cli.sync:Keep')),
+            ]},
+            'run': {'target': 'mentorlog.cli.sync:run', 'bound': {}, 'params': [
+            ]},
+            'status': {'target': 'mentorlog.cli.sync:status', 'bound': {}, 'params': [
+                ('json_', 'option', ('--json',), (), True, False, 1, False, ('bool',)),
+            ]},
+        }},
         'timeline': {'target': 'mentorlog.cli.explore:timeline', 'bound': {}, 'params': [
             ('since', 'option', ('--since',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),
             ('until', 'option', ('--until',), (), False, False, 1, False, ('func', 'mentorlog.cli.common:parse_date_value')),

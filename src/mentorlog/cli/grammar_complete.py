@@ -11,7 +11,7 @@ values, case_sensitive), ("file",), ("mentors",), ("ids", table) or None.
 
 NODES = {
     '': {
-        'commands': {'status': 'The dashboard: next meetings, overdue and...', 'prep': 'Your agenda for the next meeting: report...', 'log': 'Record a meeting: notes, advice, actions,...', 'review': 'The week (default: the 7 days ending...', 'search': 'Search every text of every record; best...', 'timeline': 'Everything that happened, oldest first...', 'brag': 'Your achievements for a review or...', 'report': 'A report of a period for a performance...', 'mentor': 'Your mentors: who, what they help with,...', 'goal': 'Goals: SMART goals, split into milestones.', 'milestone': 'Milestones: the steps of a goal.', 'action': 'Actions: what you committed to do, and...', 'advice': 'Advice you received, and what happened...', 'ask': 'Queue a question for the next meeting (for...', 'agenda': 'Questions queued for your next meetings.', 'meeting': 'Meetings you logged.', 'win': 'Wins: achievements worth celebrating.', 'feedback': 'Feedback received from mentors or given to...', 'gave': 'What you gave back to a mentor: insights,...', 'resource': 'Books, articles, courses and talks to get...', 'intro': 'Introductions a mentor made: whether you...', 'checkin': 'Check-ins: how the relationship with each...', 'backup': 'Copy the journal to a single private file,...', 'restore': 'Replace the journal with a backup, after...', 'export': 'Export the journal: every record as JSON...', 'import': 'Add the records of an export that are not...', 'db': 'The journal file: where it is, its health,...', 'config': 'Settings in config.toml: default mentor,...', 'demo': 'Build a sample journal (two mentors, three...'},
+        'commands': {'status': 'The dashboard: next meetings, overdue and...', 'prep': 'Your agenda for the next meeting: report...', 'log': 'Record a meeting: notes, advice, actions,...', 'review': 'The week (default: the 7 days ending...', 'search': 'Search every text of every record; best...', 'timeline': 'Everything that happened, oldest first...', 'brag': 'Your achievements for a review or...', 'report': 'A report of a period for a performance...', 'mentor': 'Your mentors: who, what they help with,...', 'goal': 'Goals: SMART goals, split into milestones.', 'milestone': 'Milestones: the steps of a goal.', 'action': 'Actions: what you committed to do, and...', 'advice': 'Advice you received, and what happened...', 'ask': 'Queue a question for the next meeting (for...', 'agenda': 'Questions queued for your next meetings.', 'meeting': 'Meetings you logged.', 'win': 'Wins: achievements worth celebrating.', 'feedback': 'Feedback received from mentors or given to...', 'gave': 'What you gave back to a mentor: insights,...', 'resource': 'Books, articles, courses and talks to get...', 'intro': 'Introductions a mentor made: whether you...', 'checkin': 'Check-ins: how the relationship with each...', 'backup': 'Copy the journal to a single private file,...', 'restore': 'Replace the journal with a backup, after...', 'export': 'Export the journal: every record as JSON...', 'import': 'Add the records of an export that are not...', 'sync': 'One journal on every device: sync over...', 'db': 'The journal file: where it is, its health,...', 'config': 'Settings in config.toml: default mentor,...', 'demo': 'Build a sample journal (two mentors, three...'},
         'interspersed': False,
         'options': [
             ('db_file', ('--db',), (), True, False, False, 'Journal file to use.', None),
@@ -1188,6 +1188,76 @@ NODES = {
             ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
         ],
         'arguments': [('path', 1, None)],
+    },
+    'sync': {
+        'commands': {'run': 'Sync now: commit what changed here, pull,...', 'init': 'Start syncing this journal: a new sync...', 'join': "Sync this device's journal with one...", 'status': 'Where this journal syncs, when it last...', 'conflicts': 'List the open sync conflicts: what two...', 'resolve': 'Settle a sync conflict; the choice syncs...', 'leave': 'Stop syncing this journal here (its...'},
+        'interspersed': False,
+        'options': [
+            ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
+        ],
+        'arguments': [],
+    },
+    'sync run': {
+        'commands': None,
+        'interspersed': True,
+        'options': [
+            ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
+        ],
+        'arguments': [],
+    },
+    'sync init': {
+        'commands': None,
+        'interspersed': True,
+        'options': [
+            ('folder', ('--folder',), (), True, False, False, 'A Syncthing, Dropbox or iCloud folder instead of a git remote (one file per device).', None),
+            ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
+        ],
+        'arguments': [('remote', 1, None)],
+    },
+    'sync join': {
+        'commands': None,
+        'interspersed': True,
+        'options': [
+            ('folder', ('--folder',), (), True, False, False, 'A Syncthing, Dropbox or iCloud folder instead of a git remote (one file per device).', None),
+            ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
+        ],
+        'arguments': [('remote', 1, None)],
+    },
+    'sync status': {
+        'commands': None,
+        'interspersed': True,
+        'options': [
+            ('json_', ('--json',), (), False, False, False, 'Print plain JSON instead of a table.', None),
+            ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
+        ],
+        'arguments': [],
+    },
+    'sync conflicts': {
+        'commands': None,
+        'interspersed': True,
+        'options': [
+            ('json_', ('--json',), (), False, False, False, 'Print plain JSON instead of a table.', None),
+            ('all_', ('--all', '-a'), (), False, False, False, 'Settled ones too.', None),
+            ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
+        ],
+        'arguments': [],
+    },
+    'sync resolve': {
+        'commands': None,
+        'interspersed': True,
+        'options': [
+            ('keep', ('--keep',), (), True, False, False, "mine (this device's value), theirs (the other's) or both (two texts, two mentors, or the record kept).", ('choice', ('mine', 'theirs', 'both'), True)),
+            ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
+        ],
+        'arguments': [('conflict_id', 1, None)],
+    },
+    'sync leave': {
+        'commands': None,
+        'interspersed': True,
+        'options': [
+            ('help', ('-h', '--help'), (), False, False, False, 'Show this message and exit.', None),
+        ],
+        'arguments': [],
     },
     'db': {
         'commands': {'path': "Print the journal's path (honours --db,...", 'check': "Run SQLite's integrity and foreign-key...", 'migrate': 'Bring the journal to the current schema...', 'encrypt': 'Encrypt the journal in place with...', 'decrypt': 'Turn an encrypted journal back into a...'},

@@ -104,7 +104,7 @@ def show_prep(
     from mentorlog.core.clock import today
     from mentorlog.core.prep import build_prep
     from mentorlog.store.facts import prep_facts
-    from mentorlog.store.queries import resolve_mentor
+    from mentorlog.store.queries import open_sync_conflicts, resolve_mentor
 
     with reading() as conn:
         chosen = (
@@ -113,6 +113,7 @@ def show_prep(
             else _mentor_to_prep(conn, load_config().default_mentor, today())
         )
         data = build_prep(prep_facts(conn, chosen["id"]), today())
+        conflicts = open_sync_conflicts(conn)
     more = command_line("prep", chosen["name"], "--section", "{key}")
     view = (
         None
@@ -120,6 +121,16 @@ def show_prep(
         else shown("PREP_SECTIONS", all_, section, more, fmt)
     )
     deliver(data, fmt, output, "prep", force, view)
+    if output is None and fmt != "json":
+        sync_conflicts_line(conflicts)
+
+
+def sync_conflicts_line(count: int) -> None:
+    """One line under status and prep while sync conflicts wait (DESIGN "Sync across devices")."""
+    if count:
+        from mentorlog.render.output import plural
+
+        print(f"\n{plural(count, 'sync conflict')} — mentorlog sync conflicts", flush=True)
 
 
 def _mentor_to_prep(conn: Any, default: str | None, day: date) -> dict[str, Any]:
@@ -229,6 +240,7 @@ def show_status(as_json: bool = False, all_: bool = False, charts: bool = True) 
     from mentorlog.config import load_config
     from mentorlog.core.status import build_status
     from mentorlog.store.facts import status_facts
+    from mentorlog.store.queries import open_sync_conflicts
 
     pictures = None
     with reading() as conn:
@@ -236,12 +248,14 @@ def show_status(as_json: bool = False, all_: bool = False, charts: bool = True) 
         if not as_json and charts_wanted(charts):
             pictures = goal_pictures(conn, facts["goals"])
         data = build_status(facts)
+        conflicts = open_sync_conflicts(conn)
     if as_json:
         emit_view(data, as_json, "briefing.status_text")
         return
     from mentorlog.cli.common import renderer
 
     renderer("briefing.status_text")(data, all_, command_line("status", "--all"), pictures)
+    sync_conflicts_line(conflicts)
 
 
 def show_actions(

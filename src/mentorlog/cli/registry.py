@@ -21,6 +21,7 @@ GROUPS = {
     "resource": ("mentorlog.cli.resource", "Books, articles, courses and talks to get through, and what you took from them."),
     "intro": ("mentorlog.cli.intro", "Introductions a mentor made: whether you met, whether you said thanks."),
     "checkin": ("mentorlog.cli.checkin", "Check-ins: how the relationship with each mentor is going (1-5)."),
+    "sync": ("mentorlog.cli.sync", "One journal on every device: sync over git, end-to-end encrypted."),
     "db": ("mentorlog.cli.db", "The journal file: where it is, its health, its schema."),
     "config": ("mentorlog.cli.config", "Settings in config.toml: default mentor, week start, editor, date format."),
 }  # fmt: skip
@@ -45,4 +46,4 @@ TOP = {
 
 ORDER = ("status", "prep", "log", "review", "search", "timeline", "brag", "report", "mentor", "goal", "milestone",
          "action", "advice", "ask", "agenda", "meeting", "win", "feedback", "gave", "resource", "intro",
-         "checkin", "backup", "restore", "export", "import", "db", "config", "demo")  # fmt: skip
+         "checkin", "backup", "restore", "export", "import", "sync", "db", "config", "demo")  # fmt: skip

@@ -634,6 +634,11 @@ RECORD_TABLES = (
 SYNC_TABLES = ("sync_state", "sync_record", "sync_tombstone", "sync_conflict")
 
 
+def open_sync_conflicts(conn: sqlite3.Connection) -> int:
+    """How many sync conflicts wait to be settled: one count over an index (status, prep)."""
+    return conn.execute("SELECT COUNT(*) FROM sync_conflict WHERE status = 'open'").fetchone()[0]
+
+
 # What a delete takes with it beyond the schema's cascades (table: [(child, WHERE over :id)]).
 # A mentor's advice is their words, as their feedback is; the questions queued for them, the actions
 # committed to them and the resources they recommended only make sense with them. All of it goes
