@@ -248,7 +248,7 @@ def goal_progress_lines(
     """`goal show`'s picture: a heading, the sparkline with the count and the verdict on it,
     what the marks mean."""
     from mentorlog.core.pictures import pace
-    from mentorlog.render.records import day, when
+    from mentorlog.render.days import day, when
 
     if not any(w["total"] for w in weeks):
         return []  # no milestones: nothing to draw
@@ -346,7 +346,7 @@ def cadence_lines(mentor: Row, width: int, today: date, g: Glyphs = UNICODE) -> 
     month names under it, what the marks mean."""
     from mentorlog.core.cadence import parse_cadence
     from mentorlog.core.pictures import cadence_window
-    from mentorlog.render.records import when
+    from mentorlog.render.days import when
 
     window = cadence_window(today)
     if mentor.get("ended_on"):

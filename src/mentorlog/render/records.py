@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from mentorlog.config import format_day
 from mentorlog.core import clock
+from mentorlog.render.days import day, when
 from mentorlog.render.output import console, safe
 
 Row = dict[str, Any]
@@ -14,21 +14,6 @@ Row = dict[str, Any]
 
 def ref(record_id: int | None) -> str:
     return f"#{record_id}" if record_id is not None else ""
-
-
-def when(day: str | None, today: date | None = None) -> str:
-    """'2026-11-27 (in 5d)': the date (in config's date_format) and how far it is."""
-    if not day:
-        return ""
-    today = today or clock.today()
-    delta = (date.fromisoformat(day) - today).days
-    rel = "today" if delta == 0 else f"in {delta}d" if delta > 0 else f"{-delta}d ago"
-    return f"{format_day(day)} ({rel})"
-
-
-def day(value: str | None) -> str:
-    """A stored day as the configured date_format ('' when there is none)."""
-    return format_day(value) if value else ""
 
 
 def moment(iso: str | None) -> str:
