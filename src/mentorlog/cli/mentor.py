@@ -88,7 +88,16 @@ def show(name: NameArg, json: Json = False, no_chart: NoChart = False) -> None:
     drawn = not json and charts_wanted(not no_chart)
 
     def read(conn):
+        from mentorlog.core.clock import today
+        from mentorlog.core.pictures import cadence_window
+        from mentorlog.store.pictures import cadence_facts
+
         mentor = mentor_detail(conn, resolve_mentor(conn, name))
+        # the days met in the cadence strip's window (the last six months), oldest first
+        mid = mentor["id"]
+        mentor["meetings_on"] = cadence_facts(conn, [mid], *cadence_window(today()))[mid][
+            "meetings_on"
+        ]
         if drawn:
             _add_cadence(conn, [mentor], keep_days=True)
         elif not json:

@@ -7,7 +7,7 @@ whether the journal holds a year or ten.
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from mentorlog.core import clock
@@ -32,6 +32,9 @@ from mentorlog.store.queries import (
     local_day,
     mentor_summary,
     mentorship_start,
+)
+from mentorlog.store.queries import (
+    day_bounds as _day_bounds,
 )
 
 Row = dict[str, Any]
@@ -291,14 +294,6 @@ def _goal_facts(conn: sqlite3.Connection, goal: Row) -> Row:
     )["t"]
     goal["last_activity"] = local_day(latest).isoformat()
     return goal
-
-
-def _day_bounds(start: date, end: date) -> tuple[str, str]:
-    """A local-day range as the UTC text SQLite stores moments in."""
-    low = datetime.combine(start, time.min).astimezone().astimezone(UTC)
-    high = datetime.combine(end + timedelta(days=1), time.min).astimezone().astimezone(UTC)
-    fmt = "%Y-%m-%d %H:%M:%S.%f"
-    return low.strftime(fmt), high.strftime(fmt)
 
 
 def review_facts(conn: sqlite3.Connection, start: date, end: date, week_start: int = 0) -> Row:

@@ -43,7 +43,7 @@ JOINS = {
 
 
 def _bounds(start: date, end: date) -> tuple[str, str]:
-    from mentorlog.store.facts import _day_bounds
+    from mentorlog.store.queries import day_bounds as _day_bounds
 
     return _day_bounds(start, end)
 

@@ -7,7 +7,7 @@ their own sqlite3 transaction. A test checks these rows against the models.
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from mentorlog.core import clock
@@ -62,6 +62,14 @@ RESOURCE_JOINS = """
     LEFT JOIN advice ra ON ra.id = r.advice_id
 """
 RESOURCE_MENTOR = mentor_of("resource")
+
+
+def day_bounds(start: date, end: date) -> tuple[str, str]:
+    """A local-day range as the UTC text SQLite stores moments in."""
+    low = datetime.combine(start, time.min).astimezone().astimezone(UTC)
+    high = datetime.combine(end + timedelta(days=1), time.min).astimezone().astimezone(UTC)
+    fmt = "%Y-%m-%d %H:%M:%S.%f"
+    return low.strftime(fmt), high.strftime(fmt)
 
 
 def fetch_all(conn: sqlite3.Connection, sql: str, params: Any = ()) -> list[Row]:
@@ -313,13 +321,6 @@ def mentor_detail(conn: sqlite3.Connection, mentor: Row) -> Row:
         "ORDER BY checked_on DESC, id DESC LIMIT 1",
         (mid,),
     )
-    from mentorlog.core.pictures import cadence_window
-    from mentorlog.store.pictures import cadence_facts
-
-    # the days met in the cadence strip's window (the last six months), oldest first
-    summary["meetings_on"] = cadence_facts(conn, [mid], *cadence_window(clock.today()))[mid][
-        "meetings_on"
-    ]
     return summary
 
 
