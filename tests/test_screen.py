@@ -22,7 +22,11 @@ WORDS = st.text(alphabet=st.sampled_from(list("ab [/]\\#@xyé漢 -\t\n")), max_s
 @example("a\\")
 @example("\\[bold]")
 def test_escape_is_richs(text):
-    assert screen.escape(text) == rich_escape(text)
+    trailing = len(text) - len(text.rstrip("\\"))
+    if trailing % 2 and trailing > 1:  # Rich leaves 3, 5... so they escape the tag after them
+        assert screen.escape(text) == rich_escape(text) + "\\"
+    else:
+        assert screen.escape(text) == rich_escape(text)
 
 
 PLAIN_WORDS = st.text(alphabet=st.sampled_from(list("ab [/]\\xyé漢 -\t\n")), max_size=60)
@@ -92,3 +96,11 @@ def test_a_section_prints_as_richs_grid(items, width):
     assert out.stream.getvalue() == "".join(
         line.rstrip() + "\n" for line in expected.getvalue().splitlines()
     )
+
+
+@given(PLAIN_WORDS, st.sampled_from(["[bold]x[/bold]", "[/dim]"]))
+@example("a\\\\\\", "[/dim]")
+def test_user_text_never_escapes_the_tag_after_it(text, tag):
+    markup = f"[dim]{screen.escape(text)}{tag}" + ("[/dim]" if tag != "[/dim]" else "")
+    plain, _ = screen.parse(markup)  # no "closing tag matches no open tag"
+    assert "[/dim]" not in plain and "[bold]" not in plain  # our tags stay tags

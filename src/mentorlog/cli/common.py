@@ -193,3 +193,18 @@ def delete_command(app: Group, table: str, noun: str, example: str) -> None:
         table=table,
         noun=noun,
     )(delete)
+
+
+def mentor_id_of(conn, name: str | None) -> int | None:
+    """--mentor NAME as its id (None when not given); an unknown name is the usual error."""
+    from mentorlog.store.queries import resolve_mentor
+
+    return resolve_mentor(conn, name)["id"] if name else None
+
+
+def period_in_order(start: date, end: date) -> None:
+    """--since after --until is a usage error naming both."""
+    from mentorlog.errors import UsageProblem
+
+    if start > end:
+        raise UsageProblem(f"the period starts ({start}) after it ends ({end}); swap the dates")

@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 from mentorlog.cli.common import MentorOpt, date_option, reading
+from mentorlog.cli.common import mentor_id_of as _mentor_id
+from mentorlog.cli.common import period_in_order as _period_order
 from mentorlog.cli.decl import Arg, Group, Opt
 from mentorlog.store.search import KIND_CODES
 
@@ -40,19 +42,6 @@ class BragFormat(StrEnum):
     markdown = "markdown"
     json = "json"
     html = "html"
-
-
-def _mentor_id(conn, name: str | None) -> int | None:
-    from mentorlog.store.queries import resolve_mentor
-
-    return resolve_mentor(conn, name)["id"] if name else None
-
-
-def _period_order(start: date, end: date) -> None:
-    from mentorlog.errors import UsageProblem
-
-    if start > end:
-        raise UsageProblem(f"the period starts ({start}) after it ends ({end}); swap the dates")
 
 
 @top.command(

@@ -48,7 +48,8 @@ def report(
 
 def report_data(since: date | None, until: date | None, mentor: str | None) -> dict[str, Any]:
     """Everything the page shows, read in one snapshot."""
-    from mentorlog.cli.explore import _mentor_id, _period_order
+    from mentorlog.cli.common import mentor_id_of as _mentor_id
+    from mentorlog.cli.common import period_in_order as _period_order
     from mentorlog.config import load_config
     from mentorlog.core.clock import today
     from mentorlog.store.brag import brag, default_period, first_record_day

@@ -35,7 +35,8 @@ def escape(text: str) -> str:
         return f"{backslashes}{backslashes}\\{tag}"
 
     text = _ESCAPE.sub(double, text)
-    if text.endswith("\\") and not text.endswith("\\\\"):
+    trailing = len(text) - len(text.rstrip("\\"))
+    if trailing % 2:  # Rich adds one only for a single trailing backslash: 3 escaped our own tag
         return text + "\\"
     return text
 
