@@ -23,6 +23,8 @@ import json
 from difflib import SequenceMatcher
 from typing import Any
 
+from mentorlog.core.uuids import uuid5
+
 CONFLICT = "sync_conflict"
 META = ("id", "uuid", "created_at", "updated_at")
 
@@ -80,17 +82,6 @@ def _sha(text: str) -> str:
 
 def is_live(file: dict[str, Any] | None) -> bool:
     return file is not None and "record" in file
-
-
-def uuid5(namespace: str, name: str) -> str:
-    """uuid.uuid5(UUID(namespace), name) as text (without importing uuid)."""
-    raw = bytearray(
-        hashlib.sha1(bytes.fromhex(namespace.replace("-", "")) + name.encode()).digest()
-    )
-    raw[6] = (raw[6] & 0x0F) | 0x50
-    raw[8] = (raw[8] & 0x3F) | 0x80
-    h = raw[:16].hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 # ---------------------------------------------------------------- one file, three ways

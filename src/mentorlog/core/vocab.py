@@ -16,7 +16,7 @@ CONTRIBUTION_KINDS = ("insight", "intro", "resource", "thanks", "help", "other")
 RESOURCE_KINDS = ("book", "article", "course", "talk", "video", "podcast", "other")
 RESOURCE_STATUSES = ("queued", "started", "done", "dropped")
 # Where a win came from: typed by hand, or recorded by `milestone done` / `goal done` (whose
-# automatic win has uuid5 of the milestone's or goal's uuid: core/sync_ids.py).
+# automatic win has uuid5 of the milestone's or goal's uuid: core/uuids.py).
 WIN_SOURCES = ("manual", "milestone", "goal")
 # Sync conflicts (DESIGN "Sync across devices"): what clashed, and whether it is settled.
 CONFLICT_KINDS = ("field", "text", "delete", "name")

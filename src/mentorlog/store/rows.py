@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from mentorlog.core import clock
+from mentorlog.core.uuids import uuid5
 from mentorlog.store import scrub
 from mentorlog.store.tables import TABLES
 
@@ -32,19 +33,6 @@ def new_uuid() -> str:
     raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
     raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
     h = raw.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-
-
-def uuid5(namespace: str, name: str) -> str:
-    """uuid.uuid5(UUID(namespace), name) as text, without importing uuid (~3 ms)."""
-    import hashlib
-
-    raw = bytearray(
-        hashlib.sha1(bytes.fromhex(namespace.replace("-", "")) + name.encode()).digest()
-    )
-    raw[6] = (raw[6] & 0x0F) | 0x50  # version 5
-    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
-    h = raw[:16].hex()
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
