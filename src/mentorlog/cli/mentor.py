@@ -158,7 +158,7 @@ def end(
     from mentorlog.errors import UsageProblem
     from mentorlog.render.output import safe
     from mentorlog.store.facts import closing_summary
-    from mentorlog.store.queries import fetch_all, resolve_mentor
+    from mentorlog.store.queries import open_goals_of, resolve_mentor
     from mentorlog.store.writes import end_mentor
 
     chosen = [flag for flag, on_ in (("--goals-to", goals_to is not None),
@@ -169,12 +169,7 @@ def end(
         )
     with reading() as conn:
         found = resolve_mentor(conn, name)
-        goals = fetch_all(
-            conn,
-            "SELECT id, title FROM goal WHERE mentor_id = ? AND status IN ('active', 'paused') "
-            "ORDER BY id",
-            (found["id"],),
-        )
+        goals = open_goals_of(conn, found["id"])
     choice = (
         "move" if goals_to is not None else "keep" if keep_goals else "drop" if drop_goals else None
     )

@@ -19,18 +19,20 @@ from mentorlog.store.sqlite import unwritable_place
 SEARCH_INDEX = "search_index"
 
 
+def _first_read(conn) -> None:
+    """How the checks open the journal: wait for writers, then the first read (where it fails)."""
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    conn.execute("PRAGMA schema_version")
+
+
 def check_journal(path: Path) -> list[str]:
     """SQLite's integrity_check and foreign_key_check, then the search index's own integrity check;
     an empty list means healthy."""
     if not path.is_file():
         raise StoreError(f"no journal at {path}; check --db or MENTORLOG_DB")
 
-    def start(conn) -> None:
-        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        conn.execute("PRAGMA schema_version")  # the first read: where it waits, or fails
-
     try:
-        conn = read_session(path, start, opener=lambda p: connect(p, readonly=True))
+        conn = read_session(path, _first_read, opener=lambda p: connect(p, readonly=True))
         try:
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -68,13 +70,9 @@ def check_values(path: Path, limit: int = 20) -> tuple[list[str], int]:
     found: list[str] = []
     count = 0
 
-    def start(conn) -> None:
-        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        conn.execute("PRAGMA schema_version")
-
     try:
         # read_session: a read-only folder or mount, or a full disk, is read as immutable
-        conn = read_session(path, start, opener=lambda p: connect(p, readonly=True))
+        conn = read_session(path, _first_read, opener=lambda p: connect(p, readonly=True))
         try:
             conn.row_factory = sqlite3.Row
             present = {

@@ -233,6 +233,16 @@ def mentor_for_meeting(
     )
 
 
+def open_goals_of(conn: sqlite3.Connection, mentor_id: int) -> list[Row]:
+    """The mentor's goals still in play (active or paused): what `mentor end` must decide about."""
+    return fetch_all(
+        conn,
+        "SELECT id, title FROM goal WHERE mentor_id = ? AND status IN ('active', 'paused') "
+        "ORDER BY id",
+        (mentor_id,),
+    )
+
+
 def mentor_agenda(conn: sqlite3.Connection, mentor_id: int) -> dict[str, list[Row]]:
     """What is open with a mentor: the part of prep the `log` template pre-fills."""
     return {

@@ -120,15 +120,7 @@ def end_mentor(
     note = _optional_text(note, "closing note")
     with write_connection(path) as conn:
         mentor = rows.decode("mentor", queries.resolve_mentor(conn, ref))
-        open_goals = [
-            r["id"]
-            for r in queries.fetch_all(
-                conn,
-                "SELECT id FROM goal WHERE mentor_id = ? AND status IN ('active', 'paused') "
-                "ORDER BY id",
-                (mentor.id,),
-            )
-        ]
+        open_goals = [g["id"] for g in queries.open_goals_of(conn, mentor.id)]
         moved = None
         if open_goals and goals == "move":
             target = queries.resolve_mentor(conn, goals_to or "")
