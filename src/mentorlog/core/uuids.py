@@ -3,11 +3,12 @@ devices must agree on without talking — the win a milestone or goal records, a
 
 from __future__ import annotations
 
-import hashlib
-
 
 def uuid5(namespace: str, name: str) -> str:
-    """uuid.uuid5(UUID(namespace), name) as text."""
+    """uuid.uuid5(UUID(namespace), name) as text (hashlib loads here: ~1 ms not every command
+    needs)."""
+    import hashlib
+
     raw = bytearray(
         hashlib.sha1(bytes.fromhex(namespace.replace("-", "")) + name.encode()).digest()
     )
